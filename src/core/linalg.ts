@@ -1,0 +1,46 @@
+// Small dense symmetric eigenvalue problems (k ≤ a few dozen): cyclic Jacobi rotations.
+
+/** Eigenvalues (ascending) and eigenvectors (columns of V, row-major) of symmetric A (m×m). */
+export function symmetricEigen(A: Float64Array, m: number): { values: Float64Array; vectors: Float64Array } {
+  const a = Float64Array.from(A);
+  const V = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) V[i * m + i] = 1;
+  for (let sweep = 0; sweep < 100; sweep++) {
+    let off = 0;
+    for (let p = 0; p < m; p++) for (let q = p + 1; q < m; q++) off += a[p * m + q] ** 2;
+    if (off < 1e-30) break;
+    for (let p = 0; p < m; p++) {
+      for (let q = p + 1; q < m; q++) {
+        const apq = a[p * m + q];
+        if (Math.abs(apq) < 1e-300) continue;
+        const theta = (a[q * m + q] - a[p * m + p]) / (2 * apq);
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        const c = 1 / Math.sqrt(t * t + 1);
+        const s = t * c;
+        for (let r = 0; r < m; r++) {
+          const arp = a[r * m + p], arq = a[r * m + q];
+          a[r * m + p] = c * arp - s * arq;
+          a[r * m + q] = s * arp + c * arq;
+        }
+        for (let r = 0; r < m; r++) {
+          const apr = a[p * m + r], aqr = a[q * m + r];
+          a[p * m + r] = c * apr - s * aqr;
+          a[q * m + r] = s * apr + c * aqr;
+        }
+        for (let r = 0; r < m; r++) {
+          const vrp = V[r * m + p], vrq = V[r * m + q];
+          V[r * m + p] = c * vrp - s * vrq;
+          V[r * m + q] = s * vrp + c * vrq;
+        }
+      }
+    }
+  }
+  const order = [...Array(m).keys()].sort((x, y) => a[x * m + x] - a[y * m + y]);
+  const values = new Float64Array(m);
+  const vectors = new Float64Array(m * m);
+  order.forEach((src, dst) => {
+    values[dst] = a[src * m + src];
+    for (let r = 0; r < m; r++) vectors[r * m + dst] = V[r * m + src];
+  });
+  return { values, vectors };
+}

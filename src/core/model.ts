@@ -1,0 +1,135 @@
+// A model specification (the user's parameters) and the model built from it: kernel,
+// geometry, average-point analysis, run length. Cross-field checks live here so that the
+// permalink codec, the CLI and the app share one meaning for every combination.
+import { parseActivation, type Activation } from './activation.ts';
+import { averagePoint, betaCriticalRoots, type AveragePoint } from './averagePoint.ts';
+import { typicalEscapeTime } from './escape.ts';
+import { customGeometry, structuredGeometry, type Geometry } from './geometry.ts';
+import { correlationKernel, type Kernel } from './kernel.ts';
+
+export interface ModelSpec {
+  k: number;
+  n: number;
+  d: number;
+  beta: number;
+  /** Hermite degree used for σ and σ* when they are left empty */
+  p: number;
+  sigma: string;
+  target: string;
+  /** remove h_0, h_1, h_2 from both activations */
+  drop012: boolean;
+  geom: 'equi' | 'orth' | 'gram';
+  gram: number[];
+  seed: number;
+  /** end time; 0 picks one long enough for the flow to settle */
+  T: number;
+  tol: number;
+}
+
+export interface Problem {
+  key: string;
+  message: string;
+  /** what was used instead, as text */
+  used: string;
+}
+
+export interface Model {
+  spec: ModelSpec;
+  sigma: Activation;
+  target: Activation;
+  kernel: Kernel;
+  geometry: Geometry;
+  /** the average point's analysis (equiangular and orthogonal geometries) */
+  average: AveragePoint | null;
+  /** roots of μ_span(β) in [0, 1) */
+  betaC: number[];
+  /** the end time actually used (spec.T, or the automatic one) */
+  tEnd: number;
+  /** facts the user should know but that do not stop the run (e.g. negative c_p) */
+  warnings: string[];
+}
+
+/**
+ * Repairs cross-field inconsistencies (d < k, a bad Gram matrix, an unparseable or
+ * degenerate activation pair), reporting each change. Per-field ranges are the schema's job.
+ */
+export function normalizeSpec(input: ModelSpec): { spec: ModelSpec; problems: Problem[] } {
+  const spec: ModelSpec = { ...input, gram: [...input.gram] };
+  const problems: Problem[] = [];
+  if (spec.d < spec.k) {
+    problems.push({ key: 'd', message: `d = ${spec.d} is below k = ${spec.k} (the index vectors need k dimensions)`, used: String(spec.k) });
+    spec.d = spec.k;
+  }
+  if (spec.geom === 'gram') {
+    const g = customGeometry(spec.gram, spec.k);
+    if (!g.ok) {
+      problems.push({ key: 'gram', message: g.error, used: `equiangular geometry with beta=${spec.beta}` });
+      spec.geom = 'equi';
+      spec.gram = [];
+    }
+  } else if (spec.gram.length > 0) {
+    spec.gram = [];
+  }
+  if (spec.geom === 'equi') {
+    const g = structuredGeometry('equi', spec.k, spec.beta);
+    if (!g.ok) {
+      problems.push({ key: 'beta', message: g.error, used: '0' });
+      spec.beta = 0;
+    }
+  }
+  for (const key of ['sigma', 'target'] as const) {
+    if (spec[key] === '') continue;
+    const a = parseActivation(spec[key]);
+    if (!a.ok) {
+      problems.push({ key, message: a.error, used: `he${spec.p}` });
+      spec[key] = '';
+    } else spec[key] = a.value.spec === `he${spec.p}` ? '' : a.value.spec;
+  }
+  const kernel = kernelOf(spec);
+  if (kernel.pStar === 0) {
+    problems.push({
+      key: 'sigma',
+      message: 'σ and σ* share no Hermite degree ≥ 1, so the kernel is constant and nothing moves',
+      used: `he${spec.p} for both`,
+    });
+    spec.sigma = '';
+    spec.target = '';
+  }
+  return { spec, problems };
+}
+
+function activationOf(spec: ModelSpec, text: string): Activation {
+  const parsed = parseActivation(text === '' ? `he${spec.p}` : text);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.value;
+}
+
+function kernelOf(spec: ModelSpec): Kernel {
+  return correlationKernel(activationOf(spec, spec.sigma), activationOf(spec, spec.target), spec.drop012);
+}
+
+/** Builds the model of a spec that normalizeSpec has accepted (throws otherwise). */
+export function buildModel(spec: ModelSpec): Model {
+  const sigma = activationOf(spec, spec.sigma);
+  const target = activationOf(spec, spec.target);
+  const kernel = correlationKernel(sigma, target, spec.drop012);
+  const geo = spec.geom === 'gram' ? customGeometry(spec.gram, spec.k) : structuredGeometry(spec.geom, spec.k, spec.beta);
+  if (!geo.ok) throw new Error(geo.error);
+  const geometry = geo.value;
+  const average = spec.geom === 'gram' ? null : averagePoint(kernel, spec.k, geometry.beta, spec.d);
+  const betaC = betaCriticalRoots(kernel, spec.k);
+  const warnings: string[] = [];
+  if (kernel.negative.length > 0) {
+    warnings.push(
+      `the kernel has negative coefficients c_p at p = ${kernel.negative.join(', ')}: outside the analysis' assumption c_p ≥ 0`,
+    );
+  }
+  return { spec, sigma, target, kernel, geometry, average, betaC, tEnd: spec.T > 0 ? spec.T : autoEndTime(kernel, spec.d), warnings };
+}
+
+/** Long enough for the slowest typical neuron to escape and settle: 100 escape times + 100. */
+export function autoEndTime(kernel: Kernel, d: number): number {
+  const tEsc = typicalEscapeTime(kernel, d);
+  if (!Number.isFinite(tEsc)) return 1e4;
+  return Math.min(1e12, 100 * tEsc + 100);
+}

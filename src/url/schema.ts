@@ -1,0 +1,69 @@
+// The one table of parameters. It drives the permalink codec (decode and encode), the CLI's
+// query parsing, and the app's controls' names. A row's key is its name everywhere.
+
+export type FieldType = 'int' | 'number' | 'bool' | 'enum' | 'text' | 'numbers';
+
+export interface Field {
+  key: string;
+  type: FieldType;
+  default: number | boolean | string | number[];
+  min?: number;
+  max?: number;
+  /** allowed values for enums */
+  values?: readonly string[];
+  /** maximum list length (numbers) or text length */
+  maxLength?: number;
+  /** the field belongs to the model (reproducibility) rather than to the view */
+  model: boolean;
+  description: string;
+}
+
+/** Bump when a field's meaning changes; decode migrates older versions. */
+export const SCHEMA_VERSION = 1;
+
+export const MAX_NEURONS = 100000;
+
+export const SCHEMA = [
+  { key: 'v', type: 'int', default: SCHEMA_VERSION, min: 1, max: SCHEMA_VERSION, model: false, description: 'link format version' },
+  { key: 'k', type: 'int', default: 3, min: 1, max: 16, model: true, description: 'number of index vectors' },
+  { key: 'n', type: 'int', default: 300, min: 1, max: MAX_NEURONS, model: true, description: 'number of neurons' },
+  { key: 'd', type: 'number', default: 1000, min: 1, max: 1e9, model: true, description: 'input dimension' },
+  { key: 'beta', type: 'number', default: 0.2, min: 0, max: 0.99, model: true, description: 'equiangular overlap β between index vectors' },
+  { key: 'p', type: 'int', default: 3, min: 1, max: 8, model: true, description: 'Hermite degree of σ = σ* when no activation is given' },
+  { key: 'sigma', type: 'text', default: '', maxLength: 400, model: true, description: 'student activation: he<p>, relu, tanh, sigmoid, erf, gelu, softplus, abs, or p:a_p,…' },
+  { key: 'target', type: 'text', default: '', maxLength: 400, model: true, description: 'target activation, same forms as sigma' },
+  { key: 'drop012', type: 'bool', default: false, model: true, description: 'remove the h_0, h_1, h_2 parts of both activations' },
+  { key: 'geom', type: 'enum', default: 'equi', values: ['equi', 'orth', 'gram'], model: true, description: 'index-vector geometry' },
+  { key: 'gram', type: 'numbers', default: [], maxLength: 256, min: -1, max: 1, model: true, description: 'custom Gram matrix, row-major k×k (with geom=gram)' },
+  { key: 'seed', type: 'int', default: 1, min: 0, max: 4294967295, model: true, description: 'random seed of the initial neurons' },
+  { key: 'T', type: 'number', default: 0, min: 0, max: 1e12, model: true, description: 'end time of the run (0: long enough to settle)' },
+  { key: 'tol', type: 'number', default: 0.05, min: 1e-4, max: 0.5, model: true, description: 'tolerance for classifying where a neuron ended' },
+  { key: 'speed', type: 'number', default: 0.5, min: 0.02, max: 4, model: false, description: 'playback speed in decades of flow time per second' },
+  { key: 'cam', type: 'numbers', default: [], maxLength: 3, min: -100, max: 100, model: false, description: 'camera position x,y,z' },
+  { key: 'trails', type: 'bool', default: true, model: false, description: 'draw fading trails behind neurons' },
+  { key: 'grid', type: 'bool', default: true, model: false, description: 'draw the sphere graticule' },
+  { key: 'embed', type: 'bool', default: false, model: false, description: 'show only the view and play controls (for iframes)' },
+] as const satisfies readonly Field[];
+
+type Row = (typeof SCHEMA)[number];
+type ValueOf<R extends Row> = R['type'] extends 'int' | 'number'
+  ? number
+  : R['type'] extends 'bool'
+    ? boolean
+    : R['type'] extends 'numbers'
+      ? number[]
+      : R extends { values: readonly (infer V)[] }
+        ? V
+        : string;
+
+export type Params = { [R in Row as R['key']]: ValueOf<R> };
+
+export type ParamKey = keyof Params;
+
+export const FIELDS: ReadonlyMap<string, Field> = new Map(SCHEMA.map((f) => [f.key, f as Field]));
+
+export function defaultParams(): Params {
+  const out: Record<string, unknown> = {};
+  for (const f of SCHEMA as readonly Field[]) out[f.key] = Array.isArray(f.default) ? [...f.default] : f.default;
+  return out as Params;
+}
