@@ -1,3 +1,13 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { startRunner } from './sim/runner.ts';
+import { getAppStore } from './state/store.ts';
+import { App } from './ui/App.tsx';
+import './ui/app.css';
 
-createRoot(document.getElementById('root')!).render(<h1>Flowsphere</h1>);
+startRunner(getAppStore());
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -52,11 +52,8 @@ export function classifyNeuron(u: ArrayLike<number>, uo: number, opt: ClassifyOp
       best = j;
     } else if (v > second) second = v;
   }
-  if (!even && maxSigned < tol) {
-    let small = true;
-    for (let j = 0; j < k; j++) if (Math.abs(u[uo + j]) > tol) small = false;
-    if (small) return { kind: 'equator' };
-  }
+  // odd φ: with every overlap ≤ 0 the flow only drifts up to u = 0 and stalls there
+  if (!even && maxSigned <= 0) return { kind: 'equator' };
   const margin = k === 1 ? bestVal : bestVal - second;
   if (best >= 0 && bestVal > tol && margin > tol) {
     return { kind: 'index', j: best, overlap: bestVal, recovered: bestVal > 1 - tol };

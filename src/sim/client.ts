@@ -1,0 +1,135 @@
+// The page's side of the flow worker: sends the latest parameters, keeps one frame in
+// flight, discards frames of superseded runs, and restarts a worker that died.
+import type { ModelSpec } from '../core/model.ts';
+import { fitsRun, transferablesOf, type FrameBuffers, type FromWorker, type RunInfo, type ToWorker } from './protocol.ts';
+
+export type FrameMessage = Extract<FromWorker, { type: 'frame' }>;
+
+export interface WorkerLike {
+  postMessage(msg: ToWorker, transfer?: Transferable[]): void;
+  terminate(): void;
+  onmessage: ((ev: MessageEvent<FromWorker>) => void) | null;
+  onerror: ((ev: ErrorEvent) => void) | null;
+  onmessageerror?: ((ev: MessageEvent) => void) | null;
+}
+
+export interface SimClientHandlers {
+  onConfigured(info: RunInfo): void;
+  onFrame(frame: FrameMessage): void;
+  /** a fault: the worker threw or sent a bad frame; the client has already restarted it */
+  onFault(message: string): void;
+}
+
+export class SimClient {
+  private worker: WorkerLike;
+  private runId = 0;
+  private spec: ModelSpec | null = null;
+  private inFlight = false;
+  private spare: FrameBuffers | undefined;
+  private configured = false;
+  private lastRequest = 0;
+
+  constructor(
+    private readonly createWorker: () => WorkerLike,
+    private readonly handlers: SimClientHandlers,
+  ) {
+    this.worker = this.spawn();
+  }
+
+  get busy(): boolean {
+    return this.inFlight || !this.configured;
+  }
+
+  get currentRunId(): number {
+    return this.runId;
+  }
+
+  /** Starts a new run from the spec's seeded initial state; older runs' frames are dropped. */
+  configure(spec: ModelSpec): number {
+    this.spec = spec;
+    this.runId++;
+    this.inFlight = false;
+    this.configured = false;
+    this.worker.postMessage({ type: 'configure', runId: this.runId, spec });
+    return this.runId;
+  }
+
+  /** Asks for the state at time t; ignored while a frame is in flight. */
+  request(t: number): boolean {
+    if (this.busy) return false;
+    this.inFlight = true;
+    this.lastRequest = t;
+    const buffers = this.spare;
+    this.spare = undefined;
+    this.worker.postMessage({ type: 'advance', runId: this.runId, t, buffers }, buffers ? transferablesOf(buffers) : []);
+    return true;
+  }
+
+  /** Hands a frame's buffers back for reuse once the page has copied what it needs. */
+  recycle(buffers: FrameBuffers): void {
+    this.spare = buffers;
+  }
+
+  dispose(): void {
+    this.worker.onmessage = null;
+    this.worker.onerror = null;
+    this.worker.terminate();
+  }
+
+  private spawn(): WorkerLike {
+    const w = this.createWorker();
+    w.onmessage = (ev) => this.receive(ev.data);
+    w.onerror = (ev) => {
+      ev.preventDefault?.();
+      this.fault(`the flow worker crashed: ${ev.message || 'unknown error'}`);
+    };
+    w.onmessageerror = () => this.fault('the flow worker sent a message that could not be read');
+    return w;
+  }
+
+  private receive(msg: FromWorker): void {
+    switch (msg.type) {
+      case 'configured':
+        if (msg.info.runId !== this.runId) return;
+        this.configured = true;
+        this.handlers.onConfigured(msg.info);
+        return;
+      case 'frame': {
+        if (msg.runId !== this.runId) {
+          const n = this.spec?.n ?? 0, k = this.spec?.k ?? 0;
+          if (fitsRun(msg.buffers, n, k)) this.spare = msg.buffers;
+          return;
+        }
+        this.inFlight = false;
+        if (!frameIsFinite(msg)) {
+          this.fault(`the flow produced a non-finite number near t = ${this.lastRequest.toPrecision(4)}`);
+          return;
+        }
+        this.handlers.onFrame(msg);
+        return;
+      }
+      case 'error':
+        if (msg.runId !== this.runId) return;
+        this.fault(msg.message);
+        return;
+    }
+  }
+
+  /** Restart with the current parameters; the page keeps showing the last good frame. */
+  private fault(message: string): void {
+    this.dispose();
+    this.inFlight = false;
+    this.configured = false;
+    this.spare = undefined;
+    this.handlers.onFault(message);
+    this.worker = this.spawn();
+    if (this.spec) this.configure(this.spec);
+  }
+}
+
+function frameIsFinite(f: FrameMessage): boolean {
+  if (!Number.isFinite(f.t) || !Number.isFinite(f.loss)) return false;
+  const p = f.buffers.positions;
+  for (let i = 0; i < p.length; i++) if (!Number.isFinite(p[i])) return false;
+  return true;
+}

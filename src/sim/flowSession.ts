@@ -1,0 +1,101 @@
+// The worker's state machine, free of any worker global so it can be tested in Node:
+// configure builds the model and the flow; advance integrates to a time and fills a frame.
+import { averagePointSpanCurvature } from '../core/averagePoint.ts';
+import { countOutcomes } from '../core/classify.ts';
+import { buildModel, type Model } from '../core/model.ts';
+import { meanLoss } from '../core/ode.ts';
+import { headingCodes, NeuronProjector, projectionDescription } from '../core/projection.ts';
+import { classifyOptionsOf, createFlow } from '../core/run.ts';
+import type { OverlapFlow } from '../core/integrator.ts';
+import { allocateFrameBuffers, fitsRun, type FromWorker, type RunInfo, type ToWorker } from './protocol.ts';
+
+export class FlowSession {
+  private runId = -1;
+  private model: Model | null = null;
+  private flow: OverlapFlow | null = null;
+  private projector: NeuronProjector | null = null;
+  private t = 0;
+
+  /** Handles one message; returns the reply (or null when none is due). */
+  handle(msg: ToWorker): FromWorker | null {
+    try {
+      return msg.type === 'configure' ? this.configure(msg.runId, msg) : this.advance(msg);
+    } catch (err) {
+      return { type: 'error', runId: msg.runId, message: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
+  private configure(runId: number, msg: Extract<ToWorker, { type: 'configure' }>): FromWorker {
+    this.runId = runId;
+    this.model = null;
+    this.flow = null;
+    const model = buildModel(msg.spec);
+    this.model = model;
+    this.flow = createFlow(model);
+    this.projector = new NeuronProjector(model.geometry);
+    this.t = 0;
+    return { type: 'configured', info: this.info(model) };
+  }
+
+  private info(model: Model): RunInfo {
+    const { k } = model.spec;
+    const beta = new Float64Array(model.spec.geom === 'gram' || k < 2 ? 0 : 200);
+    const mu = new Float64Array(beta.length);
+    for (let i = 0; i < beta.length; i++) {
+      beta[i] = (i / (beta.length - 1)) * 0.99;
+      mu[i] = averagePointSpanCurvature(model.kernel, k, beta[i]);
+    }
+    return {
+      runId: this.runId,
+      spec: model.spec,
+      pStar: model.kernel.pStar,
+      even: model.kernel.even,
+      kernel: Array.from(model.kernel.c),
+      betaC: model.betaC,
+      average: model.average,
+      tEnd: model.tEnd,
+      warnings: model.warnings,
+      projection: projectionDescription(k),
+      indexVectors: this.projector!.indexVectors(),
+      averagePosition: this.projector!.averagePoint(),
+      muCurve: { beta, mu },
+    };
+  }
+
+  private advance(msg: Extract<ToWorker, { type: 'advance' }>): FromWorker | null {
+    if (msg.runId !== this.runId || !this.model || !this.flow || !this.projector) return null;
+    const { n, k } = this.model.spec;
+    const started = performance.now();
+    const before = { ...this.flow.stats };
+    const target = Math.max(this.t, Math.min(msg.t, this.model.tEnd));
+    const buffers = fitsRun(msg.buffers, n, k) ? msg.buffers : allocateFrameBuffers(n, k);
+    this.flow.advanceTo(target, buffers.overlaps);
+    this.t = target;
+    const opt = classifyOptionsOf(this.model);
+    for (let i = 0; i < n * k; i++) {
+      if (!Number.isFinite(buffers.overlaps[i])) {
+        return { type: 'error', runId: this.runId, message: `neuron ${Math.floor(i / k) + 1} has a non-finite overlap at t = ${target.toPrecision(4)}` };
+      }
+    }
+    this.projector.project(buffers.overlaps, n, buffers.positions);
+    headingCodes(buffers.overlaps, n, opt, buffers.codes);
+    let failed = 0;
+    for (let i = 0; i < n; i++) failed += this.flow.failed[i];
+    const s = this.flow.stats;
+    return {
+      type: 'frame',
+      runId: this.runId,
+      t: target,
+      loss: meanLoss(this.model.kernel, buffers.overlaps, n, k),
+      counts: countOutcomes(buffers.overlaps, n, opt),
+      failed,
+      stats: {
+        rhsEvals: s.rhsEvals - before.rhsEvals,
+        accepted: s.accepted - before.accepted,
+        rejected: s.rejected - before.rejected,
+        computeMs: performance.now() - started,
+      },
+      buffers,
+    };
+  }
+}

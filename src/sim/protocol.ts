@@ -1,0 +1,74 @@
+// Every message between the page and the flow worker. Discriminated on `type`; frame
+// buffers travel as transferables and come back with the next request (one frame in flight).
+import type { AveragePoint } from '../core/averagePoint.ts';
+import type { OutcomeCounts } from '../core/classify.ts';
+import type { ModelSpec } from '../core/model.ts';
+
+/** Typed arrays of one frame; the page hands them back so the worker reuses the memory. */
+export interface FrameBuffers {
+  /** n rows of k overlaps */
+  overlaps: Float64Array;
+  /** n rows of 3 drawing coordinates */
+  positions: Float32Array;
+  /** colour code per neuron: 0..k−1 index heading for, k average, k+1 other */
+  codes: Uint8Array;
+}
+
+export interface RunInfo {
+  runId: number;
+  spec: ModelSpec;
+  pStar: number;
+  even: boolean;
+  /** kernel coefficients c_p */
+  kernel: number[];
+  betaC: number[];
+  average: AveragePoint | null;
+  tEnd: number;
+  warnings: string[];
+  /** 'exact', or which projection the 3-D view shows */
+  projection: string;
+  /** drawing coordinates of the index vectors (k rows of 3) and of the average point */
+  indexVectors: Float32Array;
+  averagePosition: Float32Array;
+  /** μ_span over a grid of β in [0, 1) for the threshold plot (empty for a custom Gram) */
+  muCurve: { beta: Float64Array; mu: Float64Array };
+}
+
+export interface FrameStats {
+  rhsEvals: number;
+  accepted: number;
+  rejected: number;
+  /** wall time the worker spent on this frame, ms */
+  computeMs: number;
+}
+
+export type ToWorker =
+  | { type: 'configure'; runId: number; spec: ModelSpec }
+  | { type: 'advance'; runId: number; t: number; buffers?: FrameBuffers };
+
+export type FromWorker =
+  | { type: 'configured'; info: RunInfo }
+  | {
+      type: 'frame';
+      runId: number;
+      t: number;
+      /** mean loss per neuron */
+      loss: number;
+      counts: OutcomeCounts;
+      failed: number;
+      stats: FrameStats;
+      buffers: FrameBuffers;
+    }
+  | { type: 'error'; runId: number; message: string };
+
+export function transferablesOf(b: FrameBuffers): ArrayBuffer[] {
+  return [b.overlaps.buffer as ArrayBuffer, b.positions.buffer as ArrayBuffer, b.codes.buffer as ArrayBuffer];
+}
+
+export function allocateFrameBuffers(n: number, k: number): FrameBuffers {
+  return { overlaps: new Float64Array(n * k), positions: new Float32Array(n * 3), codes: new Uint8Array(n) };
+}
+
+export function fitsRun(b: FrameBuffers | undefined, n: number, k: number): b is FrameBuffers {
+  return !!b && b.overlaps.length === n * k && b.positions.length === n * 3 && b.codes.length === n;
+}

@@ -1,0 +1,92 @@
+// Connects the store to the worker: a new model spec (or a reset) starts a new run, and an
+// animation loop asks for the next frame while playing. Frames go to frameData; the store
+// only gets a throttled readout.
+import type { ModelSpec } from '../core/model.ts';
+import type { AppStore } from '../state/store.ts';
+import { frameData } from '../state/frameData.ts';
+import { modelSpecOf } from '../url/codec.ts';
+import { SimClient, type WorkerLike } from './client.ts';
+import { nextTarget, stepTarget } from './clock.ts';
+
+/** Readouts in the store refresh at most this often while playing. */
+const READOUT_INTERVAL_MS = 100;
+
+export function createFlowWorker(): WorkerLike {
+  return new Worker(new URL('./flow.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
+}
+
+export function startRunner(store: AppStore, createWorker: () => WorkerLike = createFlowWorker): () => void {
+  let lastReadout = 0;
+  let lastTick = performance.now();
+  let pendingStep = false;
+  let tEnd = Infinity;
+
+  const client = new SimClient(createWorker, {
+    onConfigured(info) {
+      tEnd = info.tEnd;
+      frameData.startRun(info);
+      store.setState({ info });
+      client.request(0);
+    },
+    onFrame(frame) {
+      frameData.push(frame.t, frame.loss, frame.buffers.positions, frame.buffers.codes, frame.buffers.overlaps);
+      client.recycle(frame.buffers);
+      const now = performance.now();
+      const done = frame.t >= tEnd;
+      const s = store.getState();
+      if (done || !s.playing || now - lastReadout > READOUT_INTERVAL_MS) {
+        lastReadout = now;
+        store.setState({
+          readout: { t: frame.t, loss: frame.loss, counts: frame.counts, failed: frame.failed, computeMs: frame.stats.computeMs },
+          ...(done ? { playing: false, finished: true } : {}),
+        });
+      }
+    },
+    onFault(message) {
+      store.setState({ fault: message, playing: false });
+    },
+  });
+
+  let spec: ModelSpec = modelSpecOf(store.getState().params);
+  let resetNonce = store.getState().resetNonce;
+  let stepNonce = store.getState().stepNonce;
+  client.configure(spec);
+
+  const unsubscribe = store.subscribe((s) => {
+    const next = modelSpecOf(s.params);
+    if (JSON.stringify(next) !== JSON.stringify(spec) || s.resetNonce !== resetNonce) {
+      spec = next;
+      resetNonce = s.resetNonce;
+      tEnd = Infinity;
+      client.configure(spec);
+    }
+    if (s.stepNonce !== stepNonce) {
+      stepNonce = s.stepNonce;
+      pendingStep = true;
+    }
+  });
+
+  let raf = 0;
+  const tick = () => {
+    raf = requestAnimationFrame(tick);
+    const now = performance.now();
+    const dt = (now - lastTick) / 1000;
+    const s = store.getState();
+    if (client.busy) return;
+    // real time keeps flowing while a frame computes, so slow frames make bigger jumps
+    lastTick = now;
+    if (pendingStep) {
+      pendingStep = false;
+      client.request(stepTarget(frameData.t, tEnd));
+    } else if (s.playing && frameData.t < tEnd) {
+      client.request(nextTarget(frameData.t, s.params.speed, dt, tEnd));
+    }
+  };
+  raf = requestAnimationFrame(tick);
+
+  return () => {
+    cancelAnimationFrame(raf);
+    unsubscribe();
+    client.dispose();
+  };
+}

@@ -1,0 +1,119 @@
+// The one store: parameters, run control, view, and low-rate readouts. Per-frame data
+// (positions, histories) never enters it: see frameData.ts.
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import type { OutcomeCounts } from '../core/classify.ts';
+import type { RunInfo } from '../sim/protocol.ts';
+import { decode, encode, type Problem } from '../url/codec.ts';
+import { defaultParams, FIELDS, type ParamKey, type Params } from '../url/schema.ts';
+
+export interface Readout {
+  t: number;
+  loss: number;
+  counts: OutcomeCounts | null;
+  failed: number;
+  /** worker time for the last frame, ms */
+  computeMs: number;
+}
+
+export interface Notice {
+  id: number;
+  /** where it came from: a link, an edit, an import, or the flow itself */
+  source: 'link' | 'input' | 'import' | 'flow';
+  problems: Problem[];
+}
+
+export interface AppState {
+  params: Params;
+  playing: boolean;
+  /** the run reached its end time T; play then starts it again */
+  finished: boolean;
+  /** bumped to restart the run from its seeded initial state */
+  resetNonce: number;
+  /** bumped to request one step while paused */
+  stepNonce: number;
+  info: RunInfo | null;
+  readout: Readout;
+  notices: Notice[];
+  fault: string | null;
+
+  setParam<K extends ParamKey>(key: K, value: Params[K]): void;
+  setParams(next: Partial<Params>, source?: Notice['source']): void;
+  /** Replaces every parameter from a query string (link, back/forward, import). */
+  loadQuery(query: string, source: Notice['source']): void;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  step(): void;
+  reset(): void;
+  newSeed(): void;
+  dismissNotice(id: number): void;
+  addNotice(source: Notice['source'], problems: Problem[]): void;
+}
+
+let noticeId = 0;
+
+const emptyReadout: Readout = { t: 0, loss: 0, counts: null, failed: 0, computeMs: 0 };
+
+/** Validates any combination of parameters by a round trip through the permalink codec. */
+function normalized(next: Params): { params: Params; problems: Problem[] } {
+  return decode(encode(next));
+}
+
+export function createAppStore(initialQuery = '') {
+  const first = decode(initialQuery);
+  return createStore<AppState>()((set, get) => ({
+    params: first.params,
+    playing: true,
+    finished: false,
+    resetNonce: 0,
+    stepNonce: 0,
+    info: null,
+    readout: emptyReadout,
+    notices: first.problems.length > 0 ? [{ id: ++noticeId, source: 'link', problems: first.problems }] : [],
+    fault: null,
+
+    setParam(key, value) {
+      get().setParams({ [key]: value } as Partial<Params>);
+    },
+    setParams(next, source = 'input') {
+      const merged = { ...get().params, ...next };
+      const { params, problems } = normalized(merged);
+      set({ params, finished: false });
+      if (problems.length > 0) get().addNotice(source, problems);
+    },
+    loadQuery(query, source) {
+      const { params, problems } = decode(query);
+      set({ params, finished: false, resetNonce: get().resetNonce + 1 });
+      if (problems.length > 0) get().addNotice(source, problems);
+    },
+    play: () => (get().finished ? set({ playing: true, fault: null, finished: false, resetNonce: get().resetNonce + 1 }) : set({ playing: true, fault: null })),
+    pause: () => set({ playing: false }),
+    togglePlay: () => (get().playing ? get().pause() : get().play()),
+    step: () => set({ playing: false, stepNonce: get().stepNonce + 1 }),
+    reset: () => set({ resetNonce: get().resetNonce + 1, finished: false, fault: null }),
+    newSeed: () => {
+      const seedField = FIELDS.get('seed')!;
+      const seed = (get().params.seed + 1) % (seedField.max! + 1);
+      get().setParams({ seed });
+    },
+    dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+    addNotice: (source, problems) => set({ notices: [...get().notices, { id: ++noticeId, source, problems }].slice(-5) }),
+  }));
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;
+
+export { defaultParams };
+
+let appStore: AppStore | null = null;
+
+/** The page's store, created on first use from the address bar's query. */
+export function getAppStore(): AppStore {
+  if (!appStore) appStore = createAppStore(typeof location === 'undefined' ? '' : location.search);
+  return appStore;
+}
+
+export function useApp<T>(selector: (s: AppState) => T): T {
+  return useStore(getAppStore(), selector);
+}

@@ -1,0 +1,45 @@
+// Page layout. Each panel reads the store through narrow selectors; none talks to the worker.
+import { Suspense, lazy } from 'react';
+import { useApp } from '../state/store.ts';
+import { ModelControls, PlaybackControls } from './Controls.tsx';
+import { NoticeBar } from './NoticeBar.tsx';
+import { OutcomeReadout, ThresholdReadout, TimeReadout } from './Readouts.tsx';
+import { Caption } from './Caption.tsx';
+import { PlotsPanel } from '../plots/PlotsPanel.tsx';
+
+const FlowView = lazy(() => import('../scene/FlowView.tsx'));
+
+export function App() {
+  const embed = useApp((s) => s.params.embed);
+  return (
+    <div className={embed ? 'app embed' : 'app'}>
+      {!embed && (
+        <header className="app-header">
+          <h1>Flowsphere</h1>
+          <p className="tagline">gradient flow of a network learning a Gaussian multi-index model</p>
+        </header>
+      )}
+      <NoticeBar />
+      <main className="layout">
+        <section className="view-panel" aria-label="3-D view of the neurons on the sphere">
+          <Suspense fallback={<div className="view-loading">loading the 3-D view…</div>}>
+            <FlowView />
+          </Suspense>
+          <TimeReadout />
+          {!embed && <Caption />}
+        </section>
+        <aside className="side-panel">
+          <PlaybackControls />
+          {!embed && (
+            <>
+              <ModelControls />
+              <ThresholdReadout />
+              <OutcomeReadout />
+              <PlotsPanel />
+            </>
+          )}
+        </aside>
+      </main>
+    </div>
+  );
+}

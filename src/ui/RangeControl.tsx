@@ -1,0 +1,68 @@
+// A labelled native range input. `toSlider`/`fromSlider` map a parameter to the slider's own
+// scale (e.g. log10 for d) so keyboard arrows move in even steps.
+import { useId } from 'react';
+
+export interface RangeControlProps {
+  name: string;
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  step: number;
+  onChange(value: number): void;
+  toSlider?: (v: number) => number;
+  fromSlider?: (s: number) => number;
+  format?: (v: number) => string;
+  /** marks drawn under the track, in parameter units (e.g. β_c) */
+  marks?: { value: number; label: string }[];
+  disabled?: boolean;
+}
+
+export function RangeControl(props: RangeControlProps) {
+  const id = useId();
+  const { name, label, value, min, max, step, onChange, marks = [], disabled } = props;
+  const to = props.toSlider ?? ((v: number) => v);
+  const from = props.fromSlider ?? ((s: number) => s);
+  const format = props.format ?? ((v: number) => String(v));
+  const sMin = to(min), sMax = to(max);
+  const listId = marks.length > 0 ? `${id}-marks` : undefined;
+  return (
+    <div className="range-control">
+      <label htmlFor={id}>
+        <span className="range-label">{label}</span>
+        <output htmlFor={id} className="range-value">{format(value)}</output>
+      </label>
+      <input
+        id={id}
+        type="range"
+        name={name}
+        min={sMin}
+        max={sMax}
+        step={step}
+        value={to(value)}
+        list={listId}
+        disabled={disabled}
+        aria-valuetext={format(value)}
+        onChange={(e) => onChange(from(Number(e.currentTarget.value)))}
+      />
+      {marks.length > 0 && (
+        <>
+          <datalist id={listId}>
+            {marks.map((m) => (
+              <option key={m.label} value={to(m.value)} label={m.label} />
+            ))}
+          </datalist>
+          <div className="range-marks" aria-hidden="true">
+            {marks
+              .filter((m) => to(m.value) >= sMin && to(m.value) <= sMax)
+              .map((m) => (
+                <span key={m.label} className="range-mark" style={{ left: `${((to(m.value) - sMin) / (sMax - sMin)) * 100}%` }}>
+                  {m.label}
+                </span>
+              ))}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+// Live numbers: flow time, β_c, the average point's curvature and kind, outcome counts.
+// The data-testid hooks are a stable interface for tests and users' scripts.
+import { useApp } from '../state/store.ts';
+import { formatNumber } from './format.ts';
+
+export function TimeReadout() {
+  const t = useApp((s) => s.readout.t);
+  const tEnd = useApp((s) => s.info?.tEnd ?? NaN);
+  const finished = useApp((s) => s.finished);
+  return (
+    <p className="readout time">
+      t = <span data-testid="sim-time" data-value={t}>{formatNumber(t, 4)}</span>
+      <span className="muted"> / T = {formatNumber(tEnd, 3)}{finished ? ' (end)' : ''}</span>
+    </p>
+  );
+}
+
+export function ThresholdReadout() {
+  const info = useApp((s) => s.info);
+  if (!info) return <p className="readout">…</p>;
+  const avg = info.average;
+  const betaC = info.betaC;
+  return (
+    <dl className="readout threshold">
+      <dt>β_c</dt>
+      <dd>
+        <span data-testid="beta-c">{betaC.map((b) => formatNumber(b, 4)).join(', ')}</span>
+        {betaC.length === 0 && <span className="muted">none for this kernel and k</span>}
+      </dd>
+      <dt>u*</dt>
+      <dd>{avg ? formatNumber(avg.overlap, 4) : '—'}</dd>
+      <dt>μ_span</dt>
+      <dd data-testid="mu-span">{avg ? formatNumber(avg.muSpan, 4) : '—'}</dd>
+      <dt>average point</dt>
+      <dd>
+        <span data-testid="average-kind" className={`kind kind-${avg?.kind ?? 'none'}`}>{avg ? avg.kind : 'n/a'}</span>
+      </dd>
+    </dl>
+  );
+}
+
+export function OutcomeReadout() {
+  const counts = useApp((s) => s.readout.counts);
+  const tol = useApp((s) => s.params.tol);
+  const n = useApp((s) => s.params.n);
+  if (!counts) return <p className="readout" data-testid="outcome-counts" data-counts="">no frame yet</p>;
+  const k = counts.recovered.length;
+  const rows = Array.from({ length: k }, (_, j) => `v${j + 1}: ${counts.recovered[j]} recovered / ${counts.attracted[j]} attracted`);
+  const o = counts.otherKinds;
+  const otherDetail = [o.equator && `${o.equator} equator`, o.antiAverage && `${o.antiAverage} anti-average`, o.unsettled && `${o.unsettled} unsettled`]
+    .filter(Boolean)
+    .join(', ');
+  return (
+    <div className="readout outcomes" data-testid="outcome-counts" data-counts={JSON.stringify(counts)}>
+      <p>
+        Outcomes of {n} neurons (tol {tol}): {counts.atAverage} at average, {counts.other} other{otherDetail ? ` (${otherDetail})` : ''}
+      </p>
+      <ul>
+        {rows.map((r) => (
+          <li key={r}>{r}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
