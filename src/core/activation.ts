@@ -51,6 +51,35 @@ export const NAMED_ACTIVATIONS: Record<string, (x: number) => number> = {
   abs: Math.abs,
 };
 
+/**
+ * ReLU's Hermite coefficients in closed form: a_0 = φ(0), a_1 = 1/2, a_p = He_{p−2}(0) φ(0) / sqrt(p!)
+ * for p ≥ 2 (integrate x·He_p(x)φ(x) over x > 0 by parts). Gauss–Hermite cannot resolve the kink
+ * at 0: with 160 nodes it is off by ~1e-3, so relu and abs (= 2 relu(x) − x) use these.
+ */
+function reluCoefficients(): Float64Array {
+  const a = new Float64Array(MAX_DEGREE + 1);
+  const phi0 = 1 / Math.sqrt(2 * Math.PI);
+  a[0] = phi0;
+  a[1] = 0.5;
+  // He_{2m}(0) = (−1)^m (2m−1)!!, odd ones vanish; track He_{p−2}(0)/sqrt(p!) directly
+  let ratio = 1 / Math.sqrt(2); // p = 2: He_0(0)/sqrt(2!)
+  for (let p = 2; p <= MAX_DEGREE; p += 2) {
+    a[p] = ratio * phi0;
+    ratio *= -(p - 1) / Math.sqrt((p + 1) * (p + 2));
+  }
+  return a;
+}
+
+const KINKED_EXPANSIONS: Record<string, () => Float64Array> = {
+  relu: reluCoefficients,
+  abs: () => {
+    const a = reluCoefficients();
+    for (let p = 0; p < a.length; p++) a[p] *= 2;
+    a[1] = 0;
+    return a;
+  },
+};
+
 export interface Activation {
   /** a_p for p = 0..coeffs.length-1 */
   readonly coeffs: Float64Array;
@@ -79,7 +108,7 @@ export function parseActivation(text: string): ParseResult<Activation> {
   if (named) {
     let coeffs = expansionCache.get(spec);
     if (!coeffs) {
-      coeffs = hermiteCoefficients(named, MAX_DEGREE);
+      coeffs = KINKED_EXPANSIONS[spec]?.() ?? hermiteCoefficients(named, MAX_DEGREE);
       expansionCache.set(spec, coeffs);
     }
     return { ok: true, value: { coeffs, spec } };

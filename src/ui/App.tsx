@@ -6,11 +6,16 @@ import { NoticeBar } from './NoticeBar.tsx';
 import { OutcomeReadout, ThresholdReadout, TimeReadout } from './Readouts.tsx';
 import { Caption } from './Caption.tsx';
 import { PlotsPanel } from '../plots/PlotsPanel.tsx';
+import { SharePanel } from './share/SharePanel.tsx';
+import { TeachPanel } from './teach/TeachPanel.tsx';
+import { useShortcuts } from './teach/useShortcuts.ts';
 
 const FlowView = lazy(() => import('../scene/FlowView.tsx'));
+const ExplorePanel = lazy(() => import('./explore/ExplorePanel.tsx'));
 
 export function App() {
   const embed = useApp((s) => s.params.embed);
+  useShortcuts();
   return (
     <div className={embed ? 'app embed' : 'app'}>
       {!embed && (
@@ -32,14 +37,21 @@ export function App() {
           <PlaybackControls />
           {!embed && (
             <>
+              <TeachPanel />
               <ModelControls />
               <ThresholdReadout />
               <OutcomeReadout />
               <PlotsPanel />
+              <SharePanel />
             </>
           )}
         </aside>
       </main>
+      {!embed && (
+        <Suspense fallback={null}>
+          <ExplorePanel />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -1,0 +1,4 @@
+// Placeholder: basin map, sweeps and phase diagrams.
+export default function ExplorePanel() {
+  return null;
+}

@@ -1,0 +1,4 @@
+// Placeholder: copy link, export and import.
+export function SharePanel() {
+  return null;
+}

@@ -1,0 +1,4 @@
+// Placeholder: guided tour, presets and formulas.
+export function TeachPanel() {
+  return null;
+}

@@ -1,0 +1,2 @@
+// Placeholder: keyboard shortcuts.
+export function useShortcuts(): void {}
