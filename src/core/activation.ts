@@ -121,7 +121,7 @@ export function parseActivation(text: string): ParseResult<Activation> {
 }
 
 function parseCoefficientList(spec: string): ParseResult<Activation> {
-  const parts = spec.split(',').filter((s) => s.length > 0);
+  const parts = spec.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
   if (parts.length === 0) return { ok: false, error: 'coefficient list is empty' };
   if (parts.length > MAX_DEGREE + 1) return { ok: false, error: `coefficient list has more than ${MAX_DEGREE + 1} terms` };
   const entries = new Map<number, number>();

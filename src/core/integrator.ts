@@ -25,8 +25,11 @@ export interface IntegratorOptions {
   atol?: number;
   /** record the first time max_j |u_j| reaches this level (escape from the search phase) */
   escapeLevel?: number;
-  /** give up on a neuron after this many steps in one advance (it is then marked stalled) */
-  maxStepsPerAdvance?: number;
+  /**
+   * give up on a neuron after this many attempted steps in all (it is then marked failed);
+   * counted over the whole run so the outcome does not depend on how the run was sampled
+   */
+  maxSteps?: number;
   /**
    * Called when a neuron's velocity falls below settleSpeed; returning true declares it at a
    * stable fixed point, where it is held from then on. Without this an explicit method would
@@ -59,6 +62,8 @@ export class OverlapFlow {
   readonly escapeTime: Float64Array;
   /** 1 where a neuron produced a non-finite value or stalled; it is then frozen */
   readonly failed: Uint8Array;
+  /** attempted steps of each neuron so far */
+  readonly steps: Float64Array;
   /** 1 where a neuron was declared settled at a stable fixed point (held there from then on) */
   readonly settled: Uint8Array;
   readonly stats: IntegratorStats = { rhsEvals: 0, accepted: 0, rejected: 0 };
@@ -87,7 +92,7 @@ export class OverlapFlow {
     this.rtol = options.rtol ?? 1e-8;
     this.atol = options.atol ?? 1e-12;
     this.escapeLevel = options.escapeLevel ?? 0.5;
-    this.maxSteps = options.maxStepsPerAdvance ?? 200000;
+    this.maxSteps = options.maxSteps ?? 2_000_000;
     this.isSettled = options.isSettled;
     this.settleSpeed = options.settleSpeed ?? 1e-7;
     this.y = new Float64Array(n * k);
@@ -99,6 +104,7 @@ export class OverlapFlow {
     this.dense = new Float64Array(n * 5 * k);
     this.escapeTime = new Float64Array(n).fill(NaN);
     this.failed = new Uint8Array(n);
+    this.steps = new Float64Array(n);
     this.settled = new Uint8Array(n);
     this.y0 = new Float64Array(k);
     this.k2 = new Float64Array(k);
@@ -123,10 +129,9 @@ export class OverlapFlow {
 
   /** Advances one neuron until its current step ends at or beyond T. */
   advanceNeuron(i: number, T: number): void {
-    let steps = 0;
     while (this.tEnd[i] < T && this.failed[i] === 0) {
       this.step(i, T);
-      if (++steps > this.maxSteps) {
+      if (++this.steps[i] > this.maxSteps) {
         this.failed[i] = 1;
         break;
       }

@@ -47,7 +47,7 @@ export function stableFixedPointTest(model: Model): (u: Float64Array, uo: number
 
 export function createFlow(model: Model, u0: Float64Array = initialOverlaps(model)): OverlapFlow {
   const { k, n, d } = model.spec;
-  return new OverlapFlow(overlapRHS(model.geometry, model.kernel), k, u0, n, {
+  return new OverlapFlow(overlapRHS(model.geometry, model.kernel, d <= model.geometry.rank), k, u0, n, {
     rtol: RTOL,
     atol: (RTOL * 1e-2) / Math.sqrt(d),
     isSettled: stableFixedPointTest(model),
