@@ -62,29 +62,27 @@ export function trialModel(model: Model, t: number): Model {
 export function sweepPoint(spec: ModelSpec, trials: number, onTrial?: (t: number, run: RunSummary) => void): SweepRow {
   const model = buildModel(spec);
   const { n } = spec;
+  // integer totals divided once: the same means as averaging per trial, without rounding noise
   let recovered = 0, attracted = 0, atAverage = 0, other = 0, allRecovered = 0, failed = 0;
   for (let t = 0; t < trials; t++) {
     const run = runToEnd(trialModel(model, t));
-    let r = 0;
-    for (const c of run.counts.recovered) r += c;
-    recovered += r / n;
-    let a = 0;
-    for (const c of run.counts.attracted) a += c;
-    attracted += a / n;
-    atAverage += run.counts.atAverage / n;
-    other += run.counts.other / n;
+    for (const c of run.counts.recovered) recovered += c;
+    for (const c of run.counts.attracted) attracted += c;
+    atAverage += run.counts.atAverage;
+    other += run.counts.other;
     if (run.allRecovered) allRecovered++;
     failed += run.failed;
     onTrial?.(t, run);
   }
+  const neurons = n * trials;
   return {
     beta: spec.beta,
     trials,
     n,
-    recoveredFraction: recovered / trials,
-    attractedFraction: attracted / trials,
-    atAverageFraction: atAverage / trials,
-    otherFraction: other / trials,
+    recoveredFraction: recovered / neurons,
+    attractedFraction: attracted / neurons,
+    atAverageFraction: atAverage / neurons,
+    otherFraction: other / neurons,
     allRecoveredRate: allRecovered / trials,
     failed,
     betaC: model.betaC,

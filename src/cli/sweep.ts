@@ -1,0 +1,100 @@
+// sweep '<query>' --beta A:B:STEP --trials N [--csv]: Monte Carlo over seeds at each β of a
+// grid, one row per β (JSON {rows: [...]} or CSV). Progress goes to stderr.
+import { betaGrid, specAtBeta, sweepPoint, type SweepRow } from '../core/sweep.ts';
+import { modelSpecOf } from '../url/codec.ts';
+import { FIELDS } from '../url/schema.ts';
+import { parseFlags, positiveInteger, queryArgument } from './args.ts';
+import { runCommand, UsageError } from './errors.ts';
+import { readableJson } from './json.ts';
+import { paramsOfQuery, problemLine } from './query.ts';
+
+const USAGE = `usage: npm run -s sweep -- '<query>' --beta A:B:STEP --trials N [--csv]
+
+For each equiangular β = A, A+STEP, …, B (B included), runs the query's model N times with
+seeds seed, seed+1, …, seed+N−1 and prints one row per β:
+  recoveredFraction   mean over trials of (Σ_j recovered_j)/n
+  attractedFraction   the same for attracted_j (recovered ones included)
+  atAverageFraction   mean over trials of atAverage/n
+  otherFraction       mean over trials of other/n
+  allRecoveredRate    fraction of trials in which every index vector was recovered
+  betaC, averageKind  the threshold(s) and the average point's type at that β
+The query's own beta is replaced. Output is JSON {rows: [...]}, or CSV with --csv.
+
+  --beta A:B:STEP   the β grid (0 ≤ A ≤ B ≤ 0.99, STEP > 0)
+  --trials N        seeds per β (1 to ${100000})
+  --csv             CSV with a header line instead of JSON
+`;
+
+const MAX_TRIALS = 100000;
+
+const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+
+export function parseBetaRange(text: string): number[] {
+  const parts = text.split(':');
+  if (parts.length !== 3 || !parts.every((s) => NUMBER.test(s.trim()))) {
+    throw new UsageError(`--beta "${text}" is not A:B:STEP with three numbers (e.g. 0:0.5:0.05)`);
+  }
+  const [from, to, step] = parts.map(Number);
+  const grid = betaGrid(from, to, step);
+  if (!grid.ok) throw new UsageError(`--beta ${text}: ${grid.error}`);
+  const f = FIELDS.get('beta')!;
+  const outside = grid.value.find((b) => b < f.min! || b > f.max!);
+  if (outside !== undefined) throw new UsageError(`--beta ${text}: β = ${outside} is outside [${f.min}, ${f.max}]`);
+  return grid.value;
+}
+
+const CSV_COLUMNS = [
+  'beta', 'trials', 'n', 'recoveredFraction', 'attractedFraction', 'atAverageFraction', 'otherFraction', 'allRecoveredRate', 'failed', 'averageKind', 'betaC',
+] as const satisfies readonly (keyof SweepRow)[];
+
+export function csvOf(rows: SweepRow[]): string {
+  const cell = (row: SweepRow, key: (typeof CSV_COLUMNS)[number]): string => {
+    const v = row[key];
+    if (Array.isArray(v)) return v.join(';');
+    return v === null ? '' : String(v);
+  };
+  return [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((key) => cell(r, key)).join(','))].join('\n') + '\n';
+}
+
+function main(argv: string[]): void {
+  const { positionals, values } = parseFlags(argv, {
+    beta: { type: 'string' },
+    trials: { type: 'string' },
+    csv: { type: 'boolean' },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const params = paramsOfQuery(queryArgument(positionals));
+  if (values.beta === undefined) throw new UsageError('missing --beta A:B:STEP');
+  if (values.trials === undefined) throw new UsageError('missing --trials N');
+  const betas = parseBetaRange(values.beta as string);
+  const trials = positiveInteger('trials', values.trials as string, MAX_TRIALS);
+  if (params.geom !== 'equi') {
+    throw new UsageError(`the query has geom=${params.geom}, but --beta sweeps the equiangular β (use geom=equi)`);
+  }
+  // every β is checked before the first one runs, so a bad grid fails at once
+  const specs = betas.map((beta) => {
+    const { spec, problems } = specAtBeta(modelSpecOf(params), beta);
+    if (problems.length > 0) throw new UsageError(problems.map((p) => `at β = ${beta}: ${problemLine(p)}`));
+    return spec;
+  });
+  const rows: SweepRow[] = [];
+  const started = performance.now();
+  specs.forEach((spec, i) => {
+    const t0 = performance.now();
+    rows.push(sweepPoint(spec, trials));
+    const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+    process.stderr.write(`beta ${spec.beta} (${i + 1}/${specs.length}) ${seconds}s\n`);
+  });
+  process.stderr.write(`done: ${specs.length} β × ${trials} trials in ${((performance.now() - started) / 1000).toFixed(1)}s\n`);
+  if (values.csv) {
+    process.stdout.write(csvOf(rows));
+    return;
+  }
+  const { beta: _replaced, ...fixedParams } = params;
+  process.stdout.write(`${readableJson({ params: fixedParams, trials, tol: params.tol, rows })}\n`);
+}
+
+runCommand('sweep', () => main(process.argv.slice(2)));
