@@ -43,6 +43,7 @@ export const SCHEMA = [
   { key: 'trails', type: 'bool', default: true, model: false, description: 'draw fading trails behind neurons' },
   { key: 'grid', type: 'bool', default: true, model: false, description: 'draw the sphere graticule' },
   { key: 'embed', type: 'bool', default: false, model: false, description: 'show only the view and play controls (for iframes)' },
+  { key: 'tour', type: 'int', default: 0, min: 0, max: 50, model: false, description: 'guided tour step to open (0: no tour)' },
 ] as const satisfies readonly Field[];
 
 type Row = (typeof SCHEMA)[number];

@@ -1,2 +1,82 @@
-// Placeholder: keyboard shortcuts.
-export function useShortcuts(): void {}
+// Keyboard shortcuts for the whole page: space play/pause, r reset, s step, ? help.
+// App calls this hook in every mode (embed too), so the page-wide preferences that must hold
+// there as well — the theme and a paused start under prefers-reduced-motion — start here.
+import { useEffect } from 'react';
+import { getAppStore } from '../../state/store.ts';
+import { helpStore } from './helpDialog.ts';
+import { prefersReducedMotion } from './motion.ts';
+import './theme.ts';
+
+export interface Shortcut {
+  keys: string;
+  does: string;
+}
+
+/** Shown in the help dialog; keep in step with handleKey below. */
+export const SHORTCUTS: readonly Shortcut[] = [
+  { keys: 'Space', does: 'play / pause' },
+  { keys: 'S', does: 'step (pauses, then advances a tenth of a decade of time)' },
+  { keys: 'R', does: 'reset the run to its seeded start' },
+  { keys: '← → ↑ ↓', does: 'move a focused slider' },
+  { keys: 'Tab', does: 'move between controls' },
+  { keys: '?', does: 'show or hide this help' },
+  { keys: 'Esc', does: 'close this help' },
+];
+
+const TEXT_INPUT_TYPES = new Set(['text', 'search', 'email', 'url', 'tel', 'password', 'number', 'date', 'time', 'datetime-local', 'month', 'week']);
+
+/** Typing there must never trigger a shortcut. */
+function isTypingTarget(el: Element | null): boolean {
+  if (!el) return false;
+  if (el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return true;
+  if (el instanceof HTMLInputElement) return TEXT_INPUT_TYPES.has(el.type);
+  return el instanceof HTMLElement && el.isContentEditable;
+}
+
+/** Space already activates these natively; handling it too would act twice. */
+function spaceActivates(el: Element | null): boolean {
+  if (!el) return false;
+  if (el instanceof HTMLButtonElement || el instanceof HTMLAnchorElement || el.tagName === 'SUMMARY') return true;
+  if (el instanceof HTMLInputElement) return ['checkbox', 'radio', 'button', 'submit', 'reset'].includes(el.type);
+  const role = el.getAttribute('role');
+  return role === 'button' || role === 'checkbox' || role === 'switch' || role === 'tab' || role === 'menuitem';
+}
+
+export function handleKey(e: KeyboardEvent): void {
+  if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+  const target = e.target instanceof Element ? e.target : null;
+  if (isTypingTarget(target)) return;
+  const help = helpStore.getState();
+  if (e.key === '?') {
+    e.preventDefault();
+    help.toggle();
+    return;
+  }
+  if (e.key === 'Escape') {
+    if (help.open) help.setOpen(false);
+    return;
+  }
+  // with the help open, keys belong to the dialog
+  if (help.open) return;
+  const st = getAppStore().getState();
+  if (e.key === ' ' || e.code === 'Space') {
+    if (spaceActivates(target)) return;
+    e.preventDefault(); // no page scroll
+    if (!e.repeat) st.togglePlay();
+    return;
+  }
+  if (e.shiftKey) return;
+  if (e.key === 'r' || e.key === 'R') {
+    if (!e.repeat) st.reset();
+  } else if (e.key === 's' || e.key === 'S') {
+    st.step();
+  }
+}
+
+export function useShortcuts(): void {
+  useEffect(() => {
+    if (prefersReducedMotion()) getAppStore().getState().pause();
+    window.addEventListener('keydown', handleKey);
+    return () => window.removeEventListener('keydown', handleKey);
+  }, []);
+}

@@ -1,0 +1,44 @@
+// The keyboard-shortcuts help: a modal dialog that ? toggles and Escape closes.
+import { useEffect, useId, useRef } from 'react';
+import { helpStore, useHelpOpen } from './helpDialog.ts';
+import { SHORTCUTS } from './useShortcuts.ts';
+
+export function ShortcutsHelp() {
+  const open = useHelpOpen();
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  const close = () => helpStore.getState().setOpen(false);
+  return (
+    <dialog ref={ref} className="shortcuts-help" data-testid="shortcuts-help" aria-labelledby={titleId} onClose={close}>
+      <h2 id={titleId}>Keyboard shortcuts</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Key</th>
+            <th scope="col">Does</th>
+          </tr>
+        </thead>
+        <tbody>
+          {SHORTCUTS.map((s) => (
+            <tr key={s.keys}>
+              <td>
+                <kbd>{s.keys}</kbd>
+              </td>
+              <td>{s.does}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="hint">Shortcuts are off while typing in a text field or a menu.</p>
+      <button type="button" name="help-close" onClick={close}>
+        Close
+      </button>
+    </dialog>
+  );
+}
