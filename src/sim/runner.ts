@@ -6,6 +6,7 @@ import type { AppStore } from '../state/store.ts';
 import { frameData } from '../state/frameData.ts';
 import { modelSpecOf } from '../url/codec.ts';
 import { SimClient, type WorkerLike } from './client.ts';
+import type { RunInfo } from './protocol.ts';
 import { nextTarget, stepTarget } from './clock.ts';
 
 /** Readouts in the store refresh at most this often while playing. */
@@ -20,10 +21,18 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
   let lastTick = performance.now();
   let pendingStep = false;
   let tEnd = Infinity;
+  // after a fault the restarted run waits for Play, so the last good frame stays on screen
+  let heldInfo: RunInfo | null = null;
+  let faulted = false;
 
   const client = new SimClient(createWorker, {
     onConfigured(info) {
       tEnd = info.tEnd;
+      if (faulted) {
+        faulted = false;
+        heldInfo = info;
+        return;
+      }
       frameData.startRun(info);
       store.setState({ info });
       client.request(0);
@@ -43,6 +52,8 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
       }
     },
     onFault(message) {
+      faulted = true;
+      heldInfo = null;
       store.setState({ fault: message, playing: false });
     },
   });
@@ -58,6 +69,8 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
       spec = next;
       resetNonce = s.resetNonce;
       tEnd = Infinity;
+      faulted = false;
+      heldInfo = null;
       client.configure(spec);
     }
     if (s.stepNonce !== stepNonce) {
@@ -73,6 +86,13 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
     const dt = (now - lastTick) / 1000;
     const s = store.getState();
     if (client.busy) return;
+    if (heldInfo && (s.playing || pendingStep)) {
+      frameData.startRun(heldInfo);
+      store.setState({ info: heldInfo });
+      heldInfo = null;
+      client.request(0);
+      return;
+    }
     // real time keeps flowing while a frame computes, so slow frames make bigger jumps
     lastTick = now;
     if (pendingStep) {

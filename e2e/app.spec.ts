@@ -1,0 +1,251 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+// Every test fails on any console error or uncaught page error.
+const test = base.extend<{ errors: string[] }>({
+  errors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+      await use(errors);
+      expect(errors, 'console or page errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/** The model panel's range input of a parameter (other panels may reuse the name). */
+const slider = (page: Page, name: string) => page.locator(`fieldset.controls input[type=range][name=${name}]`);
+
+const simTime = async (page: Page) => Number(await page.getByTestId('sim-time').getAttribute('data-value'));
+
+async function counts(page: Page): Promise<{ attracted: number[]; atAverage: number; other: number } | null> {
+  const raw = await page.getByTestId('outcome-counts').getAttribute('data-counts');
+  return raw ? JSON.parse(raw) : null;
+}
+
+const total = (c: { attracted: number[]; atAverage: number; other: number } | null) =>
+  c ? c.attracted.reduce((a, b) => a + b, 0) + c.atAverage + c.other : -1;
+
+/** Waits for the run to reach its end time (the readout says "(end)"). */
+async function waitForEnd(page: Page) {
+  await expect(page.locator('.readout.time')).toContainText('(end)', { timeout: 30_000 });
+}
+
+/**
+ * A screenshot of the WebGL canvas, decoded in the page: how many pixels differ from the
+ * background, how many distinct (quantized) colours there are, and a coarse signature.
+ */
+async function canvasPixels(page: Page) {
+  const png = await page.locator('[data-testid=flow-canvas] canvas').first().screenshot();
+  return page.evaluate(async (b64) => {
+    const GRID = 16;
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    const bg = [d[0], d[1], d[2]];
+    let foreground = 0;
+    const colours = new Set<number>();
+    const grid = new Array(GRID * GRID).fill(0);
+    for (let y = 0; y < c.height; y++) {
+      for (let x = 0; x < c.width; x++) {
+        const i = (y * c.width + x) * 4;
+        const diff = Math.abs(d[i] - bg[0]) + Math.abs(d[i + 1] - bg[1]) + Math.abs(d[i + 2] - bg[2]);
+        if (diff > 30) {
+          foreground++;
+          grid[Math.floor((y / c.height) * GRID) * GRID + Math.floor((x / c.width) * GRID)] += d[i] + d[i + 1] + d[i + 2];
+        }
+        colours.add(((d[i] >> 3) << 10) | ((d[i + 1] >> 3) << 5) | (d[i + 2] >> 3));
+      }
+    }
+    return { foreground, fraction: foreground / (c.width * c.height), colours: colours.size, grid };
+  }, png.toString('base64'));
+}
+
+const gridDistance = (a: number[], b: number[]) => a.reduce((s, x, i) => s + Math.abs(x - b[i]), 0) / Math.max(1, a.reduce((s, x) => s + x, 0));
+
+test('the canvas shows a rendered sphere with neurons, arrows and the average marker', async ({ page }) => {
+  await page.goto('./?T=2');
+  await waitForEnd(page);
+  const px = await canvasPixels(page);
+  expect(px.fraction).toBeGreaterThan(0.15);
+  expect(px.colours).toBeGreaterThan(40);
+  await expect(page.locator('.vector-label')).toHaveText(['v₁', 'v₂', 'v₃']);
+  await expect(page.getByTestId('average-marker')).toHaveAttribute('data-kind', 'saddle');
+  await expect(page.getByRole('button', { name: 'Reset view' })).toBeVisible();
+});
+
+test('flow time advances while playing', async ({ page }) => {
+  await page.goto('./');
+  await expect.poll(() => simTime(page)).toBeGreaterThan(0);
+  const t1 = await simTime(page);
+  await expect.poll(() => simTime(page)).toBeGreaterThan(t1 * 1.5);
+});
+
+test('moving β across β_c turns the average point from saddle to minimum and back', async ({ page }) => {
+  await page.goto('./?beta=0.2&k=3&p=3');
+  await expect(page.getByTestId('beta-c')).toHaveText('0.25');
+  const kind = page.getByTestId('average-kind');
+  await expect(kind).toHaveText('saddle');
+  await slider(page, 'beta').fill('0.3');
+  await expect(kind).toHaveText('minimum');
+  await expect(page.getByTestId('average-marker')).toHaveAttribute('data-kind', 'minimum');
+  await expect(page.getByTestId('threshold-plot')).toHaveAttribute('aria-label', /β_c = 0\.25.*current β = 0\.300.*minimum/);
+  await slider(page, 'beta').fill('0.2');
+  await expect(kind).toHaveText('saddle');
+  await expect(page.getByTestId('average-marker')).toHaveAttribute('data-kind', 'saddle');
+});
+
+test('changing k, n and p changes what is drawn', async ({ page }) => {
+  await page.goto('./?k=3&n=300&d=5&T=0.05');
+  await waitForEnd(page);
+  await expect(page.locator('.vector-label > span')).toHaveCount(3);
+  const before = await canvasPixels(page);
+
+  await slider(page, 'k').fill('5');
+  await expect(page.locator('.vector-label > span')).toHaveCount(5);
+  await expect(page.getByTestId('projection-note')).toContainText('projection onto span');
+  await expect(page.locator('.view-legend li')).toHaveCount(7);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await waitForEnd(page);
+  const withK5 = await canvasPixels(page);
+  expect(gridDistance(before.grid, withK5.grid)).toBeGreaterThan(0.02);
+
+  await slider(page, 'n').fill('3'); // log10 slider: n = 1000
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(async () => total(await counts(page))).toBe(1000);
+  await waitForEnd(page);
+  const withN = await canvasPixels(page);
+  expect(gridDistance(withK5.grid, withN.grid)).toBeGreaterThan(0.02);
+
+  await slider(page, 'k').fill('3');
+  await slider(page, 'p').fill('4');
+  await expect(page.getByTestId('beta-c')).toHaveText('0.4');
+  await expect(page.locator('.vector-label > span')).toHaveCount(3);
+  await expect(page.getByTestId('projection-note')).toHaveCount(0);
+});
+
+test('pause really stops time', async ({ page }) => {
+  await page.goto('./?speed=0.3');
+  await expect.poll(() => simTime(page)).toBeGreaterThan(0.02);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await page.waitForTimeout(300); // a frame already in flight may still land
+  const t = await page.getByTestId('sim-time').getAttribute('data-value');
+  await page.waitForTimeout(1500);
+  await expect(page.getByTestId('sim-time')).toHaveAttribute('data-value', t!);
+});
+
+test('a link with T stops exactly at T', async ({ page }) => {
+  await page.goto('./?T=3');
+  await waitForEnd(page);
+  expect(await simTime(page)).toBe(3);
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+});
+
+test('reset reproduces the run', async ({ page }) => {
+  await page.goto('./?T=5&n=500&seed=4');
+  await waitForEnd(page);
+  const first = { t: await simTime(page), counts: await counts(page) };
+  expect(first.t).toBe(5);
+  expect(total(first.counts)).toBe(500);
+  const firstPixels = await canvasPixels(page);
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect.poll(() => simTime(page)).toBe(0);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await waitForEnd(page);
+  expect({ t: await simTime(page), counts: await counts(page) }).toEqual(first);
+  // the final frame's neurons are in the same places (trails may differ with frame timing)
+  const again = await canvasPixels(page);
+  expect(gridDistance(firstPixels.grid, again.grid)).toBeLessThan(0.05);
+});
+
+test('orbiting moves the camera and "Reset view" brings the default view back', async ({ page }) => {
+  await page.goto('./?T=1&trails=0');
+  await waitForEnd(page);
+  const home = await canvasPixels(page);
+  const box = (await page.locator('[data-testid=flow-canvas] canvas').first().boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 180, box.y + box.height / 2 + 60, { steps: 8 });
+  await page.mouse.up();
+  const moved = await canvasPixels(page);
+  expect(gridDistance(home.grid, moved.grid)).toBeGreaterThan(0.02);
+  await page.getByRole('button', { name: 'Reset view' }).click();
+  await expect.poll(async () => gridDistance(home.grid, (await canvasPixels(page)).grid)).toBeLessThan(0.01);
+});
+
+test('a camera from the link is used', async ({ page }) => {
+  await page.goto('./?T=1&trails=0');
+  await waitForEnd(page);
+  const home = await canvasPixels(page);
+  await page.goto('./?T=1&trails=0&cam=0,4,0.01');
+  await waitForEnd(page);
+  expect(gridDistance(home.grid, (await canvasPixels(page)).grid)).toBeGreaterThan(0.05);
+});
+
+test('the plots are drawn and described', async ({ page }) => {
+  await page.goto('./?T=50');
+  await waitForEnd(page);
+  for (const id of ['threshold-plot', 'overlap-plot', 'loss-plot']) {
+    const plot = page.getByTestId(id);
+    await expect(plot).toHaveAttribute('role', 'img');
+    const nonBlank = await plot.evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let lit = 0;
+      for (let i = 3; i < d.length; i += 4) if (d[i] > 0) lit++;
+      return lit / (c.width * c.height);
+    });
+    expect(nonBlank, id).toBeGreaterThan(0.02);
+  }
+  await expect(page.getByTestId('overlap-plot')).toHaveAttribute('aria-label', /Overlap of 6 neurons .* up to t = 50\.0/);
+  await expect(page.getByTestId('loss-plot')).toHaveAttribute('aria-label', /up to t = 50\.0; latest −?-?\d/);
+});
+
+test('a non-finite frame shows the fault notice and keeps the last good frame on screen', async ({ page }) => {
+  // corrupt the 8th frame the page receives from its first worker
+  await page.addInitScript(() => {
+    const Native = window.Worker;
+    let frames = 0;
+    window.Worker = class extends Native {
+      set onmessage(fn: ((ev: MessageEvent) => void) | null) {
+        super.onmessage = fn && ((ev: MessageEvent) => {
+          if (ev.data?.type === 'frame' && ++frames === 8) ev.data.buffers.positions[0] = NaN;
+          fn(ev);
+        });
+      }
+      get onmessage() {
+        return super.onmessage;
+      }
+    };
+  });
+  await page.goto('./?speed=0.3');
+  const fault = page.getByTestId('fault');
+  await expect(fault).toBeVisible();
+  await expect(fault).toContainText('non-finite');
+  const t = await simTime(page);
+  expect(t).toBeGreaterThan(0);
+  await page.waitForTimeout(800);
+  expect(await simTime(page)).toBe(t);
+  const px = await canvasPixels(page);
+  expect(px.fraction).toBeGreaterThan(0.15);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(fault).toHaveCount(0);
+  await expect.poll(() => simTime(page)).toBeGreaterThan(t);
+});
+
+test('n beyond the cap is clamped with a notice', async ({ page }) => {
+  await page.goto('./?n=200000&d=10&T=0.1');
+  const notice = page.getByTestId('notice');
+  await expect(notice).toContainText('200000 is outside [1, 100000]');
+  await expect(notice).toContainText('using 100000');
+  await expect.poll(async () => total(await counts(page)), { timeout: 30_000 }).toBe(100000);
+});

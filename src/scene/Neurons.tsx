@@ -1,0 +1,63 @@
+// All neurons as one THREE.Points draw call. The buffers are refilled from frameData in
+// useFrame only when its version changed; React never re-renders per frame.
+import { useFrame, useThree } from '@react-three/fiber';
+import { useEffect, useMemo, useRef } from 'react';
+import { BufferAttribute, BufferGeometry, DynamicDrawUsage } from 'three';
+import { frameData } from '../state/frameData.ts';
+import { codeRgbTable } from './palette.ts';
+import { createPointMaterial, pointSizeFor } from './pointMaterial.ts';
+
+export function Neurons() {
+  const geometry = useMemo(() => new BufferGeometry(), []);
+  const material = useMemo(createPointMaterial, []);
+  const seen = useRef({ version: -1, k: -1, table: codeRgbTable(0) });
+  const dpr = useThree((s) => s.viewport.dpr);
+
+  useEffect(() => () => {
+    geometry.dispose();
+    material.dispose();
+  }, [geometry, material]);
+
+  useFrame(() => {
+    const fd = frameData;
+    const s = seen.current;
+    if (fd.version === s.version) return;
+    s.version = fd.version;
+    const n = fd.n;
+    if (s.k !== fd.k) {
+      s.k = fd.k;
+      s.table = codeRgbTable(fd.k);
+    }
+    let pos = geometry.getAttribute('position') as BufferAttribute | undefined;
+    let tint = geometry.getAttribute('tint') as BufferAttribute | undefined;
+    if (!pos || pos.count !== n) {
+      geometry.dispose();
+      pos = new BufferAttribute(new Float32Array(n * 3), 3).setUsage(DynamicDrawUsage);
+      tint = new BufferAttribute(new Float32Array(n * 3), 3).setUsage(DynamicDrawUsage);
+      geometry.setAttribute('position', pos);
+      geometry.setAttribute('tint', tint);
+    }
+    const out = pos.array as Float32Array, col = tint!.array as Float32Array;
+    const src = fd.positions, codes = fd.codes, table = s.table, maxCode = fd.k + 1;
+    for (let i = 0; i < n; i++) {
+      const o = i * 3;
+      const x = src[o], y = src[o + 1], z = src[o + 2];
+      // a non-finite neuron keeps its previous place rather than poisoning the buffer
+      if (Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(z)) {
+        out[o] = x;
+        out[o + 1] = y;
+        out[o + 2] = z;
+      }
+      const c = Math.min(codes[i], maxCode) * 3;
+      col[o] = table[c];
+      col[o + 1] = table[c + 1];
+      col[o + 2] = table[c + 2];
+    }
+    pos.needsUpdate = true;
+    tint!.needsUpdate = true;
+    geometry.setDrawRange(0, n);
+    material.uniforms.size.value = pointSizeFor(n) * dpr;
+  });
+
+  return <points geometry={geometry} material={material} frustumCulled={false} renderOrder={3} />;
+}

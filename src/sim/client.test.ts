@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import type { ModelSpec } from '../core/model.ts';
+import { decode, modelSpecOf } from '../url/codec.ts';
+import { SimClient, type FrameMessage, type WorkerLike } from './client.ts';
+import { allocateFrameBuffers, type FromWorker, type RunInfo, type ToWorker } from './protocol.ts';
+
+class FakeWorker implements WorkerLike {
+  sent: { msg: ToWorker; transfer?: Transferable[] }[] = [];
+  terminated = false;
+  onmessage: ((ev: MessageEvent<FromWorker>) => void) | null = null;
+  onerror: ((ev: ErrorEvent) => void) | null = null;
+  onmessageerror: ((ev: MessageEvent) => void) | null = null;
+  postMessage(msg: ToWorker, transfer?: Transferable[]) {
+    this.sent.push({ msg, transfer });
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  reply(msg: FromWorker) {
+    this.onmessage?.({ data: msg } as MessageEvent<FromWorker>);
+  }
+  last(): ToWorker {
+    return this.sent[this.sent.length - 1].msg;
+  }
+}
+
+const spec: ModelSpec = modelSpecOf(decode('k=2&n=4').params);
+
+function infoFor(runId: number): RunInfo {
+  return { runId, spec } as RunInfo;
+}
+
+function frameFor(runId: number, t: number, n = 4, k = 2): FrameMessage {
+  const buffers = allocateFrameBuffers(n, k);
+  return {
+    type: 'frame', runId, t, loss: -0.5, failed: 0, buffers,
+    counts: { recovered: [0, 0], attracted: [0, 0], atAverage: 0, other: n, otherKinds: { antiAverage: 0, equator: 0, unsettled: n } },
+    stats: { rhsEvals: 1, accepted: 1, rejected: 0, computeMs: 1 },
+  };
+}
+
+function setup() {
+  const workers: FakeWorker[] = [];
+  const events = { configured: [] as number[], frames: [] as number[], faults: [] as string[] };
+  const client = new SimClient(
+    () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w;
+    },
+    {
+      onConfigured: (info) => events.configured.push(info.runId),
+      onFrame: (f) => events.frames.push(f.t),
+      onFault: (m) => events.faults.push(m),
+    },
+  );
+  return { client, workers, events, worker: () => workers[workers.length - 1] };
+}
+
+describe('SimClient', () => {
+  it('keeps exactly one frame in flight', () => {
+    const { client, worker, events } = setup();
+    const run = client.configure(spec);
+    expect(worker().last()).toEqual({ type: 'configure', runId: run, spec });
+    expect(client.request(1)).toBe(false); // not configured yet
+    worker().reply({ type: 'configured', info: infoFor(run) });
+    expect(events.configured).toEqual([run]);
+    expect(client.request(1)).toBe(true);
+    expect(client.request(2)).toBe(false);
+    expect(worker().sent.filter((s) => s.msg.type === 'advance')).toHaveLength(1);
+    worker().reply(frameFor(run, 1));
+    expect(events.frames).toEqual([1]);
+    expect(client.request(2)).toBe(true);
+    expect(worker().last()).toMatchObject({ type: 'advance', runId: run, t: 2 });
+  });
+
+  it('hands recycled buffers back to the worker as transferables', () => {
+    const { client, worker } = setup();
+    const run = client.configure(spec);
+    worker().reply({ type: 'configured', info: infoFor(run) });
+    client.request(1);
+    const f = frameFor(run, 1);
+    worker().reply(f);
+    client.recycle(f.buffers);
+    client.request(2);
+    const sent = worker().sent[worker().sent.length - 1];
+    expect(sent.msg.type === 'advance' && sent.msg.buffers).toBe(f.buffers);
+    expect(sent.transfer).toEqual([f.buffers.overlaps.buffer, f.buffers.positions.buffer, f.buffers.codes.buffer]);
+  });
+
+  it('drops frames, configured replies and errors of a superseded run', () => {
+    const { client, worker, events } = setup();
+    const old = client.configure(spec);
+    worker().reply({ type: 'configured', info: infoFor(old) });
+    client.request(5);
+    const run = client.configure({ ...spec, n: 4 });
+    expect(run).toBe(old + 1);
+    worker().reply(frameFor(old, 5));
+    worker().reply({ type: 'configured', info: infoFor(old) });
+    worker().reply({ type: 'error', runId: old, message: 'late' });
+    expect(events.frames).toEqual([]);
+    expect(events.configured).toEqual([old]);
+    expect(events.faults).toEqual([]);
+    worker().reply({ type: 'configured', info: infoFor(run) });
+    expect(client.request(1)).toBe(true);
+    worker().reply(frameFor(run, 1));
+    expect(events.frames).toEqual([1]);
+  });
+
+  it('a non-finite frame is not shown: it faults and restarts a fresh worker with the current spec', () => {
+    const { client, workers, worker, events } = setup();
+    const run = client.configure(spec);
+    worker().reply({ type: 'configured', info: infoFor(run) });
+    client.request(3);
+    const bad = frameFor(run, 3);
+    bad.buffers.positions[5] = NaN;
+    worker().reply(bad);
+    expect(events.frames).toEqual([]);
+    expect(events.faults).toHaveLength(1);
+    expect(events.faults[0]).toContain('non-finite');
+    expect(workers).toHaveLength(2);
+    expect(workers[0].terminated).toBe(true);
+    const restart = worker().last();
+    expect(restart).toMatchObject({ type: 'configure', spec });
+    expect(restart.runId).toBeGreaterThan(run);
+    expect(client.busy).toBe(true);
+  });
+
+  it('a non-finite loss or time also faults', () => {
+    const { client, worker, events } = setup();
+    const run = client.configure(spec);
+    worker().reply({ type: 'configured', info: infoFor(run) });
+    client.request(3);
+    worker().reply({ ...frameFor(run, 3), loss: Infinity });
+    expect(events.faults).toHaveLength(1);
+  });
+
+  it('restarts when the worker dies (onerror) or reports an error for the current run', () => {
+    const { client, workers, worker, events } = setup();
+    client.configure(spec);
+    let prevented = false;
+    worker().onerror!({ message: 'out of memory', preventDefault: () => (prevented = true) } as unknown as ErrorEvent);
+    expect(prevented).toBe(true);
+    expect(events.faults[0]).toContain('out of memory');
+    expect(workers).toHaveLength(2);
+    const run = worker().last().runId;
+    worker().reply({ type: 'error', runId: run, message: 'bad Gram matrix' });
+    expect(events.faults[1]).toBe('bad Gram matrix');
+    expect(workers).toHaveLength(3);
+    expect(worker().last()).toMatchObject({ type: 'configure', spec });
+  });
+
+  it('dispose terminates the worker and detaches its handlers', () => {
+    const { client, worker } = setup();
+    client.dispose();
+    expect(worker().terminated).toBe(true);
+    expect(worker().onmessage).toBeNull();
+  });
+});

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { createAppStore } from './store.ts';
+
+describe('app store', () => {
+  it('starts from the link, with a notice naming each bad value and what was used', () => {
+    const s = createAppStore('?n=200000&beta=0.3&k=abc').getState();
+    expect(s.params.n).toBe(100000);
+    expect(s.params.beta).toBe(0.3);
+    expect(s.params.k).toBe(3);
+    expect(s.notices).toHaveLength(1);
+    expect(s.notices[0].source).toBe('link');
+    const byKey = Object.fromEntries(s.notices[0].problems.map((p) => [p.key, p]));
+    expect(byKey.n.used).toBe('100000');
+    expect(byKey.n.message).toContain('200000');
+    expect(byKey.k.used).toBe('3');
+  });
+
+  it('a clean link gives no notice', () => {
+    expect(createAppStore('k=4&n=50').getState().notices).toEqual([]);
+  });
+
+  it('setParam validates through the codec: a good value is kept, a bad one clamped with a notice', () => {
+    const store = createAppStore('');
+    store.getState().setParam('beta', 0.31);
+    expect(store.getState().params.beta).toBe(0.31);
+    expect(store.getState().notices).toEqual([]);
+    store.getState().setParam('beta', 7);
+    expect(store.getState().params.beta).toBe(0.99);
+    const [notice] = store.getState().notices;
+    expect(notice.source).toBe('input');
+    expect(notice.problems[0]).toMatchObject({ key: 'beta', used: '0.99' });
+    store.getState().setParam('n', 0);
+    expect(store.getState().params.n).toBe(1);
+    expect(store.getState().notices).toHaveLength(2);
+  });
+
+  it('a camera with the wrong number of coordinates falls back to the default view', () => {
+    const store = createAppStore('');
+    store.getState().setParam('cam', [1, 2]);
+    expect(store.getState().params.cam).toEqual([]);
+    expect(store.getState().notices[0].problems[0].key).toBe('cam');
+    store.getState().setParam('cam', [1.5, -2, 3]);
+    expect(store.getState().params.cam).toEqual([1.5, -2, 3]);
+  });
+
+  it('keeps only the five latest notices and dismisses by id', () => {
+    const store = createAppStore('');
+    for (let i = 0; i < 7; i++) store.getState().setParam('n', 0);
+    const notices = store.getState().notices;
+    expect(notices).toHaveLength(5);
+    store.getState().dismissNotice(notices[0].id);
+    expect(store.getState().notices.map((n) => n.id)).toEqual(notices.slice(1).map((n) => n.id));
+  });
+
+  it('play, pause, step and reset move the flags and nonces', () => {
+    const store = createAppStore('');
+    const st = () => store.getState();
+    expect(st().playing).toBe(true);
+    st().pause();
+    expect(st().playing).toBe(false);
+    st().togglePlay();
+    expect(st().playing).toBe(true);
+    st().step();
+    expect(st().playing).toBe(false);
+    expect(st().stepNonce).toBe(1);
+    st().step();
+    expect(st().stepNonce).toBe(2);
+    store.setState({ fault: 'boom', finished: true });
+    st().reset();
+    expect(st()).toMatchObject({ resetNonce: 1, finished: false, fault: null });
+  });
+
+  it('play after the run finished restarts it; play mid-run does not', () => {
+    const store = createAppStore('');
+    const st = () => store.getState();
+    st().pause();
+    st().play();
+    expect(st().resetNonce).toBe(0);
+    store.setState({ playing: false, finished: true, fault: 'x' });
+    st().play();
+    expect(st()).toMatchObject({ playing: true, finished: false, resetNonce: 1, fault: null });
+  });
+
+  it('a parameter change clears "finished"; loadQuery also restarts the run', () => {
+    const store = createAppStore('');
+    store.setState({ finished: true });
+    store.getState().setParam('k', 4);
+    expect(store.getState().finished).toBe(false);
+    store.getState().loadQuery('k=2&n=9999999', 'import');
+    expect(store.getState().params).toMatchObject({ k: 2, n: 100000 });
+    expect(store.getState().resetNonce).toBe(1);
+    expect(store.getState().notices.at(-1)!.source).toBe('import');
+  });
+
+  it('new seed moves to the next seed', () => {
+    const store = createAppStore('seed=41');
+    store.getState().newSeed();
+    expect(store.getState().params.seed).toBe(42);
+  });
+});
