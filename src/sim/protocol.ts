@@ -72,3 +72,23 @@ export function allocateFrameBuffers(n: number, k: number): FrameBuffers {
 export function fitsRun(b: FrameBuffers | undefined, n: number, k: number): b is FrameBuffers {
   return !!b && b.overlaps.length === n * k && b.positions.length === n * 3 && b.codes.length === n;
 }
+
+// ───────────── explore pool (basin map and sweeps; src/sim/explore.worker.ts) ─────────────
+// Each job is one slice of a basin map or one (grid point, seed) of a sweep; a worker runs one
+// job at a time and answers with its result, which the page adds to what it has.
+import type { BasinGrid } from '../core/basin.ts';
+import type { SweepJob, TrialResult } from '../core/sweeps.ts';
+
+export type ExploreJob =
+  | { kind: 'basin'; spec: ModelSpec; grid: BasinGrid; from: number; count: number }
+  | { kind: 'sweep'; job: SweepJob };
+
+export type ExploreResult =
+  | { kind: 'basin'; from: number; codes: Uint8Array; rhsEvals: number; failed: number }
+  | { kind: 'sweep'; result: TrialResult };
+
+export type ToExploreWorker = { type: 'job'; jobId: number; job: ExploreJob };
+
+export type FromExploreWorker =
+  | { type: 'result'; jobId: number; result: ExploreResult; computeMs: number }
+  | { type: 'error'; jobId: number; message: string };

@@ -1,4 +1,33 @@
-// Placeholder: basin map, sweeps and phase diagrams.
+// Exploring parameter space at scale: the d = 3 basin map of the current model and four
+// sweeps, all computed by a pool of workers so the page stays responsive.
+import { useMemo } from 'react';
+import type { SweepKind } from '../../core/sweeps.ts';
+import { useApp } from '../../state/store.ts';
+import { modelSpecOf } from '../../url/codec.ts';
+import { BasinMap } from './BasinMap.tsx';
+import { SweepCard } from './SweepCard.tsx';
+import { getExplorePool } from './explorePool.ts';
+import './explore.css';
+
+const KINDS: SweepKind[] = ['beta', 'coupon', 'escape', 'phase'];
+
 export default function ExplorePanel() {
-  return null;
+  const params = useApp((s) => s.params);
+  const base = useMemo(() => modelSpecOf(params), [params]);
+  const workers = getExplorePool().size;
+  return (
+    <section className="explore-panel" aria-labelledby="explore-title">
+      <h2 id="explore-title">Explore parameter space</h2>
+      <p className="explore-note">
+        Computed off the page in {workers} worker{workers === 1 ? '' : 's'}; each sweep starts from the main parameters. A finished sweep is
+        remembered: running the same settings again is instant.
+      </p>
+      <div className="explore-grid">
+        <BasinMap />
+        {KINDS.map((kind) => (
+          <SweepCard key={kind} kind={kind} base={base} />
+        ))}
+      </div>
+    </section>
+  );
 }
