@@ -17,6 +17,8 @@ export class FrameData {
   t = 0;
   positions = new Float32Array(0);
   codes = new Uint8Array(0);
+  /** the latest overlaps of every neuron (n rows of k), for export */
+  overlaps = new Float64Array(0);
   /** history: time, mean loss, and overlaps of the traced neurons (TRACED_NEURONS·k per sample) */
   times = new Float64Array(HISTORY_CAPACITY);
   losses = new Float64Array(HISTORY_CAPACITY);
@@ -31,6 +33,7 @@ export class FrameData {
     this.t = 0;
     if (this.positions.length !== this.n * 3) this.positions = new Float32Array(this.n * 3);
     if (this.codes.length !== this.n) this.codes = new Uint8Array(this.n);
+    if (this.overlaps.length !== this.n * this.k) this.overlaps = new Float64Array(this.n * this.k);
     this.traces = new Float64Array(HISTORY_CAPACITY * TRACED_NEURONS * this.k);
     this.length = 0;
     this.version++;
@@ -40,6 +43,7 @@ export class FrameData {
     this.t = t;
     this.positions.set(positions);
     this.codes.set(codes);
+    this.overlaps.set(overlaps);
     if (this.length === HISTORY_CAPACITY) this.thin();
     const i = this.length++;
     this.times[i] = t;

@@ -7,6 +7,7 @@ import { OutcomeReadout, ThresholdReadout, TimeReadout } from './Readouts.tsx';
 import { Caption } from './Caption.tsx';
 import { PlotsPanel } from '../plots/PlotsPanel.tsx';
 import { SharePanel } from './share/SharePanel.tsx';
+import './share/embed.css';
 import { TeachPanel } from './teach/TeachPanel.tsx';
 import { useShortcuts } from './teach/useShortcuts.ts';
 

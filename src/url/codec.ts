@@ -10,8 +10,32 @@ export interface Decoded {
   problems: Problem[];
 }
 
+/** One key=value of a link, already percent-decoded. */
+export type Pair = [key: string, value: string];
+
+/** Rewrites the pairs of a version-v link into the pairs of a version v+1 link. */
+export type Migration = (pairs: Pair[]) => Pair[];
+
+/**
+ * MIGRATIONS[v] reads a link written by schema version v as version v+1. When a field's
+ * meaning changes, bump SCHEMA_VERSION and add the upgrade from the old version here, so
+ * every link ever shared keeps its meaning. (Version 1 is the first: nothing to upgrade yet.)
+ */
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+
+export interface Versioning {
+  /** the version the schema table is at */
+  current: number;
+  migrations: Readonly<Record<number, Migration>>;
+}
+
+const CURRENT: Versioning = { current: SCHEMA_VERSION, migrations: MIGRATIONS };
+
 /** Longest query decode looks at; the rest is dropped with a problem. */
 export const MAX_QUERY_LENGTH = 8000;
+
+/** More problems than this are summarized in one line (a junk link must not flood the page). */
+export const MAX_PROBLEMS = 24;
 
 const show = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
@@ -32,15 +56,15 @@ function parseField(f: Field, raw: string): { value?: unknown; error?: string } 
     case 'int':
     case 'number': {
       const x = parseNumber(raw);
-      if (!Number.isFinite(x)) return { error: `"${show(raw)}" is not a finite number` };
-      if (f.type === 'int' && !Number.isInteger(x)) return { error: `${raw} is not a whole number` };
-      if (x < f.min! || x > f.max!) return { error: `${raw} is outside [${f.min}, ${f.max}]`, value: Math.min(f.max!, Math.max(f.min!, x)) };
+      if (!Number.isFinite(x)) return { error: raw === '' ? 'no value given' : `"${show(raw)}" is not a finite number` };
+      if (f.type === 'int' && !Number.isInteger(x)) return { error: `${show(raw)} is not a whole number` };
+      if (x < f.min! || x > f.max!) return { error: `${show(raw)} is outside [${f.min}, ${f.max}]`, value: Math.min(f.max!, Math.max(f.min!, x)) };
       return { value: x };
     }
     case 'bool':
       if (raw === '1' || raw === 'true') return { value: true };
       if (raw === '0' || raw === 'false') return { value: false };
-      return { error: `"${show(raw)}" is not 0/1 or true/false` };
+      return { error: raw === '' ? 'no value given' : `"${show(raw)}" is not 0/1 or true/false` };
     case 'enum':
       if (f.values!.includes(raw)) return { value: raw };
       return { error: `"${show(raw)}" is not one of ${f.values!.join(', ')}` };
@@ -51,7 +75,7 @@ function parseField(f: Field, raw: string): { value?: unknown; error?: string } 
       if (raw === '') return { value: [] };
       const parts = raw.split(',');
       if (parts.length > f.maxLength!) return { error: `list has ${parts.length} entries, more than ${f.maxLength}` };
-      const xs = parts.map(parseNumber);
+      const xs = parts.map((s) => parseNumber(s.trim()));
       const bad = xs.findIndex((x) => !Number.isFinite(x));
       if (bad >= 0) return { error: `entry ${bad + 1} ("${show(parts[bad])}") is not a finite number` };
       const out = xs.findIndex((x) => x < f.min! || x > f.max!);
@@ -61,14 +85,31 @@ function parseField(f: Field, raw: string): { value?: unknown; error?: string } 
   }
 }
 
-function splitQuery(query: string, problems: Problem[]): [string, string][] {
+/**
+ * The key=value text of a query, a whole URL, or a URL whose parameters sit in the hash
+ * ("#k=3&…", as some chat tools and hand edits produce). A real query wins over a hash.
+ */
+function queryTextOf(input: string): string {
+  const q = input.indexOf('?');
+  const h = input.indexOf('#');
+  if (q >= 0 && (h < 0 || q < h)) {
+    const query = input.slice(q + 1, h > q ? h : undefined);
+    if (query !== '' || h < 0) return query;
+    return input.slice(h + 1);
+  }
+  if (h >= 0) return input.slice(h + 1);
+  // a bare URL with neither query nor hash carries no parameters
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(input) ? '' : input;
+}
+
+function splitQuery(query: string, problems: Problem[]): Pair[] {
   let q = query;
   if (q.length > MAX_QUERY_LENGTH) {
     problems.push({ key: '(link)', message: `link is longer than ${MAX_QUERY_LENGTH} characters; the rest was ignored`, used: 'the first part' });
     q = q.slice(0, MAX_QUERY_LENGTH);
   }
-  q = q.replace(/^[^?#]*\?/, '').replace(/^#/, '').replace(/#.*$/, '');
-  const pairs: [string, string][] = [];
+  q = queryTextOf(q);
+  const pairs: Pair[] = [];
   for (const part of q.split('&')) {
     if (part === '') continue;
     const eq = part.indexOf('=');
@@ -87,12 +128,57 @@ function splitQuery(query: string, problems: Problem[]): [string, string][] {
   return pairs;
 }
 
+/** Reads the link's version and upgrades its pairs to the current one, step by step. */
+function migrate(pairs: Pair[], versioning: Versioning, problems: Problem[]): Pair[] {
+  const { current, migrations } = versioning;
+  const given = pairs.find(([key]) => key === 'v');
+  let rest = pairs.filter(([key]) => key !== 'v');
+  if (pairs.filter(([key]) => key === 'v').length > 1) {
+    problems.push({ key: 'v', message: 'given more than once', used: `the first value (${given![1]})` });
+  }
+  // links without v are what people type by hand: read them with today's meaning
+  if (!given) return rest;
+  const raw = given[1];
+  const v = parseNumber(raw);
+  const oldest = Math.min(current, ...Object.keys(migrations).map(Number));
+  if (!Number.isInteger(v) || v < oldest) {
+    problems.push({ key: 'v', message: `"${show(raw)}" is not a known link version (${oldest}…${current})`, used: `version ${current}` });
+    return rest;
+  }
+  if (v > current) {
+    problems.push({ key: 'v', message: `link is from a newer version (${v}) than this page (${current}); some values may read differently`, used: `version ${current}` });
+    return rest;
+  }
+  for (let from = v; from < current; from++) {
+    const up = migrations[from];
+    if (!up) {
+      problems.push({ key: 'v', message: `no upgrade from link version ${from}`, used: `the values as version ${current}` });
+      return rest;
+    }
+    rest = up(rest);
+  }
+  return rest;
+}
+
+function capProblems(problems: Problem[]): Problem[] {
+  if (problems.length <= MAX_PROBLEMS) return problems;
+  const shown = problems.slice(0, MAX_PROBLEMS - 1);
+  const more = problems.length - shown.length;
+  return [...shown, { key: '(link)', message: `${more} more problems not listed`, used: 'defaults for those parameters' }];
+}
+
 /** Query string (with or without '?', or a whole URL) → valid parameters and what was wrong. */
 export function decode(query: string): Decoded {
+  return decodeVersioned(query, CURRENT);
+}
+
+/** decode with an explicit version history (tests use synthetic ones). */
+export function decodeVersioned(query: string, versioning: Versioning): Decoded {
   const problems: Problem[] = [];
   const params = defaultParams() as Record<string, unknown>;
   const seen = new Set<string>();
-  for (const [key, raw] of splitQuery(query, problems)) {
+  const pairs = migrate(splitQuery(String(query), problems), versioning, problems);
+  for (const [key, raw] of pairs) {
     const f = FIELDS.get(key);
     if (!f) {
       problems.push({ key: show(key), message: 'unknown parameter', used: 'ignored' });
@@ -110,23 +196,32 @@ export function decode(query: string): Decoded {
       problems.push({ key, message: error, used: formatValue(params[key]) });
     }
   }
-  if (params.v !== SCHEMA_VERSION) params.v = SCHEMA_VERSION;
+  params.v = SCHEMA_VERSION;
   const cam = params.cam as number[];
   if (cam.length !== 0 && cam.length !== 3) {
     problems.push({ key: 'cam', message: `needs 3 numbers, got ${cam.length}`, used: 'the default view' });
     params.cam = [];
+  } else if (cam.length === 3 && Math.hypot(cam[0], cam[1], cam[2]) < 1e-3) {
+    problems.push({ key: 'cam', message: 'camera position is at the centre of the sphere', used: 'the default view' });
+    params.cam = [];
   }
   const { spec, problems: cross } = normalizeSpec(modelSpecOf(params as Params));
   Object.assign(params, spec);
-  return { params: params as Params, problems: [...problems, ...cross] };
+  return { params: params as Params, problems: capProblems([...problems, ...cross]) };
 }
+
+// String(-0) is "0": keep the sign so that decode(encode(p)) is p exactly
+const numberText = (x: number) => (Object.is(x, -0) ? '-0' : String(x));
 
 function encodeValue(f: Field, v: unknown): string {
   switch (f.type) {
     case 'bool':
       return v ? '1' : '0';
     case 'numbers':
-      return (v as number[]).map((x) => String(x)).join(',');
+      return (v as number[]).map(numberText).join(',');
+    case 'int':
+    case 'number':
+      return numberText(v as number);
     default:
       return String(v);
   }
