@@ -1,13 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startRunner } from './sim/runner.ts';
-import { getAppStore } from './state/store.ts';
-import { startUrlSync } from './url/location.ts';
+import { initAppStore } from './state/store.ts';
+import { addressBarQuery, startUrlSync } from './url/location.ts';
 import { App } from './ui/App.tsx';
 import './ui/app.css';
 
-startRunner(getAppStore());
-startUrlSync(getAppStore());
+const store = initAppStore(addressBarQuery());
+startRunner(store);
+startUrlSync(store);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

@@ -108,9 +108,15 @@ export { defaultParams };
 
 let appStore: AppStore | null = null;
 
-/** The page's store, created on first use from the address bar's query. */
+/** Creates the page's store from the link it was opened with (call once, before rendering). */
+export function initAppStore(query: string): AppStore {
+  appStore = createAppStore(query);
+  return appStore;
+}
+
+/** The page's store (default parameters if initAppStore was never called, as in tests). */
 export function getAppStore(): AppStore {
-  if (!appStore) appStore = createAppStore(typeof location === 'undefined' ? '' : location.search);
+  if (!appStore) appStore = createAppStore('');
   return appStore;
 }
 

@@ -28,7 +28,7 @@ export function NoticeBar() {
           <ul>
             {n.problems.map((p, i) => (
               <li key={i}>
-                <code>{p.key}</code>: {p.message}; using {p.used}.
+                <code>{p.key}</code>: {p.message}; {p.used === 'ignored' ? 'ignored' : `using ${p.used}`}.
               </li>
             ))}
           </ul>

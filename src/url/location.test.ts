@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../state/store.ts';
 import { decode } from './codec.ts';
-import { navigateTo, openingQuery, permalink, startUrlSync, URL_DEBOUNCE_MS, type UrlHost } from './location.ts';
+import { addressBarQuery, navigateTo, openingQuery, permalink, startUrlSync, URL_DEBOUNCE_MS, type UrlHost } from './location.ts';
 
 /** A history of URLs with a cursor, as a browser keeps it. */
 class FakeHost implements UrlHost {
@@ -68,7 +68,7 @@ afterEach(() => {
 
 function setup(url: string) {
   const host = new FakeHost(url);
-  const store = createAppStore(host.location.search);
+  const store = createAppStore(addressBarQuery(host));
   stop = startUrlSync(store, host);
   return { host, store };
 }

@@ -54,11 +54,13 @@ function urlOf(loc: UrlHost['location'], query: string): string {
   return `${loc.pathname}?${query}${hash}`;
 }
 
+/** The parameters the address bar carries now: its query, or a hash of parameters when there is none (some chat tools move them there). */
+export function addressBarQuery(host: Pick<UrlHost, 'location'> = window): string {
+  return queryOf(host.location);
+}
+
 export function startUrlSync(store: AppStore, host: UrlHost = window): () => void {
   opening = queryOf(host.location);
-  // the store was created from location.search; a link that put its parameters in the hash
-  // (some chat tools move them there) is read here instead
-  if (host.location.search.length <= 1 && hashHasParams(host.location.hash)) store.getState().loadQuery(host.location.hash, 'link');
 
   /** the query the address bar shows now (as we last wrote or found it) */
   let shown = queryOf(host.location).replace(/^[?#]/, '');
