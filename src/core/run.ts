@@ -6,7 +6,7 @@ import { OverlapFlow } from './integrator.ts';
 import { spanNormSquared } from './geometry.ts';
 import { criticalPointHessian } from './hessian.ts';
 import type { Model } from './model.ts';
-import { meanLoss, overlapRHS } from './ode.ts';
+import { meanLoss, overlapRHS, overlapRHSBatch } from './ode.ts';
 
 export const RTOL = 1e-8;
 
@@ -47,7 +47,9 @@ export function stableFixedPointTest(model: Model): (u: Float64Array, uo: number
 
 export function createFlow(model: Model, u0: Float64Array = initialOverlaps(model)): OverlapFlow {
   const { k, n, d } = model.spec;
-  return new OverlapFlow(overlapRHS(model.geometry, model.kernel, d <= model.geometry.rank), k, u0, n, {
+  const inSpan = d <= model.geometry.rank;
+  return new OverlapFlow(overlapRHS(model.geometry, model.kernel, inSpan), k, u0, n, {
+    rhsBatch: overlapRHSBatch(model.geometry, model.kernel, inSpan),
     rtol: RTOL,
     atol: (RTOL * 1e-2) / Math.sqrt(d),
     isSettled: stableFixedPointTest(model),
