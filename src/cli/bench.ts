@@ -10,16 +10,19 @@ import { overlapRHS } from '../core/ode.ts';
 import { createFlow, initialOverlaps, RTOL, runToEnd } from '../core/run.ts';
 import { parseFlags, positiveInteger } from './args.ts';
 import { runCommand, UsageError } from './errors.ts';
+import { exploreFigures } from './exploreFigures.ts';
 import { readableJson } from './json.ts';
 import { modelOfQuery } from './query.ts';
 
-const USAGE = `usage: npm run -s bench -- [--n N] [--k K] [--p P]
+const USAGE = `usage: npm run -s bench -- [--n N] [--k K] [--p P] [--explore]
 
 Times the core on one run of k=K, n=N, p=P, equiangular β=0.2, d=1000 to the automatic end
 time (defaults: N=10000, K=3, P=3), against a hand-written adaptive DP5(4) loop doing the same
 arithmetic, and the bare overlap-ODE right-hand side against the same RHS written by hand.
 Rates are per second of this process's CPU time (the machine may be shared), best of 3 turns.
-Prints JSON: evaluations and accepted steps per second, and their ratios.
+Prints JSON: evaluations and accepted steps per second, and their ratios. With --explore
+(what \`npm run bench\` passes) it adds the explore panel's timings: a 10⁴-start basin map
+at d = 3 and a β sweep.
 `;
 
 /** Each loop timing runs at least this long, so timer resolution and JIT warm-up do not matter. */
@@ -267,7 +270,12 @@ function bestRuns(runs: (() => StepCounts)[]): Timed[] {
 }
 
 function main(argv: string[]): void {
-  const { positionals, values } = parseFlags(argv, { n: { type: 'string' }, k: { type: 'string' }, p: { type: 'string' } });
+  const { positionals, values } = parseFlags(argv, {
+    n: { type: 'string' },
+    k: { type: 'string' },
+    p: { type: 'string' },
+    explore: { type: 'boolean' },
+  });
   if (values.help) {
     process.stdout.write(USAGE);
     return;
@@ -318,6 +326,7 @@ function main(argv: string[]): void {
         integratorToHand: round(core.rhsEvalsPerSecond / hand.rhsEvalsPerSecond),
         closureToHandRHS: round(closure / handRHS),
       },
+      ...(values.explore ? { explore: exploreFigures() } : {}),
     })}\n`,
   );
 }
