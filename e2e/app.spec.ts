@@ -83,6 +83,17 @@ test('the canvas shows a rendered sphere with neurons, arrows and the average ma
   await expect(page.getByRole('button', { name: 'Reset view' })).toBeVisible();
 });
 
+test('neurons near the centre are labelled as still searching, and the label goes once they escape', async ({ page }) => {
+  await page.goto('./?T=0.05&d=1000&n=300&p=4');
+  await waitForEnd(page);
+  // p = 4 is even: nothing stalls on the equator, so all 300 are on the search plateau
+  await expect(page.getByTestId('search-hint')).toHaveText('still searching: 300');
+  await page.goto('./?T=50&d=3&k=3&p=4');
+  await waitForEnd(page);
+  // with d = k every neuron starts on the sphere: none is near the centre
+  await expect(page.getByTestId('search-hint')).toBeHidden();
+});
+
 test('flow time advances while playing', async ({ page }) => {
   await page.goto('./');
   await expect.poll(() => simTime(page)).toBeGreaterThan(0);

@@ -2,9 +2,20 @@
 // how many flow frames the worker delivers per second. Prints JSON.
 //   node scripts/perf.mjs                 builds and previews the app, then measures
 //   node scripts/perf.mjs http://host/    measures an app that is already served
-// Env: CHROMIUM_PATH, PERF_PORT (default 4395), PERF_SECONDS (default 10), PERF_QUERY.
+// Env: CHROMIUM_PATH, PERF_PORT (default 4395), PERF_SECONDS (default 10), PERF_QUERY,
+//   PERF_STARTUP_MS (default 2000), PERF_PROFILE=<file.cpuprofile> (a CPU profile of the
+//   main thread over the steady state, to open in the browser's performance tools).
+// Startup (loading the code, creating the WebGL context, compiling shaders: seconds under
+// SwiftShader) is reported apart from the steady state: it lasts until PERF_STARTUP_MS after
+// the first flow frame reached the page. The machine's load average is printed with the
+// figures, because on a shared machine long tasks grow with it.
 import { spawn, execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
+
+const startupMs = Number(process.env.PERF_STARTUP_MS ?? 2000);
+const profileFile = process.env.PERF_PROFILE ?? '';
 
 const seconds = Number(process.env.PERF_SECONDS ?? 10);
 const query = process.env.PERF_QUERY ?? 'n=10000&d=1000000';
@@ -46,11 +57,11 @@ try {
     const perf = { longTasks: [], frames: [], workerFrames: [], computeMs: [] };
     window.__perf = perf;
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) perf.longTasks.push(e.duration);
+      for (const e of list.getEntries()) perf.longTasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
     let last = 0;
     const tick = (now) => {
-      if (last) perf.frames.push(now - last);
+      if (last) perf.frames.push({ at: now, dt: now - last });
       last = now;
       requestAnimationFrame(tick);
     };
@@ -73,26 +84,47 @@ try {
     };
   });
   const url = new URL(`?${query}`, base).toString();
+  const loadBefore = loadavg();
   await page.goto(url);
+  await page.waitForFunction(() => window.__perf.workerFrames.length > 0, null, { timeout: 60_000 });
+  await page.waitForTimeout(startupMs);
+  const steadyFrom = await page.evaluate(() => performance.now());
+  const cdp = profileFile ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   await page.waitForTimeout(seconds * 1000);
+  if (cdp) writeFileSync(profileFile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
   const raw = await page.evaluate(() => ({ ...window.__perf, t: document.querySelector('[data-testid=sim-time]')?.getAttribute('data-value') }));
-  const sorted = [...raw.frames].sort((a, b) => a - b);
-  const pct = (q) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN);
-  const wf = raw.workerFrames;
-  const span = wf.length > 1 ? (wf[wf.length - 1] - wf[0]) / 1000 : NaN;
+  const loadAfter = loadavg();
   const round = (x) => Math.round(x * 10) / 10;
+  const round2 = (x) => Math.round(x * 100) / 100;
+  const percentile = (xs, q) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN;
+  };
+  const tasks = (inSteady) => {
+    const ds = raw.longTasks.filter((e) => (e.start >= steadyFrom) === inSteady).map((e) => e.duration);
+    return { maxLongTaskMs: round(Math.max(0, ...ds)), longTasksOver50ms: ds.filter((d) => d > 50).length, longTasks: ds.map(round) };
+  };
+  // frame intervals are stamped by their end; only those wholly inside the steady window count
+  const steadyFrames = raw.frames.filter((f) => f.at - f.dt >= steadyFrom).map((f) => f.dt);
+  const wf = raw.workerFrames.filter((at) => at >= steadyFrom);
+  const span = wf.length > 1 ? (wf[wf.length - 1] - wf[0]) / 1000 : NaN;
   console.log(JSON.stringify({
     url,
-    seconds,
-    maxLongTaskMs: round(Math.max(0, ...raw.longTasks)),
-    longTasksOver50ms: raw.longTasks.filter((d) => d > 50).length,
-    longTasks: raw.longTasks.map(round),
-    frameTimeP50Ms: round(pct(0.5)),
-    frameTimeP95Ms: round(pct(0.95)),
-    animationFrames: raw.frames.length,
+    loadAverage1m: { before: round2(loadBefore[0]), after: round2(loadAfter[0]), cores: cpus().length },
+    startup: { untilMs: round(steadyFrom), firstFlowFrameMs: round(raw.workerFrames[0]), ...tasks(false) },
+    steady: { seconds, ...tasks(true) },
+    frameTimeP50Ms: round(percentile(steadyFrames, 0.5)),
+    frameTimeP95Ms: round(percentile(steadyFrames, 0.95)),
+    animationFrames: steadyFrames.length,
     flowFramesPerSecond: round((wf.length - 1) / span),
     flowFrames: wf.length,
-    workerComputeMsMedian: round([...raw.computeMs].sort((a, b) => a - b)[Math.floor(raw.computeMs.length / 2)] ?? NaN),
+    workerComputeMsMedian: round(percentile(raw.computeMs, 0.5)),
+    ...(profileFile ? { profile: profileFile } : {}),
     simTime: Number(raw.t),
     errors,
   }, null, 2));

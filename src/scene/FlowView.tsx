@@ -11,6 +11,7 @@ import { IndexArrows } from './IndexArrows.tsx';
 import { Legend } from './Legend.tsx';
 import { vectorLabel } from './labels.ts';
 import { Neurons } from './Neurons.tsx';
+import { SearchHint } from './SearchHint.tsx';
 import { Sphere } from './Sphere.tsx';
 import { Trails } from './Trails.tsx';
 import './flowView.css';
@@ -48,19 +49,23 @@ export default function FlowView() {
         {info && <IndexArrows coords={info.indexVectors} k={k} />}
         {info?.average && k >= 2 && <AverageMarker position={info.averagePosition} average={info.average} />}
         <Neurons />
+        <SearchHint />
         {trails && <Trails />}
         <CameraRig resetNonce={resetNonce} />
       </Canvas>
-      {projection && (
-        <p className="view-note projection" data-testid="projection-note">
-          {k}-D picture shown as a {projection}
-          {unseen.length > 0 && `; ${unseen.join(', ')} ${unseen.length > 1 ? 'are' : 'is'} orthogonal to it, so not drawn`}
-        </p>
-      )}
       <button type="button" className="view-reset" name="resetview" onClick={() => setResetNonce((x) => x + 1)}>
         Reset view
       </button>
-      {info && <Legend k={k} />}
+      {/* at the bottom, under the sphere's south pole, where no index vector's label sits */}
+      <div className="view-footer">
+        {projection && (
+          <p className="view-note projection" data-testid="projection-note">
+            {k}-D picture shown as a {projection}
+            {unseen.length > 0 && `; ${unseen.join(', ')} ${unseen.length > 1 ? 'are' : 'is'} orthogonal to it, so not drawn`}
+          </p>
+        )}
+        {info && <Legend k={k} />}
+      </div>
     </div>
   );
 }

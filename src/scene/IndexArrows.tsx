@@ -1,6 +1,8 @@
 // The index vectors as arrows from the centre, each labelled v_j in its own colour. For k > 3
 // these are the projections onto span(v₁, v₂, v₃), so later arrows can be shorter, and
-// vectors projected to the same place share one arrow and one label.
+// vectors projected to the same place share one arrow and one label. The arrows are thin,
+// translucent and write no depth, so the neurons that converged at a tip (drawn after them,
+// see pointMaterial.ts) stay in front of their own arrowhead and can be seen and counted.
 import { Html } from '@react-three/drei';
 import { useMemo } from 'react';
 import { Quaternion, Vector3 } from 'three';
@@ -8,7 +10,10 @@ import { indexColour } from './palette.ts';
 import { vectorLabel } from './labels.ts';
 
 const UP = new Vector3(0, 1, 0);
-const HEAD = 0.11;
+const HEAD = 0.075;
+const HEAD_RADIUS = 0.026;
+const SHAFT_RADIUS = 0.0075;
+const OPACITY = 0.88;
 
 interface Arrow {
   j: number;
@@ -49,13 +54,13 @@ export function IndexArrows({ coords, k }: { coords: Float32Array; k: number }) 
         return (
           <group key={a.j}>
             <group quaternion={a.quaternion}>
-              <mesh position={[0, shaft / 2, 0]}>
-                <cylinderGeometry args={[0.013, 0.013, shaft, 12]} />
-                <meshBasicMaterial color={colour} />
+              <mesh position={[0, shaft / 2, 0]} renderOrder={1}>
+                <cylinderGeometry args={[SHAFT_RADIUS, SHAFT_RADIUS, shaft, 12]} />
+                <meshBasicMaterial color={colour} transparent opacity={OPACITY} depthWrite={false} />
               </mesh>
-              <mesh position={[0, shaft + HEAD / 2, 0]}>
-                <coneGeometry args={[0.042, HEAD, 20]} />
-                <meshBasicMaterial color={colour} />
+              <mesh position={[0, shaft + HEAD / 2, 0]} renderOrder={1}>
+                <coneGeometry args={[HEAD_RADIUS, HEAD, 20]} />
+                <meshBasicMaterial color={colour} transparent opacity={OPACITY} depthWrite={false} />
               </mesh>
             </group>
             <Html position={a.label} center zIndexRange={[20, 0]} className="scene-label-anchor">

@@ -1,11 +1,13 @@
 // All neurons as one THREE.Points draw call. The buffers are refilled from frameData in
-// useFrame only when its version changed; React never re-renders per frame.
+// useFrame only when its version changed; React never re-renders per frame. The same pass
+// counts the neurons still searching near the centre, for the SearchHint.
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { BufferAttribute, BufferGeometry, DynamicDrawUsage } from 'three';
 import { frameData } from '../state/frameData.ts';
 import { codeRgbTable } from './palette.ts';
 import { createPointMaterial, pointSizeFor } from './pointMaterial.ts';
+import { SEARCH_RADIUS, searchCount } from './searchCount.ts';
 
 export function Neurons() {
   const geometry = useMemo(() => new BufferGeometry(), []);
@@ -39,9 +41,15 @@ export function Neurons() {
     }
     const out = pos.array as Float32Array, col = tint!.array as Float32Array;
     const src = fd.positions, codes = fd.codes, table = s.table, maxCode = fd.k + 1;
+    // only an exact picture (k ≤ 3) puts a searching neuron near the centre: a projection
+    // also draws converged neurons inside the ball
+    const exact = fd.info?.projection === 'exact';
+    const r2Search = SEARCH_RADIUS * SEARCH_RADIUS;
+    let searching = 0;
     for (let i = 0; i < n; i++) {
       const o = i * 3;
       const x = src[o], y = src[o + 1], z = src[o + 2];
+      if (x * x + y * y + z * z < r2Search) searching++;
       // a non-finite neuron keeps its previous place rather than poisoning the buffer
       if (Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(z)) {
         out[o] = x;
@@ -57,6 +65,9 @@ export function Neurons() {
     tint!.needsUpdate = true;
     geometry.setDrawRange(0, n);
     material.uniforms.size.value = pointSizeFor(n) * dpr;
+    material.uniforms.radialCue.value = exact ? 1 : 0;
+    searchCount.value = exact && fd.length > 0 ? searching : 0;
+    searchCount.n = n;
   });
 
   return <points geometry={geometry} material={material} frustumCulled={false} renderOrder={3} />;

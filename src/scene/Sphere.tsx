@@ -40,7 +40,7 @@ varying vec2 vUv;
 void main() {
   float r = length(vUv);
   if (r > 1.0) discard;
-  float a = 0.16 * pow(1.0 - r, 2.0);
+  float a = 0.3 * pow(1.0 - r, 1.6);
   gl_FragColor = vec4(vec3(0.55, 0.7, 1.0) * a, a);
   #include <colorspace_fragment>
 }`;
@@ -102,7 +102,7 @@ export function Sphere({ grid, glow }: { grid: boolean; glow: boolean }) {
       )}
       {glow && (
         <mesh material={glowMaterial} renderOrder={1} frustumCulled={false}>
-          <planeGeometry args={[0.9, 0.9]} />
+          <planeGeometry args={[0.75, 0.75]} />
         </mesh>
       )}
     </group>
