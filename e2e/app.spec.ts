@@ -1,38 +1,8 @@
-import { test as base, expect, type Page } from '@playwright/test';
-
-// Every test fails on any console error or uncaught page error.
-const test = base.extend<{ errors: string[] }>({
-  errors: [
-    async ({ page }, use) => {
-      const errors: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-      });
-      page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-      await use(errors);
-      expect(errors, 'console or page errors').toEqual([]);
-    },
-    { auto: true },
-  ],
-});
-
-/** The model panel's range input of a parameter (other panels may reuse the name). */
-const slider = (page: Page, name: string) => page.locator(`fieldset.controls input[type=range][name=${name}]`);
-
-const simTime = async (page: Page) => Number(await page.getByTestId('sim-time').getAttribute('data-value'));
-
-async function counts(page: Page): Promise<{ attracted: number[]; atAverage: number; other: number } | null> {
-  const raw = await page.getByTestId('outcome-counts').getAttribute('data-counts');
-  return raw ? JSON.parse(raw) : null;
-}
+import type { Page } from '@playwright/test';
+import { expect, outcomeCounts as counts, simTime, slider, test, waitForEnd } from './fixtures.ts';
 
 const total = (c: { attracted: number[]; atAverage: number; other: number } | null) =>
   c ? c.attracted.reduce((a, b) => a + b, 0) + c.atAverage + c.other : -1;
-
-/** Waits for the run to reach its end time (the readout says "(end)"). */
-async function waitForEnd(page: Page) {
-  await expect(page.locator('.readout.time')).toContainText('(end)', { timeout: 30_000 });
-}
 
 /**
  * A screenshot of the WebGL canvas, decoded in the page: how many pixels differ from the

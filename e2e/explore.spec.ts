@@ -1,21 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
-
-// Every test fails on any console error or uncaught page error.
-const test = base.extend<{ errors: string[] }>({
-  errors: [
-    async ({ page }, use) => {
-      const errors: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-      });
-      page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-      await use(errors);
-      expect(errors, 'console or page errors').toEqual([]);
-    },
-    { auto: true },
-  ],
-});
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 
 interface BasinCounts {
   index: number[];

@@ -2,18 +2,17 @@
 // formulas with live numbers, keyboard shortcuts, themes, reduced motion, layout from phone to
 // projector, and automated accessibility checks.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, outcomeCounts, simTime, test } from './fixtures.ts';
 import type { OutcomeCounts } from '../src/core/classify.ts';
 import { failedClaims, TOUR_STEPS } from '../src/ui/teach/tourSteps.ts';
 
 const N = TOUR_STEPS.length;
 
 async function counts(page: Page): Promise<OutcomeCounts> {
-  const raw = await page.getByTestId('outcome-counts').getAttribute('data-counts');
-  return JSON.parse(raw!) as OutcomeCounts;
+  return (await outcomeCounts(page))!;
 }
 
-const simTime = async (page: Page) => Number(await page.getByTestId('sim-time').getAttribute('data-value'));
 const playButton = (page: Page) => page.locator('button[name=play]');
 const isPlaying = async (page: Page) => (await playButton(page).getAttribute('aria-pressed')) === 'true';
 

@@ -1,0 +1,38 @@
+// What every end-to-end test shares: a test that fails on any console error or uncaught page
+// error, and readers of the page's stable test hooks.
+import { test as base, expect, type Page } from '@playwright/test';
+import type { OutcomeCounts } from '../src/core/classify.ts';
+
+export const test = base.extend<{ errors: string[] }>({
+  errors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+      await use(errors);
+      expect(errors, 'console or page errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** The model or playback range input of a parameter (the explore panel reuses some names). */
+export const slider = (page: Page, name: string) => page.locator(`fieldset.controls input[type=range][name=${name}]`);
+
+/** Current flow time, from the `sim-time` hook. */
+export const simTime = async (page: Page) => Number(await page.getByTestId('sim-time').getAttribute('data-value'));
+
+/** Outcome counts as the page reports them (null before the first frame). */
+export async function outcomeCounts(page: Page): Promise<OutcomeCounts | null> {
+  const raw = await page.getByTestId('outcome-counts').getAttribute('data-counts');
+  return raw ? (JSON.parse(raw) as OutcomeCounts) : null;
+}
+
+/** A run with T set pauses there and marks the readout "(end)". */
+export async function waitForEnd(page: Page, timeout = 40_000) {
+  await expect(page.locator('.readout.time')).toContainText('(end)', { timeout });
+}
