@@ -1,27 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
-
 // Typed activations and Gram matrices: good ones change the model, bad ones are answered next to
-// the field and change nothing. Every test fails on any console error or uncaught page error.
-const test = base.extend<{ errors: string[] }>({
-  errors: [
-    async ({ page }, use) => {
-      const errors: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-      });
-      page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-      await use(errors);
-      expect(errors, 'console or page errors').toEqual([]);
-    },
-    { auto: true },
-  ],
-});
+// the field and change nothing. The shared fixture fails every test on console or page errors.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, simTime, test } from './fixtures.ts';
 
 // slow playback and a far end time, so a run that was left alone is still going minutes later
-const START = './?k=3&n=60&d=1000&beta=0.2&T=1e12&speed=0.1';
+const START = './?k=3&n=60&d=1000&beta=0.2&T=1e12&speed=0.2';
 
-const simTime = async (page: Page) => Number(await page.getByTestId('sim-time').getAttribute('data-value'));
 const query = (page: Page) => new URL(page.url()).searchParams;
 const model = (page: Page) => page.locator('aside fieldset.controls').filter({ has: page.locator('legend', { hasText: /^Model$/ }) });
 
@@ -100,7 +85,7 @@ const BAD: [text: string, message: string][] = [
 
 for (const [text, message] of BAD) {
   test(`"${text}" is answered next to the field and the run goes on with he3`, async ({ page }) => {
-    await expect.poll(() => simTime(page)).toBeGreaterThan(0.05);
+    await expect.poll(() => simTime(page)).toBeGreaterThan(0.02);
     await typeActivation(page, 'sigma', text);
     const field = model(page).locator('input[name=sigma-text]');
     const error = page.getByTestId('sigma-error');
@@ -194,7 +179,7 @@ test('a Gram matrix that is not PSD, out of range or not a number is refused and
   const error = page.getByTestId('gram-error');
   const apply = model(page).locator('button[name=gram-apply]');
   const kind = await page.getByTestId('average-kind').textContent();
-  await expect.poll(() => simTime(page)).toBeGreaterThan(0.05);
+  await expect.poll(() => simTime(page)).toBeGreaterThan(0.02);
 
   await setOffDiagonals(page, '0.9', '0.9', '-0.9');
   await apply.click();

@@ -129,7 +129,7 @@ describe('flow', () => {
     const c = out.counts;
     const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
     expect(sum(c.attracted) + c.atAverage + c.other).toBe(40);
-    expect(c.otherKinds.antiAverage + c.otherKinds.equator + c.otherKinds.unsettled).toBe(c.other);
+    expect(c.otherKinds.antiAverage + c.otherKinds.equator + c.otherKinds.unsettled + c.otherKinds.failed).toBe(c.other);
     c.recovered.forEach((r: number, j: number) => expect(r).toBeLessThanOrEqual(c.attracted[j]));
     expect(out.allRecovered).toBe(c.recovered.every((r: number) => r > 0));
     expect(out.u).toHaveLength(40);
@@ -268,7 +268,7 @@ describe('a failure inside a command', () => {
 describe('bad input: a message on stderr, exit 2, no stack trace', () => {
   const rowsFile = (rows: unknown) => file(`rows-${Math.random().toString(36).slice(2)}.json`, JSON.stringify(rows));
   const cases: [string, 'flow' | 'sweep' | 'bench', () => string[], RegExp][] = [
-    ['unknown query key', 'flow', () => ['k=3&bogus=1'], /bogus: unknown parameter \(using ignored\)/],
+    ['unknown query key', 'flow', () => ['k=3&bogus=1'], /bogus: unknown parameter \(ignored\)/],
     ['bad query value', 'flow', () => ['beta=abc'], /beta: "abc" is not a finite number \(using 0\.2\)/],
     ['out-of-range value', 'flow', () => ['n=0'], /n: 0 is outside \[1, 100000\]/],
     ['non-PSD Gram matrix', 'flow', () => ['k=3&geom=gram&gram=1,0.9,-0.9,0.9,1,0.9,-0.9,0.9,1'], /gram: .*not positive semidefinite/],

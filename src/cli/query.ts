@@ -6,7 +6,7 @@ import type { Params } from '../url/schema.ts';
 import { UsageError } from './errors.ts';
 
 export function problemLine(p: Problem): string {
-  return `${p.key}: ${p.message} (using ${p.used})`;
+  return `${p.key}: ${p.message} (${p.used === 'ignored' ? 'ignored' : `using ${p.used}`})`;
 }
 
 /** Decoded parameters of a query; any problem at all is a UsageError listing every one. */

@@ -91,6 +91,17 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string
 
 const expansionCache = new Map<string, Float64Array>();
 
+/** Relative size below which a numerically expanded coefficient is quadrature noise. */
+const QUADRATURE_NOISE = 1e-12;
+
+/** Zeroes what quadrature leaves where a symmetry says 0 (e.g. the even part of tanh). */
+function withoutQuadratureNoise(a: Float64Array): Float64Array {
+  let maxAbs = 0;
+  for (let p = 0; p < a.length; p++) maxAbs = Math.max(maxAbs, Math.abs(a[p]));
+  for (let p = 0; p < a.length; p++) if (Math.abs(a[p]) <= QUADRATURE_NOISE * maxAbs) a[p] = 0;
+  return a;
+}
+
 /** Parses an activation: `he<p>`, a named function, or a list `p:a_p,...`. */
 export function parseActivation(text: string): ParseResult<Activation> {
   const spec = text.trim().toLowerCase();
@@ -108,7 +119,7 @@ export function parseActivation(text: string): ParseResult<Activation> {
   if (named) {
     let coeffs = expansionCache.get(spec);
     if (!coeffs) {
-      coeffs = KINKED_EXPANSIONS[spec]?.() ?? hermiteCoefficients(named, MAX_DEGREE);
+      coeffs = KINKED_EXPANSIONS[spec]?.() ?? withoutQuadratureNoise(hermiteCoefficients(named, MAX_DEGREE));
       expansionCache.set(spec, coeffs);
     }
     return { ok: true, value: { coeffs, spec } };

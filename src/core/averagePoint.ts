@@ -29,7 +29,7 @@ export function averagePointSpanCurvature(kernel: Kernel, k: number, beta: numbe
  */
 export function averagePoint(kernel: Kernel, k: number, beta: number, d = Infinity): AveragePoint {
   const u = averageOverlap(k, beta);
-  const muSpan = k * u * dphi(kernel, u) - (1 - beta) * d2phi(kernel, u);
+  const muSpan = averagePointSpanCurvature(kernel, k, beta);
   const muPerp = k * u * dphi(kernel, u);
   const curv: number[] = [];
   if (k > 1) curv.push(muSpan);

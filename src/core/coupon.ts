@@ -15,8 +15,8 @@ export function pickProbability(k: number, even: boolean): number {
 export function allFoundProbability(k: number, n: number, q: number): number {
   let s = 0;
   for (let i = 0; i <= k; i++) {
-    const base = 1 - i * q;
-    if (base <= 0 && i > 0) continue;
+    // 1 − iq ≥ 0 for both pick probabilities; 0⁰ = 1 keeps n = 0 right
+    const base = Math.max(0, 1 - i * q);
     s += (i % 2 === 0 ? 1 : -1) * binomial(k, i) * Math.pow(base, n);
   }
   return Math.min(1, Math.max(0, s));

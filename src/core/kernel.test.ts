@@ -65,10 +65,17 @@ describe('correlationKernel', () => {
     expect(correlationKernel(act('3:2'), act('3:2')).monomial).toBe(3);
   });
 
-  it('quadrature-noise coefficients (relative 1e-12) count as zero', () => {
+  it("a user's tiny coefficient still counts: c_1 = 1e-13 makes p* = 1", () => {
     const K = kernelFromCoefficients([0, 1e-13, 0, 1, 1e-12]);
-    expect(K.degree).toBe(3);
-    expect(K.pStar).toBe(3);
+    expect(K.degree).toBe(4);
+    expect(K.pStar).toBe(1);
+  });
+
+  it('numerically expanded activations carry no quadrature noise where symmetry says 0', () => {
+    const K = correlationKernel(act('tanh'), act('tanh'));
+    for (let p = 0; p <= K.degree; p += 2) expect(K.c[p]).toBe(0);
+    expect(K.even).toBe(false);
+    expect(K.pStar).toBe(1);
   });
 });
 

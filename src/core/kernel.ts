@@ -19,16 +19,15 @@ export interface Kernel {
   readonly monomial: number;
 }
 
-/** Relative size below which a coefficient counts as zero (quadrature noise). */
-const ZERO = 1e-10;
-
+/**
+ * Every nonzero coefficient counts, however small: a user's c_1 = 1e-12 makes p* = 1.
+ * (Numerical expansions clean their own quadrature noise, see activation.ts.)
+ */
 export function kernelFromCoefficients(raw: ArrayLike<number>): Kernel {
-  let maxAbs = 0;
-  for (let p = 1; p < raw.length; p++) maxAbs = Math.max(maxAbs, Math.abs(raw[p]));
   let degree = 0;
   const cleaned: number[] = [];
   for (let p = 0; p < raw.length; p++) {
-    const v = Math.abs(raw[p]) <= ZERO * maxAbs ? 0 : raw[p];
+    const v = raw[p];
     cleaned.push(v);
     if (v !== 0 && p >= 1) degree = p;
   }

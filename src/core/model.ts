@@ -68,6 +68,7 @@ export function normalizeSpec(input: ModelSpec): { spec: ModelSpec; problems: Pr
       spec.gram = [];
     }
   } else if (spec.gram.length > 0) {
+    problems.push({ key: 'gram', message: `a Gram matrix is used only with geom=gram (geom is ${spec.geom})`, used: 'ignored' });
     spec.gram = [];
   }
   if (spec.geom === 'equi') {
@@ -85,15 +86,17 @@ export function normalizeSpec(input: ModelSpec): { spec: ModelSpec; problems: Pr
       spec[key] = '';
     } else spec[key] = a.value.spec === `he${spec.p}` ? '' : a.value.spec;
   }
-  const kernel = kernelOf(spec);
-  if (kernel.pStar === 0) {
-    problems.push({
-      key: 'sigma',
-      message: 'σ and σ* share no Hermite degree ≥ 1, so the kernel is constant and nothing moves',
-      used: `he${spec.p} for both`,
-    });
+  if (kernelOf(spec).pStar === 0) {
+    // fall back to the pure Hermite pair; with p ≤ 2 that is constant too once h_0..h_2 go
     spec.sigma = '';
     spec.target = '';
+    const keepDrop = kernelOf(spec).pStar !== 0;
+    if (!keepDrop) spec.drop012 = false;
+    problems.push({
+      key: 'sigma',
+      message: 'σ and σ* share no Hermite degree ≥ 1 (after any dropped h_0, h_1, h_2), so the kernel is constant and nothing moves',
+      used: `he${spec.p} for both${keepDrop ? '' : ', keeping h_0, h_1, h_2'}`,
+    });
   }
   return { spec, problems };
 }
@@ -117,19 +120,29 @@ export function buildModel(spec: ModelSpec): Model {
   if (!geo.ok) throw new Error(geo.error);
   const geometry = geo.value;
   const average = spec.geom === 'gram' ? null : averagePoint(kernel, spec.k, geometry.beta, spec.d);
-  const betaC = betaCriticalRoots(kernel, spec.k);
+  // the threshold is a statement about equiangular index vectors only
+  const betaC = spec.geom === 'gram' ? [] : betaCriticalRoots(kernel, spec.k);
   const warnings: string[] = [];
   if (kernel.negative.length > 0) {
     warnings.push(
-      `the kernel has negative coefficients c_p at p = ${kernel.negative.join(', ')}: outside the analysis' assumption c_p ≥ 0`,
+      `the kernel has negative coefficients c_p at p = ${kernel.negative.join(', ')}: outside the analysis' assumption c_p ≥ 0, so the outcome classes (which assume neurons seek the v_j) may not describe where they go`,
     );
   }
-  return { spec, sigma, target, kernel, geometry, average, betaC, tEnd: spec.T > 0 ? spec.T : autoEndTime(kernel, spec.d), warnings };
+  const tEnd = spec.T > 0 ? spec.T : autoEndTime(kernel, spec.d);
+  if (spec.T === 0 && tEnd >= MAX_AUTO_END) {
+    warnings.push(
+      `the search phase here lasts about ${typicalEscapeTime(kernel, spec.d).toPrecision(2)} time units, beyond the longest run (${MAX_AUTO_END}): neurons will still be searching at the end`,
+    );
+  }
+  return { spec, sigma, target, kernel, geometry, average, betaC, tEnd, warnings };
 }
+
+/** The longest automatic end time. */
+export const MAX_AUTO_END = 1e12;
 
 /** Long enough for the slowest typical neuron to escape and settle: 100 escape times + 100. */
 export function autoEndTime(kernel: Kernel, d: number): number {
   const tEsc = typicalEscapeTime(kernel, d);
   if (!Number.isFinite(tEsc)) return 1e4;
-  return Math.min(1e12, 100 * tEsc + 100);
+  return Math.min(MAX_AUTO_END, 100 * tEsc + 100);
 }

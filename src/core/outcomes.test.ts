@@ -132,7 +132,7 @@ describe('classifyNeuron', () => {
     expect(c.attracted).toEqual([1, 1, 1]);
     expect(c.atAverage).toBe(1);
     expect(c.other).toBe(2);
-    expect(c.otherKinds).toEqual({ antiAverage: 1, equator: 1, unsettled: 0 });
+    expect(c.otherKinds).toEqual({ antiAverage: 1, equator: 1, unsettled: 0, failed: 0 });
     expect(allRecovered(c)).toBe(false);
     expect([0, 1, 2, 3, 4, 5].map((i) => fateCode(u, i * 3, odd))).toEqual([0, 1, 3, 4, 4, 2]);
   });

@@ -1,8 +1,7 @@
 // Drawing coordinates: a neuron's overlaps mapped to a point in (or on) the unit ball of R³
 // (science.md §4). The Cholesky basis of span(V) is e_1..e_k with span(e_1..e_3) =
 // span(v_1, v_2, v_3), so for k > 3 the picture is the orthogonal projection onto that span.
-import type { Geometry } from './geometry.ts';
-import { classifyNeuron, type ClassifyOptions } from './classify.ts';
+import { spanCoordinates, type Geometry } from './geometry.ts';
 
 export function projectionDescription(k: number): string {
   if (k <= 3) return 'exact';
@@ -25,19 +24,9 @@ export class NeuronProjector {
     const c = this.c;
     for (let i = 0; i < n; i++) {
       const uo = i * k;
-      // forward substitution L c = u (dependent directions get 0)
+      spanCoordinates(L, k, u, uo, c);
       let q = 0;
-      for (let a = 0; a < k; a++) {
-        const laa = L[a * k + a];
-        if (laa === 0) {
-          c[a] = 0;
-          continue;
-        }
-        let s = u[uo + a];
-        for (let m = 0; m < a; m++) s -= L[a * k + m] * c[m];
-        c[a] = s / laa;
-        q += c[a] * c[a];
-      }
+      for (let a = 0; a < k; a++) q += c[a] * c[a];
       const rest = Math.sqrt(Math.max(0, 1 - q));
       const o = i * 3;
       out[o] = c[0];
@@ -66,30 +55,5 @@ export class NeuronProjector {
     for (let a = 0; a < Math.min(3, k); a++) out[a] = s[a] / norm;
     if (k === 1) out[1] = 0;
     return out;
-  }
-}
-
-/**
- * Colour code of each neuron: 0..k−1 the index vector it is heading for (its largest overlap,
- * absolute for even φ, even before it settles), k at the average point, k + 1 anything else.
- */
-export function headingCodes(u: Float64Array, n: number, opt: ClassifyOptions, out: Uint8Array): void {
-  const { k, even } = opt;
-  for (let i = 0; i < n; i++) {
-    const uo = i * k;
-    const fate = classifyNeuron(u, uo, opt);
-    if (fate.kind === 'index') out[i] = fate.j;
-    else if (fate.kind === 'average') out[i] = k;
-    else if (fate.kind === 'unsettled') {
-      let best = 0, bestVal = -Infinity;
-      for (let j = 0; j < k; j++) {
-        const v = even ? Math.abs(u[uo + j]) : u[uo + j];
-        if (v > bestVal) {
-          bestVal = v;
-          best = j;
-        }
-      }
-      out[i] = bestVal > 0 ? best : k + 1;
-    } else out[i] = k + 1;
   }
 }

@@ -3,7 +3,8 @@
 import { allRecovered, countOutcomes, type ClassifyOptions, type OutcomeCounts } from './classify.ts';
 import { sampleInitialOverlaps } from './init.ts';
 import { OverlapFlow } from './integrator.ts';
-import { spanNormSquared } from './geometry.ts';
+import { spanCoordinates } from './geometry.ts';
+import type { Kernel } from './kernel.ts';
 import { criticalPointHessian } from './hessian.ts';
 import type { Model } from './model.ts';
 import { meanLoss, overlapRHS, overlapRHSBatch } from './ode.ts';
@@ -24,8 +25,22 @@ export function initialOverlaps(model: Model): Float64Array {
   return sampleInitialOverlaps(model.geometry, n, d, seed, new Float64Array(n * k));
 }
 
-/** Smallest Hessian eigenvalue for a fixed point to count as safely stable. */
+/** Smallest Hessian eigenvalue for a fixed point to count as safely stable (kernel scale 1). */
 const STABLE_CURVATURE = 1e-3;
+/** Speed below which a neuron is tested for having settled (kernel scale 1). */
+const SETTLE_SPEED = 1e-7;
+
+/**
+ * Velocities and curvatures scale with the size of φ: S = Σ|p c_p| bounds |φ'| on [−1, 1].
+ * The thresholds above were set for ordinary kernels (S = 3 for h_3); a kernel with huge
+ * coefficients scales them as S/3, or no neuron would ever count as settled and each would
+ * run into the step cap. Ordinary kernels (S ≤ 100) keep them exactly as they are.
+ */
+export function kernelScale(kernel: Kernel): number {
+  let s = 0;
+  for (let p = 0; p < kernel.dc.length; p++) s += Math.abs(kernel.dc[p]);
+  return s > 100 ? s / 3 : 1;
+}
 
 /**
  * A neuron that has stopped moving is held only at a strict local minimum of the loss
@@ -36,12 +51,17 @@ export function stableFixedPointTest(model: Model): (u: Float64Array, uo: number
   const { k, d } = model.spec;
   const { geometry, kernel } = model;
   const row = new Float64Array(k);
+  const c = new Float64Array(k);
+  const curvature = STABLE_CURVATURE * kernelScale(kernel);
   return (u, uo) => {
+    spanCoordinates(geometry.chol, k, u, uo, c);
+    let q = 0;
+    for (let j = 0; j < k; j++) q += c[j] * c[j];
+    if (q < 1 - 1e-6) return false;
     for (let j = 0; j < k; j++) row[j] = u[uo + j];
-    if (spanNormSquared(geometry.chol, k, row) < 1 - 1e-6) return false;
     const H = criticalPointHessian(geometry, kernel, row);
-    if (d > geometry.rank && !(H.perp > STABLE_CURVATURE)) return false;
-    return H.span.every((x) => x > STABLE_CURVATURE);
+    if (d > geometry.rank && !(H.perp > curvature)) return false;
+    return H.span.every((x) => x > curvature);
   };
 }
 
@@ -53,6 +73,7 @@ export function createFlow(model: Model, u0: Float64Array = initialOverlaps(mode
     rtol: RTOL,
     atol: (RTOL * 1e-2) / Math.sqrt(d),
     isSettled: stableFixedPointTest(model),
+    settleSpeed: SETTLE_SPEED * kernelScale(model.kernel),
   });
 }
 
@@ -68,7 +89,7 @@ export interface RunSummary {
 
 export function summarize(model: Model, flow: OverlapFlow, t: number, u: Float64Array): RunSummary {
   const { n, k } = model.spec;
-  const counts = countOutcomes(u, n, classifyOptionsOf(model));
+  const counts = countOutcomes(u, n, classifyOptionsOf(model), flow.failed);
   let failed = 0;
   for (let i = 0; i < n; i++) failed += flow.failed[i];
   return { t, u, counts, allRecovered: allRecovered(counts), loss: meanLoss(model.kernel, u, n, k), failed };

@@ -154,7 +154,7 @@ export function runSweepJob(job: SweepJob, model: Model = buildModel(job.spec)):
   const flow = createFlow(m);
   const u = new Float64Array(n * k);
   flow.advanceTo(m.tEnd, u);
-  const counts = countOutcomes(u, n, classifyOptionsOf(m));
+  const counts = countOutcomes(u, n, classifyOptionsOf(m), flow.failed);
   let failed = 0;
   for (let i = 0; i < n; i++) failed += flow.failed[i];
   return {

@@ -1,7 +1,8 @@
 // A label under the centre while neurons sit there, so a dim cluster at the centre reads as
 // not-yet-learned rather than as a point of its own: "still searching: 228" for those on the
-// search plateau, and, for odd p, "stalled on the equator: 53" for those whose overlaps are all
-// negative (u → 0 is drawn at the centre too; they never leave). Updated inside the render
+// search plateau, and, for odd p, "on the equator (no positive overlap): 53" for those whose
+// overlaps are all ≤ 0 (drawn at the centre too; with orthogonal index vectors they never
+// leave, with β > 0 some do, slowly). Updated inside the render
 // loop from searchCount and the store's readout, without React re-renders.
 import { Html } from '@react-three/drei';
 import { useFrame } from '@react-three/fiber';
@@ -19,7 +20,7 @@ export function SearchHint() {
     const equator = Math.min(near, getAppStore().getState().readout.counts?.otherKinds.equator ?? 0);
     const lines = [];
     if (near - equator > 0) lines.push(`still searching: ${near - equator}`);
-    if (equator > 0) lines.push(`stalled on the equator: ${equator}`);
+    if (equator > 0) lines.push(`on the equator (no positive overlap): ${equator}`);
     const text = lines.join('\n');
     if (text === shown.current) return;
     shown.current = text;

@@ -34,7 +34,7 @@ function frameFor(runId: number, t: number, n = 4, k = 2): FrameMessage {
   const buffers = allocateFrameBuffers(n, k);
   return {
     type: 'frame', runId, t, loss: -0.5, failed: 0, buffers,
-    counts: { recovered: [0, 0], attracted: [0, 0], atAverage: 0, other: n, otherKinds: { antiAverage: 0, equator: 0, unsettled: n } },
+    counts: { recovered: [0, 0], attracted: [0, 0], atAverage: 0, other: n, otherKinds: { antiAverage: 0, equator: 0, unsettled: n, failed: 0 } },
     stats: { rhsEvals: 1, accepted: 1, rejected: 0, computeMs: 1 },
   };
 }

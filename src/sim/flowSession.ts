@@ -4,7 +4,7 @@ import { averagePointSpanCurvature } from '../core/averagePoint.ts';
 import { countOutcomes } from '../core/classify.ts';
 import { buildModel, type Model } from '../core/model.ts';
 import { meanLoss } from '../core/ode.ts';
-import { headingCodes, NeuronProjector, projectionDescription } from '../core/projection.ts';
+import { NeuronProjector, projectionDescription } from '../core/projection.ts';
 import { classifyOptionsOf, createFlow } from '../core/run.ts';
 import type { OverlapFlow } from '../core/integrator.ts';
 import { allocateFrameBuffers, fitsRun, type FromWorker, type RunInfo, type ToWorker } from './protocol.ts';
@@ -78,7 +78,7 @@ export class FlowSession {
       }
     }
     this.projector.project(buffers.overlaps, n, buffers.positions);
-    headingCodes(buffers.overlaps, n, opt, buffers.codes);
+    const counts = countOutcomes(buffers.overlaps, n, opt, this.flow.failed, buffers.codes);
     let failed = 0;
     for (let i = 0; i < n; i++) failed += this.flow.failed[i];
     const s = this.flow.stats;
@@ -87,7 +87,7 @@ export class FlowSession {
       runId: this.runId,
       t: target,
       loss: meanLoss(this.model.kernel, buffers.overlaps, n, k),
-      counts: countOutcomes(buffers.overlaps, n, opt),
+      counts,
       failed,
       stats: {
         rhsEvals: s.rhsEvals - before.rhsEvals,

@@ -4,7 +4,7 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { OutcomeCounts } from '../core/classify.ts';
 import type { RunInfo } from '../sim/protocol.ts';
-import { decode, encode, type Problem } from '../url/codec.ts';
+import { capProblems, decode, encode, type Problem } from '../url/codec.ts';
 import { defaultParams, FIELDS, type ParamKey, type Params } from '../url/schema.ts';
 
 export interface Readout {
@@ -98,7 +98,8 @@ export function createAppStore(initialQuery = '') {
       get().setParams({ seed });
     },
     dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
-    addNotice: (source, problems) => set({ notices: [...get().notices, { id: ++noticeId, source, problems }].slice(-5) }),
+    addNotice: (source, problems) =>
+      set({ notices: [...get().notices, { id: ++noticeId, source, problems: capProblems(problems) }].slice(-5) }),
   }));
 }
 

@@ -1,7 +1,10 @@
 // Model and playback controls. Every control's `name` is its permalink key.
+import { useState } from 'react';
 import { useApp, getAppStore } from '../state/store.ts';
 import { FIELDS, type ParamKey } from '../url/schema.ts';
 import { RangeControl } from './RangeControl.tsx';
+import { ActivationField, DropLowField, KernelSummary } from './ActivationField.tsx';
+import { GramField } from './GramField.tsx';
 import { formatNumber, formatPower10 } from './format.ts';
 
 const NO_ROOTS: number[] = [];
@@ -11,12 +14,23 @@ const range = (key: ParamKey) => {
   return { min: f.min!, max: f.max! };
 };
 
-const ACTIVATION_PRESETS = ['', 'he2', 'he3', 'he4', 'relu', 'tanh', 'gelu', 'erf', 'sigmoid'];
-
 export function ModelControls() {
   const p = useApp((s) => s.params);
   const betaC = useApp((s) => s.info?.betaC ?? NO_ROOTS);
+  const resetNonce = useApp((s) => s.resetNonce);
   const set = getAppStore().getState().setParam;
+  // "custom Gram matrix" opens the editor; the geometry changes only when a matrix is applied.
+  // A loaded link or a reset (both bump resetNonce) closes an editor left unapplied.
+  const [editingGram, setEditingGram] = useState<number | null>(null);
+  const geomShown = p.geom === 'gram' || editingGram === resetNonce ? 'gram' : p.geom;
+  const chooseGeometry = (g: typeof p.geom) => {
+    if (g === 'gram') {
+      setEditingGram(resetNonce);
+      return;
+    }
+    setEditingGram(null);
+    set('geom', g);
+  };
   return (
     <fieldset className="controls">
       <legend>Model</legend>
@@ -37,33 +51,20 @@ export function ModelControls() {
       <RangeControl name="p" label="p (Hermite degree)" value={p.p} {...range('p')} step={1} onChange={(v) => set('p', v)} />
       <RangeControl name="d" label="d (dimension, log scale)" value={p.d} min={Math.max(1, p.k)} max={range('d').max} step={0.01}
         toSlider={Math.log10} fromSlider={(s) => Math.round(10 ** s)} format={formatPower10} onChange={(v) => set('d', v)} />
-      <div className="select-row">
-        <label>
-          Geometry
-          <select name="geom" value={p.geom} onChange={(e) => set('geom', e.currentTarget.value as typeof p.geom)}>
+      <div className="model-fields">
+        <label className="geometry-field">
+          <span className="field-label">Geometry</span>
+          <select name="geom" value={geomShown} onChange={(e) => chooseGeometry(e.currentTarget.value as typeof p.geom)}>
             <option value="equi">equiangular (β)</option>
             <option value="orth">orthogonal</option>
-            {p.geom === 'gram' && <option value="gram">custom Gram matrix</option>}
+            <option value="gram">custom Gram matrix</option>
           </select>
         </label>
-        <label>
-          σ (student)
-          <select name="sigma" value={ACTIVATION_PRESETS.includes(p.sigma) ? p.sigma : '(custom)'} onChange={(e) => set('sigma', e.currentTarget.value)}>
-            {ACTIVATION_PRESETS.map((a) => <option key={a} value={a}>{a === '' ? `h_p (p = ${p.p})` : a}</option>)}
-            {!ACTIVATION_PRESETS.includes(p.sigma) && <option value="(custom)" disabled>{p.sigma}</option>}
-          </select>
-        </label>
-        <label>
-          σ* (target)
-          <select name="target" value={ACTIVATION_PRESETS.includes(p.target) ? p.target : '(custom)'} onChange={(e) => set('target', e.currentTarget.value)}>
-            {ACTIVATION_PRESETS.map((a) => <option key={a} value={a}>{a === '' ? `h_p (p = ${p.p})` : a}</option>)}
-            {!ACTIVATION_PRESETS.includes(p.target) && <option value="(custom)" disabled>{p.target}</option>}
-          </select>
-        </label>
-        <label className="check">
-          <input type="checkbox" name="drop012" checked={p.drop012} onChange={(e) => set('drop012', e.currentTarget.checked)} />
-          drop h₀, h₁, h₂
-        </label>
+        {geomShown === 'gram' && <GramField />}
+        <ActivationField name="sigma" label="σ (student)" />
+        <ActivationField name="target" label="σ* (target)" />
+        <DropLowField />
+        <KernelSummary />
       </div>
       <p className="hint">seed {p.seed} · tol {formatNumber(p.tol)}</p>
     </fieldset>

@@ -1,5 +1,6 @@
 // Live numbers: flow time, β_c, the average point's curvature and kind, outcome counts.
 // The data-testid hooks are a stable interface for tests and users' scripts.
+import { allRecovered } from '../core/classify.ts';
 import { useApp } from '../state/store.ts';
 import { formatNumber } from './format.ts';
 
@@ -31,6 +32,8 @@ export function ThresholdReadout() {
       <dd>{avg ? formatNumber(avg.overlap, 4) : '—'}</dd>
       <dt>μ_span</dt>
       <dd data-testid="mu-span">{avg ? formatNumber(avg.muSpan, 4) : '—'}</dd>
+      <dt>μ_perp</dt>
+      <dd data-testid="mu-perp">{avg ? formatNumber(avg.muPerp, 4) : '—'}</dd>
       <dt>average point</dt>
       <dd>
         <span data-testid="average-kind" className={`kind kind-${avg?.kind ?? 'none'}`}>{avg ? avg.kind : 'n/a'}</span>
@@ -47,7 +50,7 @@ export function OutcomeReadout() {
   const k = counts.recovered.length;
   const rows = Array.from({ length: k }, (_, j) => `v${j + 1}: ${counts.recovered[j]} recovered / ${counts.attracted[j]} attracted`);
   const o = counts.otherKinds;
-  const otherDetail = [o.equator && `${o.equator} equator`, o.antiAverage && `${o.antiAverage} anti-average`, o.unsettled && `${o.unsettled} unsettled`]
+  const otherDetail = [o.equator && `${o.equator} equator`, o.antiAverage && `${o.antiAverage} anti-average`, o.unsettled && `${o.unsettled} unsettled`, o.failed && `${o.failed} failed to integrate`]
     .filter(Boolean)
     .join(', ');
   return (
@@ -60,6 +63,9 @@ export function OutcomeReadout() {
           <li key={r}>{r}</li>
         ))}
       </ul>
+      <p data-testid="all-recovered">
+        {allRecovered(counts) ? `All ${k} index vectors recovered` : `Not all recovered: ${counts.recovered.filter((c) => c === 0).length} of ${k} have no neuron above 1 − tol`}
+      </p>
     </div>
   );
 }

@@ -57,7 +57,9 @@ function parseField(f: Field, raw: string): { value?: unknown; error?: string } 
     case 'number': {
       const x = parseNumber(raw);
       if (!Number.isFinite(x)) return { error: raw === '' ? 'no value given' : `"${show(raw)}" is not a finite number` };
-      if (f.type === 'int' && !Number.isInteger(x)) return { error: `${show(raw)} is not a whole number` };
+      if (f.type === 'int' && !Number.isInteger(x)) {
+        return { error: `${show(raw)} is not a whole number`, value: Math.min(f.max!, Math.max(f.min!, Math.round(x))) };
+      }
       if (x < f.min! || x > f.max!) return { error: `${show(raw)} is outside [${f.min}, ${f.max}]`, value: Math.min(f.max!, Math.max(f.min!, x)) };
       return { value: x };
     }
@@ -160,7 +162,7 @@ function migrate(pairs: Pair[], versioning: Versioning, problems: Problem[]): Pa
   return rest;
 }
 
-function capProblems(problems: Problem[]): Problem[] {
+export function capProblems(problems: Problem[]): Problem[] {
   if (problems.length <= MAX_PROBLEMS) return problems;
   const shown = problems.slice(0, MAX_PROBLEMS - 1);
   const more = problems.length - shown.length;

@@ -23,7 +23,7 @@ const snapshot: FrameSnapshot = {
   tracedStride: 8,
 };
 
-const counts: OutcomeCounts = { recovered: [4, 5], attracted: [6, 7], atAverage: 8, other: 9, otherKinds: { antiAverage: 1, equator: 2, unsettled: 6 } };
+const counts: OutcomeCounts = { recovered: [4, 5], attracted: [6, 7], atAverage: 8, other: 9, otherKinds: { antiAverage: 1, equator: 2, unsettled: 5, failed: 1 } };
 
 describe('overlapsCsv', () => {
   it('has a header and one row per neuron whose numbers read back exactly', () => {
@@ -55,7 +55,8 @@ describe('countsCsv', () => {
     expect(rows).toContainEqual(['recovered', 'v2', '5']);
     expect(rows).toContainEqual(['attracted', 'v1', '6']);
     expect(rows).toContainEqual(['at average', '', '8']);
-    expect(rows).toContainEqual(['unsettled', '', '6']);
+    expect(rows).toContainEqual(['unsettled', '', '5']);
+    expect(rows).toContainEqual(['failed', '', '1']);
     const total = rows.filter((r) => ['attracted', 'at average', 'other'].includes(r[0])).reduce((s, r) => s + Number(r[2]), 0);
     expect(total).toBe(6 + 7 + 8 + 9);
   });

@@ -73,7 +73,12 @@ export function countsCsv(c: OutcomeCounts): string {
   c.recovered.forEach((x, j) => rows.push(`recovered,v${j + 1},${x}`));
   c.attracted.forEach((x, j) => rows.push(`attracted,v${j + 1},${x}`));
   rows.push(`at average,,${c.atAverage}`, `other,,${c.other}`);
-  rows.push(`anti-average,,${c.otherKinds.antiAverage}`, `equator,,${c.otherKinds.equator}`, `unsettled,,${c.otherKinds.unsettled}`);
+  rows.push(
+    `anti-average,,${c.otherKinds.antiAverage}`,
+    `equator,,${c.otherKinds.equator}`,
+    `unsettled,,${c.otherKinds.unsettled}`,
+    `failed,,${c.otherKinds.failed}`,
+  );
   return `${rows.join('\n')}\n`;
 }
 
