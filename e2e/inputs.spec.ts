@@ -77,7 +77,7 @@ test('a coefficient list in both fields gives the mixture kernel and its own β_
 });
 
 const BAD: [text: string, message: string][] = [
-  ['3:NaN', 'coefficient term "3:nan" is not of the form p:value'],
+  ['3:NaN', 'coefficient of h_3 is not a finite number (nan)'],
   ['3:1,3:2', 'degree 3 is given twice'],
   ['foo', 'unknown activation "foo"'],
   ['99:1', 'degree 99 exceeds the maximum 16'],

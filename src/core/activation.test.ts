@@ -132,6 +132,8 @@ describe('parseActivation: every rejection says what was wrong', () => {
   it('malformed term', () => {
     expect(err('3:1,4')).toMatch(/term "4" is not of the form p:value/);
     expect(err('3:abc')).toMatch(/not of the form p:value/);
+    expect(err('3:NaN')).toBe('coefficient of h_3 is not a finite number (nan)');
+    expect(err('4:-Infinity')).toBe('coefficient of h_4 is not a finite number (infinity)');
     expect(err('3:1;4:2')).toMatch(/not of the form p:value/);
     expect(err('-3:1')).toMatch(/not of the form p:value/);
     expect(ok('3:1, 4:2').spec).toBe('3:1,4:2');

@@ -138,6 +138,8 @@ function parseCoefficientList(spec: string): ParseResult<Activation> {
   const entries = new Map<number, number>();
   for (const part of parts) {
     const m = /^(\d{1,3}):([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)$/.exec(part);
+    const nonFinite = /^(\d{1,3}):[-+]?(nan|inf|infinity)$/.exec(part);
+    if (nonFinite) return { ok: false, error: `coefficient of h_${Number(nonFinite[1])} is not a finite number (${nonFinite[2]})` };
     if (!m) return { ok: false, error: `coefficient term "${part.slice(0, 30)}" is not of the form p:value` };
     const p = Number(m[1]);
     const v = Number(m[2]);
