@@ -87,6 +87,7 @@ export function normalizeSpec(input: ModelSpec): { spec: ModelSpec; problems: Pr
     } else spec[key] = a.value.spec === `he${spec.p}` ? '' : a.value.spec;
   }
   if (kernelOf(spec).pStar === 0) {
+    const dropped = spec.drop012 ? ' once h_0, h_1, h_2 are dropped' : '';
     // fall back to the pure Hermite pair; with p ≤ 2 that is constant too once h_0..h_2 go
     spec.sigma = '';
     spec.target = '';
@@ -94,7 +95,7 @@ export function normalizeSpec(input: ModelSpec): { spec: ModelSpec; problems: Pr
     if (!keepDrop) spec.drop012 = false;
     problems.push({
       key: 'sigma',
-      message: 'σ and σ* share no Hermite degree ≥ 1 (after any dropped h_0, h_1, h_2), so the kernel is constant and nothing moves',
+      message: `σ and σ* share no Hermite degree ≥ 1${dropped}, so the kernel is constant and nothing moves`,
       used: `he${spec.p} for both${keepDrop ? '' : ', keeping h_0, h_1, h_2'}`,
     });
   }
