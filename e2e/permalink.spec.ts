@@ -241,3 +241,25 @@ test('embed=1 shows only the view, time and playback, fills the frame, and still
   const { scrollHeight, frameHeight } = await page.evaluate(() => ({ scrollHeight: document.documentElement.scrollHeight, frameHeight: window.innerHeight }));
   expect(scrollHeight).toBeLessThanOrEqual(frameHeight);
 });
+
+test('embed=1 links to the full page with the same parameters, and the link follows them', async ({ page }) => {
+  await page.goto('/?embed=1&k=4&beta=0.1');
+  const link = page.getByTestId('open-full');
+  await expect(link).toBeVisible();
+  await expect(link).toHaveAttribute('target', '_blank');
+  await expect(link).toHaveAttribute('rel', /\bnoopener\b/);
+  const paramsOf = async () => {
+    const href = new URL((await link.getAttribute('href'))!, page.url());
+    expect(href.origin + href.pathname).toBe(new URL(page.url()).origin + new URL(page.url()).pathname);
+    expect(href.searchParams.get('embed')).toBe('0');
+    const { params, problems } = decode(href.search);
+    expect(problems).toEqual([]);
+    return params;
+  };
+  expect(await paramsOf()).toMatchObject({ k: 4, beta: 0.1, embed: false });
+  // a new seed changes the parameters; the link follows without a reload
+  const before = (await paramsOf()).seed;
+  await page.locator('button[name=newseed]').click();
+  await expect.poll(async () => (await paramsOf()).seed).not.toBe(before);
+  expect(await paramsOf()).toMatchObject({ k: 4, beta: 0.1, embed: false });
+});

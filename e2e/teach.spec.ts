@@ -214,6 +214,26 @@ test.describe('keyboard', () => {
     await expect(page.locator('button[name=shortcuts]')).toBeFocused();
   });
 
+  test('? opens the shortcuts help in embed mode too, where the teaching panel is hidden', async ({ page }) => {
+    await page.goto('./?embed=1');
+    await expect(page.locator('button[name=play]')).toBeVisible();
+    await expect(page.locator('button[name=shortcuts]')).toHaveCount(0);
+    const help = page.getByTestId('shortcuts-help');
+    // one dialog on the page, closed until asked for
+    await expect(help).toHaveCount(1);
+    await expect(help).toBeHidden();
+    await page.getByTestId('sim-time').click();
+    await page.keyboard.press('?');
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+    await expect(help).toContainText('play / pause');
+    await page.keyboard.press('Escape');
+    await expect(help).toBeHidden();
+    // with the help closed, keys drive playback again
+    const wasPlaying = await isPlaying(page);
+    await page.keyboard.press(' ');
+    await expect.poll(() => isPlaying(page)).toBe(!wasPlaying);
+  });
+
   test('keyboard focus shows a visible ring', async ({ page }) => {
     await page.goto('./');
     await page.locator('h1').click();

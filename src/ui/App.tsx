@@ -7,7 +7,9 @@ import { OutcomeReadout, ThresholdReadout, TimeReadout } from './Readouts.tsx';
 import { Caption } from './Caption.tsx';
 import { PlotsPanel } from '../plots/PlotsPanel.tsx';
 import { SharePanel } from './share/SharePanel.tsx';
+import { OpenFullLink } from './share/OpenFullLink.tsx';
 import './share/embed.css';
+import { ShortcutsHelp } from './teach/ShortcutsHelp.tsx';
 import { TeachPanel } from './teach/TeachPanel.tsx';
 import { useShortcuts } from './teach/useShortcuts.ts';
 
@@ -36,6 +38,7 @@ export function App() {
         </section>
         <aside className="side-panel">
           <PlaybackControls />
+          {embed && <OpenFullLink />}
           {!embed && (
             <>
               <TeachPanel />
@@ -53,6 +56,8 @@ export function App() {
           <ExplorePanel />
         </Suspense>
       )}
+      {/* one instance for every mode: ? opens it in embed mode too, where the teaching panel is hidden */}
+      <ShortcutsHelp />
     </div>
   );
 }

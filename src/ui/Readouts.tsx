@@ -11,7 +11,7 @@ export function TimeReadout() {
   return (
     <p className="readout time">
       t = <span data-testid="sim-time" data-value={t}>{formatNumber(t, 4)}</span>
-      <span className="muted"> / T = {formatNumber(tEnd, 3)}{finished ? ' (end)' : ''}</span>
+      <span className="muted"> / T = {formatNumber(tEnd, 4)}{finished ? ' (end)' : ''}</span>
     </p>
   );
 }

@@ -2,6 +2,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { helpStore, useHelpOpen } from './helpDialog.ts';
 import { SHORTCUTS } from './useShortcuts.ts';
+import './shortcutsHelp.css';
 
 export function ShortcutsHelp() {
   const open = useHelpOpen();

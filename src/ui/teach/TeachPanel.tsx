@@ -1,5 +1,6 @@
 // Teaching: the guided tour, the presets menu (the tour's configurations), the typeset
-// formulas, the theme toggle and the keyboard-shortcuts help.
+// formulas, the theme toggle and the button that opens the keyboard-shortcuts help (the
+// dialog itself is App's, so that ? works in embed mode too).
 import { Suspense, lazy, useEffect } from 'react';
 import { getAppStore, useApp } from '../../state/store.ts';
 import { decode, modelSpecOf } from '../../url/codec.ts';
@@ -7,7 +8,6 @@ import { openingQuery } from '../../url/location.ts';
 import { FIELDS, type Params } from '../../url/schema.ts';
 import { helpStore } from './helpDialog.ts';
 import { openConfiguration } from './navigation.ts';
-import { ShortcutsHelp } from './ShortcutsHelp.tsx';
 import { themeStore, useTheme } from './theme.ts';
 import { stepQuery, TOUR_STEPS } from './tourSteps.ts';
 import './teach.css';
@@ -153,7 +153,6 @@ export function TeachPanel() {
           <Formulas />
         </Suspense>
       </details>
-      <ShortcutsHelp />
     </section>
   );
 }
