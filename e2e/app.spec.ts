@@ -230,3 +230,40 @@ test('n beyond the cap is clamped with a notice', async ({ page }) => {
   await expect(notice).toContainText('using 100000');
   await expect.poll(async () => total(await counts(page)), { timeout: 30_000 }).toBe(100000);
 });
+
+test('each index vector label shows how many neurons it attracted', async ({ page }) => {
+  await page.goto('./?T=5&n=50');
+  await waitForEnd(page);
+  const c = await counts(page);
+  expect(total(c)).toBe(50);
+  await expect(page.getByTestId('vector-tag-0')).toHaveText(`v₁ · ${c!.attracted[0]}`);
+  await expect(page.getByTestId('vector-tag-2')).toHaveText(`v₃ · ${c!.attracted[2]}`);
+  // the names alone are unchanged
+  await expect(page.locator('.vector-label')).toHaveText(['v₁', 'v₂', 'v₃']);
+});
+
+test('with reduced motion the trails are not drawn, and the trails parameter is kept', async ({ page }) => {
+  await page.goto('./?T=2&n=300');
+  await waitForEnd(page);
+  const view = page.getByTestId('flow-canvas');
+  await expect(view).toHaveAttribute('data-trails', 'on');
+  const trailsInLink = () => new URL(page.url()).searchParams.get('trails');
+  const before = trailsInLink();
+  expect(before).not.toBe('0');
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await expect(view).toHaveAttribute('data-trails', 'off');
+  // only the drawing changes: the link keeps its trails value
+  await page.waitForTimeout(600); // longer than the URL sync's debounce
+  expect(trailsInLink()).toBe(before);
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await expect(view).toHaveAttribute('data-trails', 'on');
+});
+
+test('a page opened with reduced motion draws no trails even when the link asks for them', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('./?T=1&trails=1');
+  // reduced motion also means the flow waits for Play
+  await page.getByRole('button', { name: 'Play' }).click();
+  await waitForEnd(page);
+  await expect(page.getByTestId('flow-canvas')).toHaveAttribute('data-trails', 'off');
+});

@@ -62,5 +62,7 @@ export function CameraRig({ resetNonce }: { resetNonce: number }) {
     }, WRITE_DELAY_MS);
   };
 
-  return <OrbitControls ref={controls} makeDefault enableDamping={false} enablePan={false} minDistance={MIN_DISTANCE} maxDistance={MAX_DISTANCE} onEnd={onEnd} />;
+  // the camera moves only while dragged, never on its own: no damping glide and no
+  // auto-rotation, so prefers-reduced-motion needs nothing extra here
+  return <OrbitControls ref={controls} makeDefault enableDamping={false} autoRotate={false} enablePan={false} minDistance={MIN_DISTANCE} maxDistance={MAX_DISTANCE} onEnd={onEnd} />;
 }

@@ -11,6 +11,7 @@ import { IndexArrows } from './IndexArrows.tsx';
 import { Legend } from './Legend.tsx';
 import { vectorLabel } from './labels.ts';
 import { Neurons } from './Neurons.tsx';
+import { usePrefersReducedMotion } from './reducedMotion.ts';
 import { SearchHint } from './SearchHint.tsx';
 import { Sphere } from './Sphere.tsx';
 import { Trails } from './Trails.tsx';
@@ -27,14 +28,17 @@ export default function FlowView() {
   const [resetNonce, setResetNonce] = useState(0);
   const info = useApp((s) => s.info);
   const grid = useApp((s) => s.params.grid);
-  const trails = useApp((s) => s.params.trails);
+  const trailsParam = useApp((s) => s.params.trails);
+  // reduced motion hides the trails without touching the `trails` parameter (or the link)
+  const reducedMotion = usePrefersReducedMotion();
+  const trails = trailsParam && !reducedMotion;
   const d = useApp((s) => s.params.d);
   const k = info?.spec.k ?? 0;
   const projection = info && info.projection !== 'exact' ? info.projection : null;
   const unseen = info ? unseenVectors(info.indexVectors, k) : [];
 
   return (
-    <div className="flow-view" data-testid="flow-canvas">
+    <div className="flow-view" data-testid="flow-canvas" data-trails={trails ? 'on' : 'off'}>
       <Canvas
         frameloop="demand"
         flat

@@ -3,10 +3,13 @@
 // vectors projected to the same place share one arrow and one label. The arrows are thin,
 // translucent and write no depth, so the neurons that converged at a tip (drawn after them,
 // see pointMaterial.ts) stay in front of their own arrowhead and can be seen and counted.
+// Each label also says how many neurons head for its vector (for even φ that is ±v_j, so no
+// label is needed at −v_j).
 import { Html } from '@react-three/drei';
 import { useMemo } from 'react';
 import { Quaternion, Vector3 } from 'three';
 import { indexColour } from './palette.ts';
+import { AttractedCount } from './AttractedCount.tsx';
 import { vectorLabel } from './labels.ts';
 
 const UP = new Vector3(0, 1, 0);
@@ -64,13 +67,16 @@ export function IndexArrows({ coords, k }: { coords: Float32Array; k: number }) 
               </mesh>
             </group>
             <Html position={a.label} center zIndexRange={[20, 0]} className="scene-label-anchor">
-              <span className="vector-label">
-                {a.names.map((j, i) => (
-                  <span key={j} style={{ color: indexColour(j, k) }}>
-                    {i > 0 ? ', ' : ''}
-                    {vectorLabel(j)}
-                  </span>
-                ))}
+              <span className="vector-tag" data-testid={`vector-tag-${a.j}`}>
+                <span className="vector-label">
+                  {a.names.map((j, i) => (
+                    <span key={j} style={{ color: indexColour(j, k) }}>
+                      {i > 0 ? ', ' : ''}
+                      {vectorLabel(j)}
+                    </span>
+                  ))}
+                </span>
+                <AttractedCount names={a.names} />
               </span>
             </Html>
           </group>

@@ -2,7 +2,7 @@
 // LineSegments. Segments live in a ring of slots laid out slot-major, so each frame writes
 // (and uploads) one contiguous slot; the fade comes from each segment's frame stamp in the
 // shader instead of rewriting every alpha.
-import { useFrame } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { BufferAttribute, BufferGeometry, DynamicDrawUsage, ShaderMaterial } from 'three';
 import { frameData } from '../state/frameData.ts';
@@ -51,6 +51,14 @@ export function Trails() {
     [],
   );
   const st = useRef<TrailState>({ version: -1, runId: -1, frame: 0, primed: false, m: 0, k: -1, prev: new Float32Array(0), table: codeRgbTable(0) });
+
+  // the canvas renders on demand: redraw when the trails come or go (reduced motion can
+  // switch them while the run is paused and no frame would otherwise arrive)
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(() => {
+    invalidate();
+    return () => invalidate();
+  }, [invalidate]);
 
   useEffect(() => () => {
     geometry.dispose();

@@ -1,0 +1,28 @@
+// "· 91" after an index vector's label: how many neurons are attracted to it, from the
+// throttled readout (~10 Hz, exact on pause and at the end). The selector returns a string,
+// so the label re-renders only when the text changes, never per frame.
+import type { OutcomeCounts } from '../core/classify.ts';
+import { useApp } from '../state/store.ts';
+
+/** The counts of the vectors sharing one label, in label order; '' before the first frame. */
+export function attractedText(counts: OutcomeCounts | null, names: readonly number[]): string {
+  if (!counts) return '';
+  const parts: string[] = [];
+  for (const j of names) {
+    const c = counts.attracted[j];
+    if (c === undefined) return ''; // counts of a previous run with fewer index vectors
+    parts.push(String(c));
+  }
+  return parts.join(', ');
+}
+
+export function AttractedCount({ names }: { names: readonly number[] }) {
+  const text = useApp((s) => attractedText(s.readout.counts, names));
+  if (!text) return null;
+  return (
+    <span className="vector-count">
+      {' · '}
+      {text}
+    </span>
+  );
+}
