@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, outcomeCounts as counts, simTime, slider, test, waitForEnd } from './fixtures.ts';
+import { expect, loadScreenshot, outcomeCounts as counts, simTime, slider, test, waitForEnd, type Screenshot } from './fixtures.ts';
 
 const total = (c: { attracted: number[]; atAverage: number; other: number } | null) =>
   c ? c.attracted.reduce((a, b) => a + b, 0) + c.atAverage + c.other : -1;
@@ -9,35 +9,27 @@ const total = (c: { attracted: number[]; atAverage: number; other: number } | nu
  * background, how many distinct (quantized) colours there are, and a coarse signature.
  */
 async function canvasPixels(page: Page) {
-  const png = await page.locator('[data-testid=flow-canvas] canvas').first().screenshot();
-  return page.evaluate(async (b64) => {
+  await loadScreenshot(page, page.locator('[data-testid=flow-canvas] canvas').first());
+  return page.evaluate(() => {
     const GRID = 16;
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    const { width, height, data: d } = (window as unknown as { screenshot: Screenshot }).screenshot;
     const bg = [d[0], d[1], d[2]];
     let foreground = 0;
     const colours = new Set<number>();
     const grid = new Array(GRID * GRID).fill(0);
-    for (let y = 0; y < c.height; y++) {
-      for (let x = 0; x < c.width; x++) {
-        const i = (y * c.width + x) * 4;
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const i = (y * width + x) * 4;
         const diff = Math.abs(d[i] - bg[0]) + Math.abs(d[i + 1] - bg[1]) + Math.abs(d[i + 2] - bg[2]);
         if (diff > 30) {
           foreground++;
-          grid[Math.floor((y / c.height) * GRID) * GRID + Math.floor((x / c.width) * GRID)] += d[i] + d[i + 1] + d[i + 2];
+          grid[Math.floor((y / height) * GRID) * GRID + Math.floor((x / width) * GRID)] += d[i] + d[i + 1] + d[i + 2];
         }
         colours.add(((d[i] >> 3) << 10) | ((d[i + 1] >> 3) << 5) | (d[i + 2] >> 3));
       }
     }
-    return { foreground, fraction: foreground / (c.width * c.height), colours: colours.size, grid };
-  }, png.toString('base64'));
+    return { foreground, fraction: foreground / (width * height), colours: colours.size, grid };
+  });
 }
 
 const gridDistance = (a: number[], b: number[]) => a.reduce((s, x, i) => s + Math.abs(x - b[i]), 0) / Math.max(1, a.reduce((s, x) => s + x, 0));

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, loadScreenshot, test, type Screenshot } from './fixtures.ts';
 
 interface BasinCounts {
   index: number[];
@@ -18,29 +18,18 @@ async function basinCounts(page: Page): Promise<BasinCounts> {
 
 /** How many screenshot pixels lie near each given colour, decoded in the page. */
 async function pixelsNear(el: Locator, page: Page, colours: string[]): Promise<number[]> {
-  const png = await el.screenshot();
-  return page.evaluate(
-    async ({ b64, colours }) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      const d = ctx.getImageData(0, 0, c.width, c.height).data;
-      const targets = colours.map((h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)));
-      const hits = colours.map(() => 0);
-      for (let i = 0; i < d.length; i += 4) {
-        targets.forEach((t, j) => {
-          if (Math.abs(d[i] - t[0]) + Math.abs(d[i + 1] - t[1]) + Math.abs(d[i + 2] - t[2]) < 30) hits[j]++;
-        });
-      }
-      return hits;
-    },
-    { b64: png.toString('base64'), colours },
-  );
+  await loadScreenshot(page, el);
+  return page.evaluate((colours) => {
+    const d = (window as unknown as { screenshot: Screenshot }).screenshot.data;
+    const targets = colours.map((h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)));
+    const hits = colours.map(() => 0);
+    for (let i = 0; i < d.length; i += 4) {
+      targets.forEach((t, j) => {
+        if (Math.abs(d[i] - t[0]) + Math.abs(d[i + 1] - t[1]) + Math.abs(d[i + 2] - t[2]) < 30) hits[j]++;
+      });
+    }
+    return hits;
+  }, colours);
 }
 
 /** Collects main-thread long tasks (> 50 ms) from now on. */

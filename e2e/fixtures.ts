@@ -1,6 +1,6 @@
 // What every end-to-end test shares: a test that fails on any console error or uncaught page
 // error, and readers of the page's stable test hooks.
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import type { OutcomeCounts } from '../src/core/classify.ts';
 
 export const test = base.extend<{ errors: string[] }>({
@@ -35,4 +35,31 @@ export async function outcomeCounts(page: Page): Promise<OutcomeCounts | null> {
 /** A run with T set pauses there and marks the readout "(end)". */
 export async function waitForEnd(page: Page, timeout = 40_000) {
   await expect(page.locator('.readout.time')).toContainText('(end)', { timeout });
+}
+
+/** Pixels of a screenshot, decoded in the page, as the page-side readers below see them. */
+export interface Screenshot {
+  width: number;
+  height: number;
+  data: Uint8ClampedArray;
+}
+
+/**
+ * Screenshots an element and decodes it in the page into `window.screenshot` (a Screenshot),
+ * so a test's own page.evaluate can measure it without shipping megabytes of pixels back.
+ */
+export async function loadScreenshot(page: Page, el: Locator): Promise<void> {
+  const png = await el.screenshot();
+  await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const { data } = ctx.getImageData(0, 0, c.width, c.height);
+    (window as unknown as { screenshot: Screenshot }).screenshot = { width: c.width, height: c.height, data };
+  }, png.toString('base64'));
 }

@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { buildModel, type ModelSpec } from '../../core/model.ts';
 import { sweepCsv, type SweepKind } from '../../core/sweeps.ts';
+import { downloadText } from '../share/download.ts';
 import { getExplorePool } from './explorePool.ts';
 import { readField, sweepConfigOf, sweepFields, SWEEP_NOTES, SWEEP_TITLES, type FormValues } from './sweepForms.ts';
 import { drawSweep, escapeFit, SERIES_CSS as SERIES } from './sweepPlots.ts';
@@ -28,17 +29,6 @@ const LEGENDS: Record<SweepKind, { colour: string; label: string }[]> = {
     { colour: SERIES.theory, label: 'β_c(k)' },
   ],
 };
-
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 function statusText(v: SweepView): string {
   switch (v.status) {
@@ -143,7 +133,7 @@ export function SweepCard({ kind, base }: { kind: SweepKind; base: ModelSpec }) 
         <div className="buttons">
           <button type="submit" name="run" disabled={running}>Run</button>
           <button type="button" name="cancel" disabled={!running} onClick={() => runner.current?.cancel()}>Cancel</button>
-          <button type="button" name="csv" disabled={view.rows.every((r) => r.trials === 0)} onClick={() => download(`flowsphere-${kind}-sweep.csv`, sweepCsv(kind, view.rows))}>
+          <button type="button" name="csv" disabled={view.rows.every((r) => r.trials === 0)} onClick={() => downloadText(sweepCsv(kind, view.rows), `flowsphere-${kind}-sweep.csv`, 'text/csv')}>
             CSV
           </button>
         </div>
