@@ -11,6 +11,7 @@
 // accept/reject decision. Per neuron the arithmetic is the same, operation by operation, as
 // stepping it alone; only the order across neurons differs, so nothing depends on it.
 import { batchOf, type OverlapRHS, type OverlapRHSBatch } from './ode.ts';
+import type { Dynamics } from './dynamics.ts';
 
 const C2 = 1 / 5, C3 = 3 / 10, C4 = 4 / 5, C5 = 8 / 9;
 const A21 = 1 / 5;
@@ -63,7 +64,7 @@ export interface IntegratorStats {
   rejected: number;
 }
 
-export class OverlapFlow {
+export class OverlapFlow implements Dynamics {
   readonly n: number;
   readonly k: number;
   /** state of each neuron at the end of its current step */

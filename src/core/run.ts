@@ -2,6 +2,7 @@
 // the summary the CLI and the app report.
 import { allRecovered, countOutcomes, type ClassifyOptions, type OutcomeCounts } from './classify.ts';
 import { sampleInitialOverlaps } from './init.ts';
+import type { Dynamics } from './dynamics.ts';
 import { OverlapFlow } from './integrator.ts';
 import { spanCoordinates } from './geometry.ts';
 import type { Kernel } from './kernel.ts';
@@ -77,6 +78,14 @@ export function createFlow(model: Model, u0: Float64Array = initialOverlaps(mode
   });
 }
 
+/**
+ * The dynamics a model asks for, chosen here once. Today that is the correlation loss's
+ * per-neuron flow; further dynamics add their own case to this one choice.
+ */
+export function createDynamics(model: Model, u0: Float64Array = initialOverlaps(model)): Dynamics {
+  return createFlow(model, u0);
+}
+
 export interface RunSummary {
   t: number;
   u: Float64Array;
@@ -87,7 +96,7 @@ export interface RunSummary {
   failed: number;
 }
 
-export function summarize(model: Model, flow: OverlapFlow, t: number, u: Float64Array): RunSummary {
+export function summarize(model: Model, flow: Dynamics, t: number, u: Float64Array): RunSummary {
   const { n, k } = model.spec;
   const counts = countOutcomes(u, n, classifyOptionsOf(model), flow.failed);
   let failed = 0;
@@ -96,8 +105,8 @@ export function summarize(model: Model, flow: OverlapFlow, t: number, u: Float64
 }
 
 /** Runs the model to its end time and summarizes where the neurons are. */
-export function runToEnd(model: Model, u0?: Float64Array): RunSummary & { flow: OverlapFlow } {
-  const flow = createFlow(model, u0);
+export function runToEnd(model: Model, u0?: Float64Array): RunSummary & { flow: Dynamics } {
+  const flow = createDynamics(model, u0);
   const u = new Float64Array(model.spec.n * model.spec.k);
   flow.advanceTo(model.tEnd, u);
   return { ...summarize(model, flow, model.tEnd, u), flow };

@@ -5,14 +5,14 @@ import { countOutcomes } from '../core/classify.ts';
 import { buildModel, type Model } from '../core/model.ts';
 import { meanLoss } from '../core/ode.ts';
 import { NeuronProjector, projectionDescription } from '../core/projection.ts';
-import { classifyOptionsOf, createFlow } from '../core/run.ts';
-import type { OverlapFlow } from '../core/integrator.ts';
+import { classifyOptionsOf, createDynamics } from '../core/run.ts';
+import type { Dynamics } from '../core/dynamics.ts';
 import { allocateFrameBuffers, fitsRun, type FromWorker, type RunInfo, type ToWorker } from './protocol.ts';
 
 export class FlowSession {
   private runId = -1;
   private model: Model | null = null;
-  private flow: OverlapFlow | null = null;
+  private flow: Dynamics | null = null;
   private projector: NeuronProjector | null = null;
   private t = 0;
 
@@ -31,7 +31,7 @@ export class FlowSession {
     this.flow = null;
     const model = buildModel(msg.spec);
     this.model = model;
-    this.flow = createFlow(model);
+    this.flow = createDynamics(model);
     this.projector = new NeuronProjector(model.geometry);
     this.t = 0;
     return { type: 'configured', info: this.info(model) };

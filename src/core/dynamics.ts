@@ -1,0 +1,20 @@
+// What the worker, the CLI and the sweeps need from anything that moves the neurons. The
+// correlation flow (integrator.ts) is one such dynamics; others (the coupled squared-loss flow,
+// online SGD) live in their own files and are chosen once, by `createDynamics` in run.ts, so
+// no caller ever branches on which one it holds.
+import type { IntegratorStats } from './integrator.ts';
+
+export interface Dynamics {
+  readonly n: number;
+  readonly k: number;
+  /**
+   * Moves the state to time t (never earlier than the last time asked for) and writes the
+   * n rows of k overlaps u_ij = w_i·v_j into `out`. The state reached must not depend on the
+   * times at which it was sampled on the way, so a paused link and the CLI agree.
+   */
+  advanceTo(t: number, out: Float64Array): void;
+  /** 1 where a neuron's computation broke down (non-finite values or the step cap) */
+  readonly failed: Uint8Array;
+  /** work done so far, for the readout and the bench */
+  readonly stats: IntegratorStats;
+}
