@@ -3,7 +3,7 @@ import { binomial } from './coupon.ts';
 import { logLogSlope } from './escape.ts';
 import type { ModelSpec } from './model.ts';
 import {
-  betaCriticalCurve, linearGrid, logGrid, predictedEscapeSlope, runSweepSync, sweepCsv, sweepJobs, sweepKey, sweepPoints, type SweepConfig,
+  addTrial, betaCriticalCurve, emptyPointStats, linearGrid, logGrid, predictedEscapeSlope, runSweepSync, sweepCsv, sweepJobs, sweepKey, sweepPoints, sweepRow, type SweepConfig, type TrialResult,
 } from './sweeps.ts';
 
 const BASE: ModelSpec = {
@@ -118,5 +118,28 @@ describe('sweep bookkeeping', () => {
     expect(linearGrid(0, 0.5, 11)[10]).toBe(0.5);
     expect(linearGrid(0, 0.5, 11)[3]).toBe(0.15);
     expect(logGrid(100, 1e6, 5)).toEqual([100, 1000, 10000, 100000, 1000000]);
+  });
+});
+
+describe('β sweep fractions', () => {
+  const trial = (t: number, recovered: number, attracted: number, atAverage: number, other: number): TrialResult => ({
+    point: 0, trial: t, n: 8, recovered, attracted, atAverage, other, allRecovered: false, escapeTime: NaN, failed: 0, rhsEvals: 0,
+  });
+
+  it('come from whole counts, so they print as the exact ratios (1/8 is 0.125)', () => {
+    const s = emptyPointStats();
+    for (const [t, r] of [[0, 1], [1, 1], [2, 1]] as const) addTrial(s, trial(t, r, 8, 0, 0));
+    const row = sweepRow(config({ kind: 'beta', xs: [0.2] }), { x: 0.2, k: 3, spec: BASE }, s);
+    expect(String(row.recoveredFraction)).toBe('0.125');
+    expect(String(row.attractedOnlyFraction)).toBe('0.875');
+  });
+
+  it('recovered, attracted only, at average and other sum to 1 at every β of a real sweep', () => {
+    const { rows } = runSweepSync(config({ kind: 'beta', base: { ...BASE, n: 40 }, xs: [0.1, 0.25, 0.3], trials: 2 }));
+    for (const r of rows) {
+      const parts = [r.recoveredFraction, r.attractedOnlyFraction, r.atAverageFraction, r.otherFraction];
+      expect(parts.every((x) => x >= 0)).toBe(true);
+      expect(parts.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    }
   });
 });

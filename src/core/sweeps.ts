@@ -172,13 +172,18 @@ export function runSweepJob(job: SweepJob, model: Model = buildModel(job.spec)):
   };
 }
 
-/** Running sums of one grid point's trials. */
+/**
+ * Running sums of one grid point's trials, as whole neuron counts: fractions are formed once,
+ * from integers (total recovered / (trials · n)), so they print as what they are (0.125, not
+ * 0.12499999999999999) whatever the order in which trials arrive.
+ */
 export interface PointStats {
   trials: number;
+  /** Σ n over the trials (the denominator of every neuron fraction) */
+  neurons: number;
   recovered: number;
   attracted: number;
   atAverage: number;
-  atAverageSq: number;
   other: number;
   allRecovered: number;
   /** Σ log t_esc over trials that escaped, and how many did */
@@ -188,17 +193,16 @@ export interface PointStats {
 }
 
 export function emptyPointStats(): PointStats {
-  return { trials: 0, recovered: 0, attracted: 0, atAverage: 0, atAverageSq: 0, other: 0, allRecovered: 0, logEscape: 0, escaped: 0, failed: 0 };
+  return { trials: 0, neurons: 0, recovered: 0, attracted: 0, atAverage: 0, other: 0, allRecovered: 0, logEscape: 0, escaped: 0, failed: 0 };
 }
 
 export function addTrial(s: PointStats, r: TrialResult): void {
-  const inv = r.n > 0 ? 1 / r.n : 0;
   s.trials++;
-  s.recovered += r.recovered * inv;
-  s.attracted += r.attracted * inv;
-  s.atAverage += r.atAverage * inv;
-  s.atAverageSq += (r.atAverage * inv) ** 2;
-  s.other += r.other * inv;
+  s.neurons += r.n;
+  s.recovered += r.recovered;
+  s.attracted += r.attracted;
+  s.atAverage += r.atAverage;
+  s.other += r.other;
   if (r.allRecovered) s.allRecovered++;
   if (r.escapeTime > 0) {
     s.logEscape += Math.log(r.escapeTime);
@@ -214,7 +218,10 @@ export interface SweepRowOut {
   n: number;
   trials: number;
   recoveredFraction: number;
+  /** heading for some v_j, recovered ones included */
   attractedFraction: number;
+  /** heading for some v_j but not (yet) recovered: with the three others, sums to 1 */
+  attractedOnlyFraction: number;
   atAverageFraction: number;
   otherFraction: number;
   /** fraction of trials with every index vector recovered, and its standard error */
@@ -229,6 +236,7 @@ export interface SweepRowOut {
 
 export function sweepRow(config: SweepConfig, point: SweepPoint, s: PointStats): SweepRowOut {
   const t = s.trials || NaN;
+  const neurons = s.neurons || NaN;
   const rate = s.allRecovered / t;
   const { n, k } = point.spec;
   let coupon = NaN;
@@ -238,10 +246,11 @@ export function sweepRow(config: SweepConfig, point: SweepPoint, s: PointStats):
     k,
     n,
     trials: s.trials,
-    recoveredFraction: s.recovered / t,
-    attractedFraction: s.attracted / t,
-    atAverageFraction: s.atAverage / t,
-    otherFraction: s.other / t,
+    recoveredFraction: s.recovered / neurons,
+    attractedFraction: s.attracted / neurons,
+    attractedOnlyFraction: (s.attracted - s.recovered) / neurons,
+    atAverageFraction: s.atAverage / neurons,
+    otherFraction: s.other / neurons,
     allRecoveredRate: rate,
     allRecoveredSE: Math.sqrt(Math.max(rate * (1 - rate), 0) / t),
     couponPrediction: coupon,

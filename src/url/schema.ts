@@ -44,6 +44,21 @@ export const SCHEMA = [
   { key: 'grid', type: 'bool', default: true, model: false, description: 'draw the sphere graticule' },
   { key: 'embed', type: 'bool', default: false, model: false, description: 'show only the view and play controls (for iframes)' },
   { key: 'tour', type: 'int', default: 0, min: 0, max: 50, model: false, description: 'guided tour step to open (0: no tour)' },
+  // The explore panel's sweep, so a link (and the CLI's grid) names the same experiment. A 0
+  // means "the form's own default", which may depend on the model (like T = 0), so links never
+  // freeze a derived value.
+  { key: 'sw', type: 'enum', default: '', values: ['', 'beta', 'coupon', 'escape', 'phase', 'basin'], model: false, description: 'sweep shown in the explore panel (empty: none)' },
+  { key: 'swFrom', type: 'number', default: 0, min: 0, max: 0.99, model: false, description: 'sweep: first β of the β sweep' },
+  { key: 'swTo', type: 'number', default: 0, min: 0, max: 0.99, model: false, description: 'sweep: last β (β and phase sweeps; 0: chosen from β_c)' },
+  { key: 'swPoints', type: 'int', default: 0, min: 0, max: 41, model: false, description: 'sweep: grid points on the swept axis (0: default)' },
+  { key: 'swTrials', type: 'int', default: 0, min: 0, max: 100000, model: false, description: 'sweep: seeds per grid point (0: default)' },
+  { key: 'swN', type: 'int', default: 0, min: 0, max: MAX_NEURONS, model: false, description: 'sweep: neurons per run (0: the main n, capped per sweep)' },
+  { key: 'swK', type: 'int', default: 0, min: 0, max: 16, model: false, description: 'coupon sweep: number of orthogonal index vectors (0: the main k)' },
+  { key: 'swUpTo', type: 'number', default: 0, min: 0, max: 10, model: false, description: 'coupon sweep: largest n/k (0: 4)' },
+  { key: 'swDFrom', type: 'number', default: 0, min: 0, max: 1e9, model: false, description: 'escape sweep: smallest d (0: 100)' },
+  { key: 'swDTo', type: 'number', default: 0, min: 0, max: 1e9, model: false, description: 'escape sweep: largest d (0: 10⁶)' },
+  { key: 'swKFrom', type: 'int', default: 0, min: 0, max: 16, model: false, description: 'phase diagram: smallest k (0: 2)' },
+  { key: 'swKTo', type: 'int', default: 0, min: 0, max: 16, model: false, description: 'phase diagram: largest k (0: 5)' },
 ] as const satisfies readonly Field[];
 
 type Row = (typeof SCHEMA)[number];
