@@ -9,6 +9,7 @@ import type { Kernel } from './kernel.ts';
 import { criticalPointHessian } from './hessian.ts';
 import type { Model } from './model.ts';
 import { meanLoss, overlapRHS, overlapRHSBatch } from './ode.ts';
+import { settledTest } from './settle.ts';
 
 export const RTOL = 1e-8;
 
@@ -18,6 +19,8 @@ export function classifyOptionsOf(model: Model): ClassifyOptions {
     averageOverlap: model.average ? model.average.overlap : NaN,
     even: model.kernel.even,
     tol: model.spec.tol,
+    isSettled: settledTest(model.geometry, model.kernel, kernelScale(model.kernel)),
+    gram: model.geometry.gram,
   };
 }
 
