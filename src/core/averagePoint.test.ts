@@ -103,7 +103,7 @@ describe('β_c', () => {
         expect(below.kind).toBe('saddle');
         expect(above.muSpan).toBeGreaterThan(0);
         expect(above.kind).toBe('minimum');
-        expect(Math.abs(averagePoint(monomialKernel(p), k, expected).muSpan)).toBeLessThan(1e-12);
+        expect(Math.abs(averagePoint(monomialKernel(p), k, expected).muSpan!)).toBeLessThan(1e-12);
       }
       // scaling the kernel does not move the threshold
       expect(betaCriticalRoots(correlationKernel(act(`${p}:2`), act(`${p}:3`)), k)).toEqual([monomialBetaCritical(p, k)]);

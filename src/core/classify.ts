@@ -60,6 +60,11 @@ export interface ClassifyOptions {
   isSettled?: (u: ArrayLike<number>, uo: number) => boolean;
   /** Gram matrix (row-major k×k), to name the subset S of a partial average */
   gram?: ArrayLike<number>;
+  /**
+   * the flow selects no index vector (φ = t², orthogonal): a neuron near v_j only started
+   * there, so none counts as attracted or recovered; settled ones are "at another fixed point"
+   */
+  noSelection?: boolean;
 }
 
 /** Results of fateIndex below 0 (0..k−1 mean "attracted to index j"). */
@@ -86,6 +91,7 @@ export function minusIndexOf(f: number): number {
  */
 export function fateIndex(u: ArrayLike<number>, uo: number, opt: ClassifyOptions): number {
   const { k, averageOverlap: us, even, tol } = opt;
+  if (opt.noSelection) return settledOr(u, uo, opt, FATE_UNSETTLED);
   if (k > 1 && Number.isFinite(us)) {
     let nearAvg = true, nearAnti = true;
     for (let j = 0; j < k; j++) {

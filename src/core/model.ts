@@ -170,6 +170,14 @@ export function autoEndTime(kernel: Kernel, d: number, k = 1, n = 1): number {
   return Math.min(MAX_AUTO_END, Math.max(100 * tEsc + 100, slow));
 }
 
+/**
+ * φ(t) = t² with orthogonal index vectors: Gφ'(u) = 2u, so every point of span(V) is a fixed
+ * point and u/|u| is conserved; the flow selects no index vector.
+ */
+export function selectsNoDirection(kernel: Kernel, geometry: Geometry): boolean {
+  return kernel.monomial === 2 && geometry.k > 1 && isIdentity(geometry.gram, geometry.k);
+}
+
 /** The identity matrix, within rounding: orthogonal index vectors. */
 function isIdentity(G: Float64Array, k: number): boolean {
   for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) if (Math.abs(G[i * k + j] - (i === j ? 1 : 0)) > 1e-12) return false;
@@ -180,7 +188,7 @@ function isIdentity(G: Float64Array, k: number): boolean {
 function modelNotes(spec: ModelSpec, kernel: Kernel, geometry: Geometry): string[] {
   const notes: string[] = [];
   const { k } = spec;
-  if (kernel.monomial === 2 && k > 1 && isIdentity(geometry.gram, k)) {
+  if (selectsNoDirection(kernel, geometry)) {
     notes.push(
       'φ(t) = t² with orthogonal index vectors selects no direction: every point of span(V) is a fixed point and u/|u| never changes, so a neuron ends wherever its start pointed; no neuron is counted as attracted to or recovering an index vector',
     );
