@@ -65,6 +65,12 @@ export interface ClassifyOptions {
    * there, so none counts as attracted or recovered; settled ones are "at another fixed point"
    */
   noSelection?: boolean;
+  /**
+   * odd φ: a neuron with every |u_j| below this has reached the equator u = 0 (where φ' vanishes
+   * and it creeps on), even if one overlap has turned slightly positive there. Far below a
+   * start's 1/√d, so no searching neuron is taken for it.
+   */
+  equatorRadius?: number;
 }
 
 /** Results of fateIndex below 0 (0..k−1 mean "attracted to index j"). */
@@ -103,7 +109,7 @@ export function fateIndex(u: ArrayLike<number>, uo: number, opt: ClassifyOptions
     if (nearAvg || (even && nearAnti)) return FATE_AVERAGE;
     if (nearAnti) return FATE_ANTI_AVERAGE;
   }
-  let best = -1, bestVal = -Infinity, second = -Infinity, maxSigned = -Infinity;
+  let best = -1, bestVal = -Infinity, second = -Infinity, maxSigned = -Infinity, maxAbs = 0;
   let neg = -1, negVal = -Infinity, negSecond = -Infinity;
   for (let j = 0; j < k; j++) {
     const x = u[uo + j];
@@ -115,6 +121,7 @@ export function fateIndex(u: ArrayLike<number>, uo: number, opt: ClassifyOptions
       best = j;
     } else if (v > second) second = v;
     const a = Math.abs(x);
+    if (a > maxAbs) maxAbs = a;
     if (a > negVal) {
       negSecond = negVal;
       negVal = a;
@@ -127,6 +134,7 @@ export function fateIndex(u: ArrayLike<number>, uo: number, opt: ClassifyOptions
   // odd φ: with every overlap ≤ 0 a neuron drifts up towards u = 0 (for orthogonal index
   // vectors it stalls there; with β > 0 it may still leave, slowly)
   if (!even && maxSigned <= 0) return settledOr(u, uo, opt, FATE_EQUATOR);
+  if (!even && maxAbs < (opt.equatorRadius ?? 0)) return FATE_EQUATOR;
   const margin = k === 1 ? bestVal : bestVal - second;
   if (best >= 0 && bestVal > tol && margin > tol) return best;
   return settledOr(u, uo, opt, FATE_UNSETTLED);

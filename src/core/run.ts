@@ -13,6 +13,9 @@ import { settledTest } from './settle.ts';
 
 export const RTOL = 1e-8;
 
+/** Overlaps all below EQUATOR_RADIUS/√d (a hundredth of a typical start) put an odd-φ neuron at the equator. */
+const EQUATOR_RADIUS = 0.01;
+
 export function classifyOptionsOf(model: Model): ClassifyOptions {
   return {
     k: model.spec.k,
@@ -22,6 +25,7 @@ export function classifyOptionsOf(model: Model): ClassifyOptions {
     isSettled: settledTest(model.geometry, model.kernel, kernelScale(model.kernel)),
     gram: model.geometry.gram,
     noSelection: selectsNoDirection(model.kernel, model.geometry),
+    equatorRadius: model.spec.d > model.geometry.rank ? EQUATOR_RADIUS / Math.sqrt(model.spec.d) : 0,
   };
 }
 
