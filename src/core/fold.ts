@@ -42,7 +42,7 @@ function averageAngle(k: number, beta: number): number {
 }
 
 /** Resolution of the scan along the circle (samples between v_j and w̄). */
-const THETA_SAMPLES = 600;
+const THETA_SAMPLES = 400;
 /** The branch must stay this far (as a fraction of the arc) from w̄ to count as "near v_j". */
 const AVERAGE_GAP = 1e-3;
 
@@ -124,7 +124,7 @@ function humpHeight(kernel: Kernel, k: number, beta: number, lo: number, hi: num
 }
 
 /** Steps of the continuation in β over [0, 1). */
-const BETA_STEPS = 400;
+const BETA_STEPS = 120;
 
 /**
  * Every β in [0, 1) where the minimum near v_j disappears (or reappears) for equiangular index
