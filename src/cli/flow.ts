@@ -1,6 +1,6 @@
 // flow '<query>' [--init FILE]: one run of the model to its end time, as one JSON object.
 import type { Model } from '../core/model.ts';
-import { runToEnd, type RunSummary } from '../core/run.ts';
+import { countsNote, runToEnd, type RunSummary } from '../core/run.ts';
 import type { Params } from '../url/schema.ts';
 import { parseFlags, queryArgument } from './args.ts';
 import { runCommand } from './errors.ts';
@@ -23,14 +23,17 @@ export function flowReport(params: Params, model: Model, run: RunSummary, init: 
   return {
     params,
     betaC: model.betaC,
+    betaFold: model.betaFold,
     average: model.average,
+    indexMinimum: model.indexMinimum,
     t: run.t,
     init,
     counts: run.counts,
     allRecovered: run.allRecovered,
     tol,
+    countsNote: countsNote(model),
     loss: run.loss,
-    warnings: model.warnings,
+    warnings: [...model.warnings, ...run.warnings],
     failed: run.failed,
     u: rowsOf(run.u, n, k),
   };

@@ -18,6 +18,10 @@ seeds seed, seed+1, …, seed+N−1 and prints one row per β:
   otherFraction       mean over trials of other/n
   allRecoveredRate    fraction of trials in which every index vector was recovered
   betaC, averageKind  the threshold(s) and the average point's type at that β
+  betaFold            where the minima near the v_j fold away (between betaC and betaFold
+                      both they and the average are minima: the outcome depends on the start)
+  minimumOverlap      the overlap with v_j of the (distorted) minimum near v_j at that β, empty
+                      once it has folded away; recovered needs an overlap above 1 − tol
 The query's own beta is replaced. Output is JSON {rows: [...]}, or CSV with --csv.
 
   --beta A:B:STEP   the β grid (0 ≤ A ≤ B ≤ 0.99, STEP > 0)
@@ -44,7 +48,7 @@ export function parseBetaRange(text: string): number[] {
 }
 
 const CSV_COLUMNS = [
-  'beta', 'trials', 'n', 'recoveredFraction', 'attractedFraction', 'atAverageFraction', 'otherFraction', 'allRecoveredRate', 'failed', 'averageKind', 'betaC',
+  'beta', 'trials', 'n', 'recoveredFraction', 'attractedFraction', 'atAverageFraction', 'otherFraction', 'allRecoveredRate', 'failed', 'averageKind', 'betaC', 'betaFold', 'minimumOverlap',
 ] as const satisfies readonly (keyof SweepRow)[];
 
 export function csvOf(rows: SweepRow[]): string {

@@ -85,6 +85,8 @@ export interface Activation {
   readonly coeffs: Float64Array;
   /** Canonical text form, e.g. "he3", "relu", "3:1,4:0.5". */
   readonly spec: string;
+  /** a named function whose Hermite series is infinite: `coeffs` stops at MAX_DEGREE */
+  readonly infinite?: boolean;
 }
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -122,7 +124,7 @@ export function parseActivation(text: string): ParseResult<Activation> {
       coeffs = KINKED_EXPANSIONS[spec]?.() ?? withoutQuadratureNoise(hermiteCoefficients(named, MAX_DEGREE));
       expansionCache.set(spec, coeffs);
     }
-    return { ok: true, value: { coeffs, spec } };
+    return { ok: true, value: { coeffs, spec, infinite: true } };
   }
   if (/^[0-9]/.test(spec) || spec.includes(':')) return parseCoefficientList(spec);
   return {

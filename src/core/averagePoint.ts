@@ -7,8 +7,8 @@ export type CriticalKind = 'saddle' | 'minimum' | 'degenerate';
 export interface AveragePoint {
   /** common overlap u* = sqrt((1 + (k−1)β)/k) */
   overlap: number;
-  /** Hessian eigenvalue inside span(V), orthogonal to w̄ (multiplicity k−1) */
-  muSpan: number;
+  /** Hessian eigenvalue inside span(V), orthogonal to w̄ (multiplicity k−1); null for k = 1 (no such direction) */
+  muSpan: number | null;
   /** Hessian eigenvalue orthogonal to span(V) (multiplicity d−k) */
   muPerp: number;
   kind: CriticalKind;
@@ -29,12 +29,12 @@ export function averagePointSpanCurvature(kernel: Kernel, k: number, beta: numbe
  */
 export function averagePoint(kernel: Kernel, k: number, beta: number, d = Infinity): AveragePoint {
   const u = averageOverlap(k, beta);
-  const muSpan = averagePointSpanCurvature(kernel, k, beta);
+  const muSpan = k > 1 ? averagePointSpanCurvature(kernel, k, beta) : null;
   const muPerp = k * u * dphi(kernel, u);
   const curv: number[] = [];
-  if (k > 1) curv.push(muSpan);
+  if (muSpan !== null) curv.push(muSpan);
   if (d > k) curv.push(muPerp);
-  const scale = Math.max(1e-300, Math.abs(muPerp), Math.abs(muSpan));
+  const scale = Math.max(1e-300, Math.abs(muPerp), Math.abs(muSpan ?? 0));
   let kind: CriticalKind = 'minimum';
   if (curv.some((c) => c < -1e-12 * scale)) kind = 'saddle';
   else if (curv.some((c) => Math.abs(c) <= 1e-12 * scale)) kind = 'degenerate';

@@ -58,11 +58,11 @@ describe('criticalPointHessian at w̄', () => {
       const H = tangentHessian(V, K, wbar);
       const a = averagePoint(K, k, beta);
       // the explicit tangent Hessian is μ_span times the identity
-      for (let x = 0; x < k - 1; x++) for (let y = 0; y < k - 1; y++) expect(H[x][y]).toBeCloseTo(x === y ? a.muSpan : 0, 11);
+      for (let x = 0; x < k - 1; x++) for (let y = 0; y < k - 1; y++) expect(H[x][y]).toBeCloseTo(x === y ? a.muSpan! : 0, 11);
       const u = new Float64Array(k).fill(a.overlap);
       const h = criticalPointHessian(equi(k, beta), K, u);
       expect(h.span).toHaveLength(k - 1);
-      for (const e of h.span) expect(e).toBeCloseTo(a.muSpan, 11);
+      for (const e of h.span) expect(e).toBeCloseTo(a.muSpan!, 11);
       expect(h.perp).toBeCloseTo(a.muPerp, 12);
     });
   }

@@ -17,6 +17,21 @@ export interface Kernel {
   readonly even: boolean;
   /** p when φ(t) = c t^p, else 0 */
   readonly monomial: number;
+  /**
+   * φ in closed form where the Hermite series is infinite and one is known (relu, abs): then
+   * φ, φ', φ'' come from here and `c` is only the series' start, for display and p*
+   */
+  readonly exact?: ExactKernel;
+  /** the degree an infinite series was cut at (0: φ is exactly Σ c_p t^p or `exact`) */
+  readonly truncatedAt: number;
+}
+
+export interface ExactKernel {
+  readonly phi: (t: number) => number;
+  readonly dphi: (t: number) => number;
+  readonly d2phi: (t: number) => number;
+  /** how φ is written, for the output */
+  readonly formula: string;
 }
 
 /**
@@ -50,15 +65,57 @@ export function kernelFromCoefficients(raw: ArrayLike<number>): Kernel {
     if (c[p] < 0) negative.push(p);
   }
   const monomial = nonzero === 1 ? pStar : 0;
-  return { c, dc, d2c, degree, pStar, negative, even, monomial };
+  return { c, dc, d2c, degree, pStar, negative, even, monomial, truncatedAt: 0 };
 }
+
+/**
+ * The closed forms for relu and abs (science.md §7). With relu = (abs + x)/2 every pair of them
+ * is φ = A·F(t) + B·t, F(t) = E[|x||y|] = (2/π)(√(1 − t²) + t·arcsin t) (the arc-cosine kernel
+ * up to the linear part): relu·relu A = B = 1/4, relu·abs A = 1/2, abs·abs A = 1. Dropping
+ * h_0, h_1, h_2 subtracts F's 2/π + t²/π and the linear part.
+ */
+function arcCosineKernel(a: number, b: number, dropLow: boolean): ExactKernel {
+  const clamp = (t: number) => Math.max(-1, Math.min(1, t));
+  const root = (t: number) => Math.sqrt(Math.max(1 - t * t, 0));
+  const F = (t: number) => (2 / Math.PI) * (root(t) + t * Math.asin(t));
+  const low0 = dropLow ? 2 / Math.PI : 0, low2 = dropLow ? 1 / Math.PI : 0, lin = dropLow ? 0 : b;
+  return {
+    phi: (x) => {
+      const t = clamp(x);
+      return a * (F(t) - low0 - low2 * t * t) + lin * t;
+    },
+    dphi: (x) => {
+      const t = clamp(x);
+      return a * ((2 / Math.PI) * Math.asin(t) - 2 * low2 * t) + lin;
+    },
+    // φ'' grows like 1/√(1 − t²) at t = ±1 (the kink): capped there to stay finite
+    d2phi: (x) => {
+      const t = clamp(x);
+      return a * ((2 / Math.PI) / Math.max(root(t), 1e-12) - 2 * low2);
+    },
+    formula: `${a === 1 ? '' : `${a}·`}(2/π)(√(1−t²) + t·arcsin t)${lin ? ` + ${lin}·t` : ''}${dropLow ? ' − (h_0, h_1, h_2 terms)' : ''}`,
+  };
+}
+
+/** A + B of the closed form for a pair of kinked activations, or null. */
+const ARC_COSINE_PAIRS: Record<string, [number, number]> = {
+  'relu,relu': [0.25, 0.25],
+  'relu,abs': [0.5, 0],
+  'abs,relu': [0.5, 0],
+  'abs,abs': [1, 0],
+};
 
 /** φ for student σ and target σ*, optionally with the h_0, h_1, h_2 parts removed from both. */
 export function correlationKernel(sigma: Activation, target: Activation, dropLow = false): Kernel {
   const len = Math.min(sigma.coeffs.length, target.coeffs.length);
   const c = new Float64Array(len);
   for (let p = dropLow ? 3 : 0; p < len; p++) c[p] = sigma.coeffs[p] * target.coeffs[p];
-  return kernelFromCoefficients(c);
+  const series = kernelFromCoefficients(c);
+  // a finite expansion on either side makes Σ c_p t^p exact; otherwise the series is infinite
+  if (!sigma.infinite || !target.infinite) return series;
+  const pair = ARC_COSINE_PAIRS[`${sigma.spec},${target.spec}`];
+  if (pair) return { ...series, exact: arcCosineKernel(pair[0], pair[1], dropLow) };
+  return { ...series, truncatedAt: len - 1 };
 }
 
 /** Pure Hermite kernel φ(t) = t^p. */
@@ -74,6 +131,6 @@ export function polyval(coeffs: Float64Array, t: number): number {
   return s;
 }
 
-export const phi = (K: Kernel, t: number): number => polyval(K.c, t);
-export const dphi = (K: Kernel, t: number): number => polyval(K.dc, t);
-export const d2phi = (K: Kernel, t: number): number => polyval(K.d2c, t);
+export const phi = (K: Kernel, t: number): number => (K.exact ? K.exact.phi(t) : polyval(K.c, t));
+export const dphi = (K: Kernel, t: number): number => (K.exact ? K.exact.dphi(t) : polyval(K.dc, t));
+export const d2phi = (K: Kernel, t: number): number => (K.exact ? K.exact.d2phi(t) : polyval(K.d2c, t));

@@ -3,7 +3,8 @@
 // permalink codec, the CLI and the app share one meaning for every combination.
 import { parseActivation, type Activation } from './activation.ts';
 import { averagePoint, betaCriticalRoots, type AveragePoint } from './averagePoint.ts';
-import { typicalEscapeTime } from './escape.ts';
+import { scalarTravelTime, typicalEscapeTime } from './escape.ts';
+import { betaFoldRoots, indexMinimum, type IndexMinimum } from './fold.ts';
 import { customGeometry, structuredGeometry, type Geometry } from './geometry.ts';
 import { correlationKernel, type Kernel } from './kernel.ts';
 
@@ -43,6 +44,13 @@ export interface Model {
   average: AveragePoint | null;
   /** roots of μ_span(β) in [0, 1) */
   betaC: number[];
+  /**
+   * where the minimum near each v_j folds away (equiangular geometry; empty for k = 1, p* ≤ 2
+   * and a custom Gram matrix): between β_c and β_fold both kinds of minima coexist
+   */
+  betaFold: number[];
+  /** the minimum near v_j at this β (equiangular, p* ≥ 3), null where it does not exist */
+  indexMinimum: IndexMinimum | null;
   /** the end time actually used (spec.T, or the automatic one) */
   tEnd: number;
   /** facts the user should know but that do not stop the run (e.g. negative c_p) */
@@ -88,6 +96,7 @@ export function normalizeSpec(input: ModelSpec): { spec: ModelSpec; problems: Pr
   }
   if (kernelOf(spec).pStar === 0) {
     const dropped = spec.drop012 ? ' once h_0, h_1, h_2 are dropped' : '';
+    const hint = spec.sigma !== '' && spec.target === '' ? ` (only σ is set: the target σ* defaults to h_${spec.p}; set target=, e.g. target=${spec.sigma})` : '';
     // fall back to the pure Hermite pair; with p ≤ 2 that is constant too once h_0..h_2 go
     spec.sigma = '';
     spec.target = '';
@@ -95,7 +104,7 @@ export function normalizeSpec(input: ModelSpec): { spec: ModelSpec; problems: Pr
     if (!keepDrop) spec.drop012 = false;
     problems.push({
       key: 'sigma',
-      message: `σ and σ* share no Hermite degree ≥ 1${dropped}, so the kernel is constant and nothing moves`,
+      message: `σ and σ* share no Hermite degree ≥ 1${dropped}, so the kernel is constant and nothing moves${hint}`,
       used: `he${spec.p} for both${keepDrop ? '' : ', keeping h_0, h_1, h_2'}`,
     });
   }
@@ -123,27 +132,86 @@ export function buildModel(spec: ModelSpec): Model {
   const average = spec.geom === 'gram' ? null : averagePoint(kernel, spec.k, geometry.beta, spec.d);
   // the threshold is a statement about equiangular index vectors only
   const betaC = spec.geom === 'gram' ? [] : betaCriticalRoots(kernel, spec.k);
-  const warnings: string[] = [];
+  const betaFold = spec.geom === 'gram' ? [] : betaFoldRoots(kernel, spec.k);
+  const indexMin = spec.geom === 'gram' ? null : indexMinimum(kernel, spec.k, geometry.beta);
+  const warnings: string[] = modelNotes(spec, kernel, geometry);
   if (kernel.negative.length > 0) {
     warnings.push(
       `the kernel has negative coefficients c_p at p = ${kernel.negative.join(', ')}: outside the analysis' assumption c_p ≥ 0, so the outcome classes (which assume neurons seek the v_j) may not describe where they go`,
     );
   }
-  const tEnd = spec.T > 0 ? spec.T : autoEndTime(kernel, spec.d);
+  const tEnd = spec.T > 0 ? spec.T : autoEndTime(kernel, spec.d, spec.k, spec.n);
   if (spec.T === 0 && tEnd >= MAX_AUTO_END) {
     warnings.push(
       `the search phase here lasts about ${typicalEscapeTime(kernel, spec.d).toPrecision(2)} time units, beyond the longest run (${MAX_AUTO_END}): neurons will still be searching at the end`,
     );
   }
-  return { spec, sigma, target, kernel, geometry, average, betaC, tEnd, warnings };
+  return { spec, sigma, target, kernel, geometry, average, betaC, betaFold, indexMinimum: indexMin, tEnd, warnings };
 }
 
 /** The longest automatic end time. */
 export const MAX_AUTO_END = 1e12;
 
-/** Long enough for the slowest typical neuron to escape and settle: 100 escape times + 100. */
-export function autoEndTime(kernel: Kernel, d: number): number {
+/**
+ * Long enough for the slowest of n neurons to escape and settle: 100 typical escape times + 100,
+ * or three times the escape time of the slowest neuron expected among n (whichever is longer).
+ * The slowest starts with the smallest leading overlap: u_max ≈ m/√d where m is the 1/n
+ * quantile of max_j g_j (odd φ, given some g_j > 0: P ≈ k 2^{1−k} m/√(2π)) or of max_j |g_j|
+ * (even φ: P ≈ (2m/√(2π))^k) for independent standard normal g_j.
+ */
+export function autoEndTime(kernel: Kernel, d: number, k = 1, n = 1): number {
   const tEsc = typicalEscapeTime(kernel, d);
   if (!Number.isFinite(tEsc)) return 1e4;
-  return Math.min(MAX_AUTO_END, 100 * tEsc + 100);
+  const density = 1 / Math.sqrt(2 * Math.PI);
+  const m = kernel.even ? Math.pow(1 / n, 1 / k) / (2 * density) : Math.pow(2, k - 1) / (k * density * n);
+  const uSlow = Math.min(0.25, m / Math.sqrt(d), 1 / Math.sqrt(d));
+  const tSlow = scalarTravelTime(kernel, uSlow, 0.5);
+  const slow = Number.isFinite(tSlow) ? 3 * tSlow + 100 : 0;
+  return Math.min(MAX_AUTO_END, Math.max(100 * tEsc + 100, slow));
+}
+
+/**
+ * φ(t) = t² with orthogonal index vectors: Gφ'(u) = 2u, so every point of span(V) is a fixed
+ * point and u/|u| is conserved; the flow selects no index vector.
+ */
+export function selectsNoDirection(kernel: Kernel, geometry: Geometry): boolean {
+  return kernel.monomial === 2 && geometry.k > 1 && isIdentity(geometry.gram, geometry.k);
+}
+
+/** The identity matrix, within rounding: orthogonal index vectors. */
+function isIdentity(G: Float64Array, k: number): boolean {
+  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) if (Math.abs(G[i * k + j] - (i === j ? 1 : 0)) > 1e-12) return false;
+  return true;
+}
+
+/** Facts about a model that change how its output reads (science.md §8), as warnings. */
+function modelNotes(spec: ModelSpec, kernel: Kernel, geometry: Geometry): string[] {
+  const notes: string[] = [];
+  const { k } = spec;
+  if (selectsNoDirection(kernel, geometry)) {
+    notes.push(
+      'φ(t) = t² with orthogonal index vectors selects no direction: every point of span(V) is a fixed point and u/|u| never changes, so a neuron ends wherever its start pointed; no neuron is counted as attracted to or recovering an index vector',
+    );
+  }
+  if (geometry.rank < k) {
+    const pairs: string[] = [];
+    for (let i = 0; i < k; i++) {
+      for (let j = i + 1; j < k; j++) {
+        const g = geometry.gram[i * k + j];
+        if (Math.abs(Math.abs(g) - 1) <= 1e-9) pairs.push(`v${i + 1} = ${g > 0 ? '' : '−'}v${j + 1}`);
+      }
+    }
+    notes.push(
+      `the Gram matrix is singular (rank ${geometry.rank} < k = ${k}${pairs.length > 0 ? `: ${pairs.join(', ')}` : ''}): dependent index vectors share their neurons, so the per-vector counts of those vectors are not separate outcomes`,
+    );
+  }
+  if (spec.sigma !== '' && spec.target === '') {
+    notes.push(`only σ is set (sigma=${spec.sigma}): the target σ* is h_${spec.p} (from p=${spec.p}); set target= (e.g. target=${spec.sigma}) to change it`);
+  }
+  if (kernel.truncatedAt > 0) {
+    notes.push(
+      `φ is the Hermite series of σ·σ* cut at degree ${kernel.truncatedAt} (no closed form for this pair): c_p for p > ${kernel.truncatedAt} is left out (the last kept, |c_${kernel.degree}|, is ${Math.abs(kernel.c[kernel.degree]).toPrecision(2)})`,
+    );
+  }
+  return notes;
 }

@@ -16,6 +16,8 @@ export function overlapRHS(geom: Geometry, kernel: Kernel, inSpan = false): Over
   const { k, gram } = geom;
   const dc = kernel.dc;
   const top = dc.length - 1;
+  // kernels with a closed form (relu, abs) evaluate it instead of their truncated series
+  const exactD = kernel.exact?.dphi;
   const dphiU = new Float64Array(k);
   const coords = new Float64Array(k);
   if (geom.kind !== 'gram') {
@@ -31,8 +33,12 @@ export function overlapRHS(geom: Geometry, kernel: Kernel, inSpan = false): Over
       let uSq = 0;
       for (let j = 0; j < k; j++) {
         const x = u[uo + j];
-        let v = dc[top];
-        for (let p = top - 1; p >= 0; p--) v = v * x + dc[p];
+        let v: number;
+        if (exactD) v = exactD(x);
+        else {
+          v = dc[top];
+          for (let p = top - 1; p >= 0; p--) v = v * x + dc[p];
+        }
         dphiU[j] = v;
         sum += v;
         radial += x * v;
@@ -51,8 +57,12 @@ export function overlapRHS(geom: Geometry, kernel: Kernel, inSpan = false): Over
     let radial = 0;
     for (let j = 0; j < k; j++) {
       const x = u[uo + j];
-      let v = dc[top];
-      for (let p = top - 1; p >= 0; p--) v = v * x + dc[p];
+      let v: number;
+      if (exactD) v = exactD(x);
+      else {
+        v = dc[top];
+        for (let p = top - 1; p >= 0; p--) v = v * x + dc[p];
+      }
       dphiU[j] = v;
       radial += x * v;
     }
@@ -115,6 +125,7 @@ function dphiAll(dc: Float64Array, u: Float64Array, out: Float64Array, len: numb
 export function overlapRHSBatch(geom: Geometry, kernel: Kernel, inSpan = false): OverlapRHSBatch {
   const { k, gram } = geom;
   const dc = kernel.dc;
+  const exactD = kernel.exact?.dphi;
   const coords = new Float64Array(k);
   if (geom.kind !== 'gram') {
     const beta = geom.beta;
@@ -122,7 +133,8 @@ export function overlapRHSBatch(geom: Geometry, kernel: Kernel, inSpan = false):
     const gamma = k > 1 ? beta / (1 + (k - 1) * beta) : 0;
     const qScale = k > 1 ? 1 / diag : 1;
     return (u, du, m, work) => {
-      dphiAll(dc, u, work, m * k);
+      if (exactD) for (let q = 0; q < m * k; q++) work[q] = exactD(u[q]);
+      else dphiAll(dc, u, work, m * k);
       for (let r = 0, o = 0; r < m; r++, o += k) {
         let sum = 0;
         let radial = 0;
@@ -146,7 +158,8 @@ export function overlapRHSBatch(geom: Geometry, kernel: Kernel, inSpan = false):
     };
   }
   return (u, du, m, work) => {
-    dphiAll(dc, u, work, m * k);
+    if (exactD) for (let q = 0; q < m * k; q++) work[q] = exactD(u[q]);
+    else dphiAll(dc, u, work, m * k);
     for (let r = 0, o = 0; r < m; r++, o += k) {
       let radial = 0;
       for (let j = 0; j < k; j++) radial += u[o + j] * work[o + j];
@@ -178,6 +191,10 @@ export function neuronLoss(kernel: Kernel, u: Float64Array, uo: number, k: numbe
   const c = kernel.c;
   const top = c.length - 1;
   let s = 0;
+  if (kernel.exact) {
+    for (let j = 0; j < k; j++) s += kernel.exact.phi(u[uo + j]);
+    return -s;
+  }
   for (let j = 0; j < k; j++) {
     const x = u[uo + j];
     let v = c[top];

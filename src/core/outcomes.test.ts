@@ -107,7 +107,9 @@ describe('classifyNeuron', () => {
     expect(at(odd, 0.2, 0.97, 0.2)).toEqual({ kind: 'index', j: 1, overlap: 0.97, recovered: true });
     expect(at(odd, 0.2, 0.9, 0.2)).toEqual({ kind: 'index', j: 1, overlap: 0.9, recovered: false });
     expect(at(even, 0.2, 0.1, -0.99)).toEqual({ kind: 'index', j: 2, overlap: 0.99, recovered: true });
-    expect(at(odd, 0.2, 0.1, -0.99)).toMatchObject({ kind: 'index', j: 0 });
+    expect(at(odd, 0.2, 0.1, -0.6)).toMatchObject({ kind: 'index', j: 0 });
+    // …but a neuron within tol of −v_j is there, whatever its positive overlaps say
+    expect(at(odd, 0.2, 0.1, -0.99)).toEqual({ kind: 'minusIndex', j: 2, overlap: 0.99 });
     expect(at(odd, 0.5, 0.52, 0.1).kind).toBe('unsettled'); // no clear margin
   });
 
@@ -132,7 +134,7 @@ describe('classifyNeuron', () => {
     expect(c.attracted).toEqual([1, 1, 1]);
     expect(c.atAverage).toBe(1);
     expect(c.other).toBe(2);
-    expect(c.otherKinds).toEqual({ antiAverage: 1, equator: 1, unsettled: 0, failed: 0 });
+    expect(c.otherKinds).toEqual({ antiAverage: 1, equator: 1, unsettled: 0, failed: 0, minusIndex: 0, fixedPoint: 0 });
     expect(allRecovered(c)).toBe(false);
     expect([0, 1, 2, 3, 4, 5].map((i) => fateCode(u, i * 3, odd))).toEqual([0, 1, 3, 4, 4, 2]);
   });

@@ -7,10 +7,14 @@ import { OverlapFlow } from './integrator.ts';
 import { spanCoordinates } from './geometry.ts';
 import type { Kernel } from './kernel.ts';
 import { criticalPointHessian } from './hessian.ts';
-import type { Model } from './model.ts';
+import { selectsNoDirection, type Model } from './model.ts';
 import { meanLoss, overlapRHS, overlapRHSBatch } from './ode.ts';
+import { settledTest } from './settle.ts';
 
 export const RTOL = 1e-8;
+
+/** Overlaps all below EQUATOR_RADIUS/√d (a hundredth of a typical start) put an odd-φ neuron at the equator. */
+const EQUATOR_RADIUS = 0.01;
 
 export function classifyOptionsOf(model: Model): ClassifyOptions {
   return {
@@ -18,6 +22,10 @@ export function classifyOptionsOf(model: Model): ClassifyOptions {
     averageOverlap: model.average ? model.average.overlap : NaN,
     even: model.kernel.even,
     tol: model.spec.tol,
+    isSettled: settledTest(model.geometry, model.kernel, kernelScale(model.kernel)),
+    gram: model.geometry.gram,
+    noSelection: selectsNoDirection(model.kernel, model.geometry),
+    equatorRadius: model.spec.d > model.geometry.rank ? EQUATOR_RADIUS / Math.sqrt(model.spec.d) : 0,
   };
 }
 
@@ -94,6 +102,20 @@ export interface RunSummary {
   loss: number;
   /** neurons whose integration failed (non-finite values): reported, never hidden */
   failed: number;
+  /** what the counts at this time do not say by themselves (e.g. neurons that had not settled) */
+  warnings: string[];
+}
+
+/** For even φ the counts merge ±v_j and ±w̄: said next to them (null for odd φ). */
+export function countsNote(model: Model): string | null {
+  if (!model.kernel.even) return null;
+  return 'φ is even, so +v_j and −v_j are the same outcome and so are +w̄ and −w̄: attracted/recovered count both signs (attractedNegative/recoveredNegative give the −v_j part), atAverage counts both (atAverageNegative gives the −w̄ part)';
+}
+
+function unsettledWarning(counts: OutcomeCounts, t: number): string[] {
+  const m = counts.otherKinds.unsettled;
+  if (m === 0) return [];
+  return [`${m} neuron${m === 1 ? ' has' : 's have'} not settled by t = ${t.toPrecision(4)} (neither at a fixed point nor clearly heading for one index vector): a longer T= may settle ${m === 1 ? 'it' : 'them'}`];
 }
 
 export function summarize(model: Model, flow: Dynamics, t: number, u: Float64Array): RunSummary {
@@ -101,7 +123,7 @@ export function summarize(model: Model, flow: Dynamics, t: number, u: Float64Arr
   const counts = countOutcomes(u, n, classifyOptionsOf(model), flow.failed);
   let failed = 0;
   for (let i = 0; i < n; i++) failed += flow.failed[i];
-  return { t, u, counts, allRecovered: allRecovered(counts), loss: meanLoss(model.kernel, u, n, k), failed };
+  return { t, u, counts, allRecovered: allRecovered(counts), loss: meanLoss(model.kernel, u, n, k), failed, warnings: unsettledWarning(counts, t) };
 }
 
 /** Runs the model to its end time and summarizes where the neurons are. */

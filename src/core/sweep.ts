@@ -22,6 +22,10 @@ export interface SweepRow {
   failed: number;
   betaC: number[];
   averageKind: CriticalKind | null;
+  /** where the minima near the v_j fold away (science.md §7) */
+  betaFold: number[];
+  /** overlap with v_j of the minimum near v_j at this β; null once it has folded away */
+  minimumOverlap: number | null;
 }
 
 /** Largest number of grid points a sweep accepts (a typo in STEP should not mean a day's run). */
@@ -86,6 +90,8 @@ export function sweepPoint(spec: ModelSpec, trials: number, onTrial?: (t: number
     allRecoveredRate: allRecovered / trials,
     failed,
     betaC: model.betaC,
+    betaFold: model.betaFold,
+    minimumOverlap: model.indexMinimum ? model.indexMinimum.overlap : null,
     averageKind: model.average ? model.average.kind : null,
   };
 }

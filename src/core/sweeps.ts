@@ -9,6 +9,7 @@ import { betaCriticalRoots } from './averagePoint.ts';
 import { allRecovered, countOutcomes } from './classify.ts';
 import { allFoundProbability, pickProbability } from './coupon.ts';
 import { typicalEscapeTime } from './escape.ts';
+import { betaFoldRoots } from './fold.ts';
 import { buildModel, normalizeSpec, type Model, type ModelSpec, type Problem } from './model.ts';
 import { classifyOptionsOf, createFlow } from './run.ts';
 import { trialModel } from './sweep.ts';
@@ -277,6 +278,15 @@ export function betaCriticalCurve(base: ModelSpec, ks: number[]): number[] {
   const kernel = buildModel({ ...base, k: 1, geom: 'equi', gram: [], beta: 0, n: 1 }).kernel;
   return ks.map((k) => {
     const roots = betaCriticalRoots(kernel, k);
+    return roots.length > 0 ? roots[0] : NaN;
+  });
+}
+
+/** β_fold(k) of the base kernel for each k: where the minima near the v_j fold away (first fold; NaN where none). */
+export function betaFoldCurve(base: ModelSpec, ks: number[]): number[] {
+  const kernel = buildModel({ ...base, k: 1, geom: 'equi', gram: [], beta: 0, n: 1 }).kernel;
+  return ks.map((k) => {
+    const roots = betaFoldRoots(kernel, k);
     return roots.length > 0 ? roots[0] : NaN;
   });
 }

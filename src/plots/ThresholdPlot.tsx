@@ -5,6 +5,7 @@ import type { RunInfo } from '../sim/protocol.ts';
 import { useApp } from '../state/store.ts';
 import { niceDomain, niceTicks } from './axes.ts';
 import { type Surface, clipToPlot, drawAxes, frameOf, PLOT_COLOURS, prepare, px, py, referenceLine } from './canvas.ts';
+import { describeBistable, drawBistable } from './bistable.ts';
 import { throttledLabel, usePolledCanvas } from './usePolledCanvas.ts';
 
 /** μ_span at β by linear interpolation on the curve's grid (NaN outside it). */
@@ -23,7 +24,7 @@ export function describeThreshold(info: RunInfo | null, beta: number, geom: stri
   if (!info || info.muCurve.beta.length === 0) return 'No threshold plot: μ_span(β) exists only for equiangular index vectors with k ≥ 2.';
   const roots = info.betaC.length > 0 ? `crosses zero at β_c = ${info.betaC.map((b) => b.toPrecision(4)).join(', ')}` : 'never crosses zero';
   const at = geom === 'equi' ? `; at the current β = ${beta.toFixed(3)} it is ${muAt(info.muCurve, beta).toPrecision(3)} (${info.average?.kind ?? 'n/a'})` : '';
-  return `μ_span, the curvature at the average point inside span(V), against β from 0 to 0.99: ${roots}${at}.`;
+  return `μ_span, the curvature at the average point inside span(V), against β from 0 to 0.99: ${roots}${at}.${describeBistable(info.betaC, info.betaFold ?? [])}`;
 }
 
 function drawThreshold(surface: Surface, info: RunInfo | null, beta: number, geom: string, label: { at: number; text: string }): void {
@@ -43,6 +44,7 @@ function drawThreshold(surface: Surface, info: RunInfo | null, beta: number, geo
   const f = frameOf(ctx, surface, [0, 1], [Math.min(y[0], 0), Math.max(y[1], 0)]);
   drawAxes(f, niceTicks(0, 1, 5), niceTicks(f.y[0], f.y[1], 3), 'β (overlap of index vectors)', 'μ_span');
   referenceLine(f, 'y', 0, PLOT_COLOURS.axis, '', false);
+  drawBistable(f, info!.betaC, info!.betaFold ?? []);
   clipToPlot(f);
   // the curve, orange where w̄ is a saddle and green where it is a minimum
   ctx.lineWidth = 2.5;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { emptyCounts } from '../core/classify.ts';
 import type { ModelSpec } from '../core/model.ts';
 import { decode, modelSpecOf } from '../url/codec.ts';
 import { SimClient, type FrameMessage, type WorkerLike } from './client.ts';
@@ -34,7 +35,7 @@ function frameFor(runId: number, t: number, n = 4, k = 2): FrameMessage {
   const buffers = allocateFrameBuffers(n, k);
   return {
     type: 'frame', runId, t, loss: -0.5, failed: 0, buffers,
-    counts: { recovered: [0, 0], attracted: [0, 0], atAverage: 0, other: n, otherKinds: { antiAverage: 0, equator: 0, unsettled: n, failed: 0 } },
+    counts: { ...emptyCounts(k), other: n, otherKinds: { ...emptyCounts(k).otherKinds, unsettled: n } },
     stats: { rhsEvals: 1, accepted: 1, rejected: 0, computeMs: 1 },
   };
 }

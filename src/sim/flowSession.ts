@@ -52,6 +52,8 @@ export class FlowSession {
       even: model.kernel.even,
       kernel: Array.from(model.kernel.c),
       betaC: model.betaC,
+      betaFold: model.betaFold,
+      indexMinimum: model.indexMinimum,
       average: model.average,
       tEnd: model.tEnd,
       warnings: model.warnings,

@@ -2,6 +2,7 @@
 // buffers travel as transferables and come back with the next request (one frame in flight).
 import type { AveragePoint } from '../core/averagePoint.ts';
 import type { OutcomeCounts } from '../core/classify.ts';
+import type { IndexMinimum } from '../core/fold.ts';
 import type { ModelSpec } from '../core/model.ts';
 
 /** Typed arrays of one frame; the page hands them back so the worker reuses the memory. */
@@ -22,6 +23,10 @@ export interface RunInfo {
   /** kernel coefficients c_p */
   kernel: number[];
   betaC: number[];
+  /** where the minimum near each v_j folds away; between β_c and β_fold both minima coexist */
+  betaFold: number[];
+  /** the minimum near v_j at this β (its overlap with v_j, a, and with the others, b) */
+  indexMinimum: IndexMinimum | null;
   average: AveragePoint | null;
   tEnd: number;
   warnings: string[];

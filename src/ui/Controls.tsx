@@ -17,6 +17,7 @@ const range = (key: ParamKey) => {
 export function ModelControls() {
   const p = useApp((s) => s.params);
   const betaC = useApp((s) => s.info?.betaC ?? NO_ROOTS);
+  const betaFold = useApp((s) => s.info?.betaFold ?? NO_ROOTS);
   const resetNonce = useApp((s) => s.resetNonce);
   const set = getAppStore().getState().setParam;
   // "custom Gram matrix" opens the editor; the geometry changes only when a matrix is applied.
@@ -42,7 +43,10 @@ export function ModelControls() {
         step={0.005}
         disabled={p.geom !== 'equi'}
         format={(v) => v.toFixed(3)}
-        marks={betaC.map((b, i) => ({ value: b, label: betaC.length > 1 ? `β_c${i + 1}` : 'β_c' }))}
+        marks={[
+          ...betaC.map((b, i) => ({ value: b, label: betaC.length > 1 ? `β_c${i + 1}` : 'β_c', side: betaFold.length > 0 ? ('before' as const) : undefined })),
+          ...betaFold.map((b, i) => ({ value: b, label: betaFold.length > 1 ? `β_fold${i + 1}` : 'β_fold', side: 'after' as const })),
+        ]}
         onChange={(v) => set('beta', v)}
       />
       <RangeControl name="k" label="k (index vectors)" value={p.k} {...range('k')} step={1} onChange={(v) => set('k', v)} />

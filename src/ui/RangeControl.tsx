@@ -14,7 +14,7 @@ export interface RangeControlProps {
   fromSlider?: (s: number) => number;
   format?: (v: number) => string;
   /** marks drawn under the track, in parameter units (e.g. β_c) */
-  marks?: { value: number; label: string }[];
+  marks?: { value: number; label: string; side?: 'before' | 'after' }[];
   disabled?: boolean;
 }
 
@@ -56,7 +56,7 @@ export function RangeControl(props: RangeControlProps) {
             {marks
               .filter((m) => to(m.value) >= sMin && to(m.value) <= sMax)
               .map((m) => (
-                <span key={m.label} className="range-mark" style={{ left: `${((to(m.value) - sMin) / (sMax - sMin)) * 100}%` }}>
+                <span key={m.label} className={m.side ? `range-mark range-mark-${m.side}` : 'range-mark'} style={{ left: `${((to(m.value) - sMin) / (sMax - sMin)) * 100}%` }}>
                   {m.label}
                 </span>
               ))}

@@ -28,10 +28,19 @@ export function ThresholdReadout() {
         <span data-testid="beta-c">{betaC.map((b) => formatNumber(b, 4)).join(', ')}</span>
         {betaC.length === 0 && <span className="muted">none for this kernel and k</span>}
       </dd>
+      <dt>β_fold</dt>
+      <dd>
+        <span data-testid="beta-fold">{(info.betaFold ?? []).map((b) => formatNumber(b, 4)).join(', ')}</span>
+        {(info.betaFold ?? []).length === 0 && <span className="muted">none for this kernel and geometry</span>}
+      </dd>
+      <dt>minimum near v_j</dt>
+      <dd data-testid="index-minimum">
+        {info.indexMinimum ? `overlap ${formatNumber(info.indexMinimum.overlap, 4)}` : <span className="muted">{info.spec.geom === 'gram' ? 'n/a' : 'none at this β'}</span>}
+      </dd>
       <dt>u*</dt>
       <dd>{avg ? formatNumber(avg.overlap, 4) : '—'}</dd>
       <dt>μ_span</dt>
-      <dd data-testid="mu-span">{avg ? formatNumber(avg.muSpan, 4) : '—'}</dd>
+      <dd data-testid="mu-span">{avg && avg.muSpan !== null ? formatNumber(avg.muSpan, 4) : '—'}</dd>
       <dt>μ_perp</dt>
       <dd data-testid="mu-perp">{avg ? formatNumber(avg.muPerp, 4) : '—'}</dd>
       <dt>average point</dt>
@@ -46,11 +55,14 @@ export function OutcomeReadout() {
   const counts = useApp((s) => s.readout.counts);
   const tol = useApp((s) => s.params.tol);
   const n = useApp((s) => s.params.n);
+  const even = useApp((s) => s.info?.even ?? false);
   if (!counts) return <p className="readout" data-testid="outcome-counts" data-counts="">no frame yet</p>;
   const k = counts.recovered.length;
   const rows = Array.from({ length: k }, (_, j) => `v${j + 1}: ${counts.recovered[j]} recovered / ${counts.attracted[j]} attracted`);
   const o = counts.otherKinds;
-  const otherDetail = [o.equator && `${o.equator} equator`, o.antiAverage && `${o.antiAverage} anti-average`, o.unsettled && `${o.unsettled} unsettled`, o.failed && `${o.failed} failed to integrate`]
+  const fixed = (counts.fixedPoints ?? []).map((g) => `${g.count} at another fixed point${g.subset ? ` (near the average of ${g.subset.map((j) => `v${j}`).join(', ')})` : ''}`);
+  const minus = (counts.minusIndex ?? []).flatMap((c, j) => (c > 0 ? [`${c} at −v${j + 1}`] : []));
+  const otherDetail = [o.equator && `${o.equator} equator`, o.antiAverage && `${o.antiAverage} anti-average`, ...minus, ...fixed, o.unsettled && `${o.unsettled} unsettled`, o.failed && `${o.failed} failed to integrate`]
     .filter(Boolean)
     .join(', ');
   return (
@@ -63,6 +75,11 @@ export function OutcomeReadout() {
           <li key={r}>{r}</li>
         ))}
       </ul>
+      {even && (
+        <p className="muted" data-testid="even-merge-note">
+          φ is even: each v_j count includes the neurons at −v_j ({(counts.attractedNegative ?? []).map((c, j) => `v${j + 1}: ${c}`).join(', ')}), and “at average” includes −w̄ ({counts.atAverageNegative ?? 0})
+        </p>
+      )}
       <p data-testid="all-recovered">
         {allRecovered(counts) ? `All ${k} index vectors recovered` : `Not all recovered: ${counts.recovered.filter((c) => c === 0).length} of ${k} have no neuron above 1 − tol`}
       </p>

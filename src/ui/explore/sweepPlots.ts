@@ -2,7 +2,8 @@
 // text of the plot's aria-label, so the figure's claim is readable without the picture.
 import { allFoundProbability, pickProbability } from '../../core/coupon.ts';
 import { logLogSlope } from '../../core/escape.ts';
-import { axisName, betaCriticalCurve, predictedEscapeSlope, type SweepRowOut } from '../../core/sweeps.ts';
+import { axisName, betaCriticalCurve, betaFoldCurve, predictedEscapeSlope, type SweepRowOut } from '../../core/sweeps.ts';
+import { drawBistable, FOLD_COLOUR } from '../../plots/bistable.ts';
 import { AVERAGE_COLOUR, OTHER_COLOUR } from '../../scene/palette.ts';
 import { decadeTicks, niceTicks } from '../../plots/axes.ts';
 import { clipToPlot, drawAxes, frameOf, prepare, px, py, referenceLine, PLOT_COLOURS, type Frame, type Surface } from '../../plots/canvas.ts';
@@ -72,7 +73,9 @@ function drawBeta(f: Frame, c: PlotContext): string {
   const { rows, config } = c.view;
   drawAxes(f, niceTicks(f.x[0], f.x[1], 5), niceTicks(0, 1, 4), 'β (equiangular overlap)', 'fraction of neurons');
   const bc = config ? betaCriticalCurve(config.base, [config.base.k])[0] : NaN;
+  const bf = config ? betaFoldCurve(config.base, [config.base.k])[0] : NaN;
   if (Number.isFinite(bc)) referenceLine(f, 'x', bc, PLOT_COLOURS.accent, `β_c = ${bc.toFixed(3)}`);
+  if (Number.isFinite(bc) && Number.isFinite(bf)) drawBistable(f, [bc], [bf]);
   clipToPlot(f);
   const done = rows.filter(ran);
   const series: [keyof SweepRowOut, string][] = [['recoveredFraction', SERIES.recovered], ['atAverageFraction', SERIES.average], ['otherFraction', SERIES.other]];
@@ -83,7 +86,7 @@ function drawBeta(f: Frame, c: PlotContext): string {
   }
   f.ctx.restore();
   const last = done[done.length - 1];
-  return `Outcome fractions against β${Number.isFinite(bc) ? `, β_c = ${bc.toFixed(3)} marked` : ''}: ${done.length} of ${rows.length} points` +
+  return `Outcome fractions against β${Number.isFinite(bc) ? `, β_c = ${bc.toFixed(3)} marked` : ''}${Number.isFinite(bf) ? `, β_fold = ${bf.toFixed(3)} marked (between them both minima exist, shaded)` : ''}: ${done.length} of ${rows.length} points` +
     (last ? `; at β = ${last.x}: ${(100 * last.atAverageFraction).toFixed(0)}% at the average, ${(100 * last.recoveredFraction).toFixed(0)}% recovered` : '');
 }
 
@@ -189,9 +192,13 @@ function drawPhase(f: Frame, c: PlotContext): string {
   const pts = ks.map((k, i) => [curve[i], k] as [number, number]).filter(([b]) => Number.isFinite(b));
   line(f, pts, PLOT_COLOURS.accent);
   dots(f, pts, PLOT_COLOURS.accent, 3);
+  const folds = betaFoldCurve(config.base, ks);
+  const foldPts = ks.map((k, i) => [folds[i], k] as [number, number]).filter(([b]) => Number.isFinite(b));
+  line(f, foldPts, FOLD_COLOUR);
+  dots(f, foldPts, FOLD_COLOUR, 3);
   f.ctx.restore();
   const done = rows.filter(ran).length;
-  return `Phase diagram over β and k coloured by the share of neurons at the average (dark 0, white 1), ${done} of ${rows.length} cells, with the β_c(k) curve drawn in yellow`;
+  return `Phase diagram over β and k coloured by the share of neurons at the average (dark 0, white 1), ${done} of ${rows.length} cells, with the β_c(k) curve drawn in yellow${foldPts.length > 0 ? ' and the β_fold(k) curve in violet (between them both kinds of minima exist)' : ''}`;
 }
 
 const surfaces = new WeakMap<HTMLCanvasElement, Surface>();

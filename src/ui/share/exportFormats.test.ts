@@ -1,7 +1,7 @@
 // Export files read back by an independent parser (split on commas and newlines, JSON.parse)
 // must give exactly the numbers that went in; configuration files go back through the codec.
 import { describe, expect, it } from 'vitest';
-import type { OutcomeCounts } from '../../core/classify.ts';
+import { emptyCounts, type OutcomeCounts } from '../../core/classify.ts';
 import { decode, encode } from '../../url/codec.ts';
 import { SCHEMA_VERSION } from '../../url/schema.ts';
 import { configJson, countsCsv, historyCsv, overlapsCsv, parseConfig, trajectoriesJson, type FrameSnapshot } from './exportFormats.ts';
@@ -23,7 +23,14 @@ const snapshot: FrameSnapshot = {
   tracedStride: 8,
 };
 
-const counts: OutcomeCounts = { recovered: [4, 5], attracted: [6, 7], atAverage: 8, other: 9, otherKinds: { antiAverage: 1, equator: 2, unsettled: 5, failed: 1 } };
+const counts: OutcomeCounts = {
+  ...emptyCounts(2),
+  recovered: [4, 5],
+  attracted: [6, 7],
+  atAverage: 8,
+  other: 9,
+  otherKinds: { antiAverage: 1, equator: 2, unsettled: 5, failed: 1, minusIndex: 0, fixedPoint: 0 },
+};
 
 describe('overlapsCsv', () => {
   it('has a header and one row per neuron whose numbers read back exactly', () => {

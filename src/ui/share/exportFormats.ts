@@ -78,6 +78,8 @@ export function countsCsv(c: OutcomeCounts): string {
     `equator,,${c.otherKinds.equator}`,
     `unsettled,,${c.otherKinds.unsettled}`,
     `failed,,${c.otherKinds.failed}`,
+    `minus index,,${c.otherKinds.minusIndex}`,
+    `another fixed point,,${c.otherKinds.fixedPoint}`,
   );
   return `${rows.join('\n')}\n`;
 }

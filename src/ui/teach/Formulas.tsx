@@ -71,7 +71,8 @@ export default function Formulas() {
       </p>
       <p className="formula">
         <Tex name="muSpan" /> = <Live id="formula-mu-span" value={average?.muSpan ?? null} />
-        {average && <span className={`kind kind-${average.kind}`}> ({average.kind === 'saddle' ? 'μ_span < 0: saddle' : average.kind === 'minimum' ? 'μ_span > 0: minimum' : 'degenerate'})</span>}
+        {average && average.muSpan === null && <span className="muted"> (k = 1: w̄ = v_1, no direction in span(V) orthogonal to it)</span>}
+        {average && average.muSpan !== null && <span className={`kind kind-${average.kind}`}> ({average.kind === 'saddle' ? 'μ_span < 0: saddle' : average.kind === 'minimum' ? 'μ_span > 0: minimum' : 'degenerate'})</span>}
       </p>
     </div>
   );

@@ -93,6 +93,12 @@ describe('tour steps', () => {
       expect(model.average!.overlap).toBeCloseTo(uStar(beta), 12);
       expect(model.average!.muSpan).toBeCloseTo(muSpan(beta), 12);
     }
+    // the fold quoted in the near-threshold step, and the overlap of the minimum it quotes
+    const near = runStep(TOUR_STEPS.find((s) => s.id === 'near-threshold')!.query).model;
+    expect(near.betaFold).toHaveLength(1);
+    expect(near.betaFold[0]).toBeCloseTo(0.261, 3);
+    expect(TOUR_STEPS.find((s) => s.id === 'near-threshold')!.watch).toContain(`β_fold ≈ ${near.betaFold[0].toFixed(3)}`);
+    expect(near.indexMinimum!.overlap).toBeCloseTo(0.896, 3);
   });
 
   it('search steps: a hundred times larger d delays the escape about tenfold (p* = 3)', () => {

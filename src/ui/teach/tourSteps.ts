@@ -126,7 +126,9 @@ export const TOUR_STEPS: readonly TourStep[] = [
     watch:
       'β = 0.26 is just above β_c = 0.25, so μ_span > 0 and the average point has turned from a saddle into a local minimum: a few neurons (4 here) ' +
       'now end there. The minima near the v_j still exist but have moved: their overlap with v_j is only 0.896, so with tol 0.05 no neuron counts ' +
-      'as recovered although 187 are attracted to one v_j. (Their overlap falls steadily as β grows: 0.999 at β = 0.15, 0.968 at 0.24.)',
+      'as recovered although 187 are attracted to one v_j. (Their overlap falls steadily as β grows: 0.999 at β = 0.15, 0.968 at 0.24.) They last ' +
+      'until β_fold ≈ 0.261, where each merges with a saddle and vanishes: between β_c and β_fold (the shaded window, and the β_fold mark on the ' +
+      'slider) both kinds of minima exist, so where a neuron ends depends on where it starts.',
     claims: [
       { quantity: 'atAverage', atLeast: 1 },
       { quantity: 'recovered', atMost: 0 },
