@@ -7,5 +7,10 @@ export default defineConfig({
   plugins: [react(), contentSecurityPolicy(), offlineApp()],
   base: './',
   worker: { format: 'es' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 4000,
+    // fonts stay files (the CSP's font-src is 'self' only, and the service worker caches them)
+    assetsInlineLimit: (file) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
+  },
 });
