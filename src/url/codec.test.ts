@@ -142,7 +142,9 @@ describe('decode of bad links: what was wrong and the value used', () => {
     ['cam=1,2', 'cam', /needs 3 numbers, got 2/, 'the default view', (p) => expect(p.cam).toEqual([])],
     ['cam=0,0,0', 'cam', /centre of the sphere/, 'the default view', (p) => expect(p.cam).toEqual([])],
     ['gram=' + Array(300).fill('0').join(','), 'gram', /300 entries, more than 256/, '(none)', (p) => expect(p.gram).toEqual([])],
-    ['sigma=%3Cscript%3Ealert(1)%3C%2Fscript%3E', 'sigma', /unknown activation/, 'he3', (p) => expect(p.sigma).toBe('')],
+    ['sigma=%3Cscript%3Ealert(1)%3C%2Fscript%3E', 'sigma', /has characters other than letters, digits, space and/, '(default)', (p) => expect(p.sigma).toBe('')],
+    ['target=r%C3%A9lu', 'target', /has characters other than/, '(default)', (p) => expect(p.target).toBe('')],
+    ['sigma=zz', 'sigma', /unknown activation/, 'he3', (p) => expect(p.sigma).toBe('')],
     ['sigma=he2&target=he3', 'sigma', /share no Hermite degree/, 'he3 for both', (p) => expect([p.sigma, p.target]).toEqual(['', ''])],
   ];
   for (const [query, key, message, used, check] of cases) {
@@ -233,9 +235,11 @@ describe('encode', () => {
     expect(q.startsWith(`v=${SCHEMA_VERSION}&`)).toBe(true);
   });
 
-  it('escapes text so that & = + # and spaces survive', () => {
+  it('writes text as itself (a space as +), and still escapes what a text field never holds', () => {
+    expect(encode({ ...defaultParams(), sigma: '3:1, 4:-0.5e-7' })).toContain('&sigma=3:1,+4:-0.5e-7&');
+    // decode refuses these characters, but encode stays safe for any string
     const q = encode({ ...defaultParams(), sigma: 'a&b=c+d #e' });
-    expect(q).toContain('sigma=a%26b%3Dc%2Bd%20%23e');
+    expect(q).toContain('sigma=a%26b%3Dc%2Bd+%23e');
   });
 });
 

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../state/store.ts';
 import { decode } from './codec.ts';
+import { SCHEMA_VERSION } from './schema.ts';
 import { addressBarQuery, navigateTo, openingQuery, permalink, startUrlSync, URL_DEBOUNCE_MS, type UrlHost } from './location.ts';
 
 /** A history of URLs with a cursor, as a browser keeps it. */
@@ -83,7 +84,7 @@ describe('the address bar follows the state', () => {
     expect(host.entries).toHaveLength(1);
     expect(host.location.pathname).toBe('/app/');
     expect(decode(host.query)).toMatchObject({ params: { k: 4, beta: 0.1 }, problems: [] });
-    expect(host.query).toMatch(/^\?v=1&k=4&/);
+    expect(host.query).toMatch(new RegExp(`^\\?v=${SCHEMA_VERSION}&k=4&`));
   });
 
   it('writes once, 300 ms after the last of many slider ticks, and never pushes', () => {
@@ -181,7 +182,7 @@ describe('the state follows the address bar', () => {
 describe('permalink', () => {
   it('is the page address with the full canonical query', () => {
     const { store } = setup('/app/index.html?k=2#x');
-    expect(permalink()).toMatch(/^https:\/\/flow\.example\/app\/index\.html\?v=1&k=2&[^#]*$/);
+    expect(permalink()).toMatch(new RegExp(`^https://flow\\.example/app/index\\.html\\?v=${SCHEMA_VERSION}&k=2&[^#]*$`));
     expect(decode(permalink()).params).toEqual(store.getState().params);
     expect(permalink({ ...store.getState().params, embed: true })).toMatch(/&embed=1/);
   });
