@@ -27,11 +27,15 @@ const TEXT_PATTERN = /^[A-Za-z0-9 .,:_-]*$/;
 
 /**
  * Version 1 texts could hold any character. The activations it accepted used only the ones
- * above, plus "+" as a sign (3:+1, 1e+5, which mean the same without it) and any whitespace
- * (which only separated terms). Everything else in a v1 text was refused then and is now.
+ * above, plus "+" as the sign of a coefficient or of its exponent (3:+1, 1e+5: the same
+ * without it) and any whitespace (trimmed around terms, like a space). Everything else in a
+ * v1 text was refused then and is now; so is a "+" anywhere else ("+3:1", "he+3").
  */
 const textFromV1: Migration = (pairs) =>
-  pairs.map(([key, value]): Pair => [key, FIELDS.get(key)?.type === 'text' ? value.replace(/\s/g, ' ').replace(/(^|[:,e ])\+(?=[\d.])/gi, '$1') : value]);
+  pairs.map(([key, value]): Pair => [
+    key,
+    FIELDS.get(key)?.type === 'text' ? value.replace(/\s/g, ' ').replace(/:\+(?=[\d.])/g, ':').replace(/(\d\.?e)\+(?=\d)/gi, '$1') : value,
+  ]);
 
 /**
  * MIGRATIONS[v] reads a link written by schema version v as version v+1. When a field's
