@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 // Parallel local runs can pick their own port (and build folder) with E2E_PORT.
 const PORT = Number(process.env.E2E_PORT ?? 4317);
-const OUT_DIR = process.env.E2E_PORT ? `dist-e2e-${PORT}` : 'dist';
+/** The build folder the web server serves (the offline tests host it themselves too). */
+export const OUT_DIR = process.env.E2E_PORT ? `dist-e2e-${PORT}` : 'dist';
 
 export default defineConfig({
   testDir: 'e2e',

@@ -12,6 +12,7 @@ import './share/embed.css';
 import { ShortcutsHelp } from './teach/ShortcutsHelp.tsx';
 import { TeachPanel } from './teach/TeachPanel.tsx';
 import { useShortcuts } from './teach/useShortcuts.ts';
+import { UpdatePrompt } from './pwa/UpdatePrompt.tsx';
 
 const FlowView = lazy(() => import('../scene/FlowView.tsx'));
 const ExplorePanel = lazy(() => import('./explore/ExplorePanel.tsx'));
@@ -58,6 +59,7 @@ export function App() {
       )}
       {/* one instance for every mode: ? opens it in embed mode too, where the teaching panel is hidden */}
       <ShortcutsHelp />
+      <UpdatePrompt />
     </div>
   );
 }

@@ -142,7 +142,9 @@ describe('decode of bad links: what was wrong and the value used', () => {
     ['cam=1,2', 'cam', /needs 3 numbers, got 2/, 'the default view', (p) => expect(p.cam).toEqual([])],
     ['cam=0,0,0', 'cam', /centre of the sphere/, 'the default view', (p) => expect(p.cam).toEqual([])],
     ['gram=' + Array(300).fill('0').join(','), 'gram', /300 entries, more than 256/, '(none)', (p) => expect(p.gram).toEqual([])],
-    ['sigma=%3Cscript%3Ealert(1)%3C%2Fscript%3E', 'sigma', /unknown activation/, 'he3', (p) => expect(p.sigma).toBe('')],
+    ['sigma=%3Cscript%3Ealert(1)%3C%2Fscript%3E', 'sigma', /has characters other than letters, digits, space and/, '(default)', (p) => expect(p.sigma).toBe('')],
+    ['target=r%C3%A9lu', 'target', /has characters other than/, '(default)', (p) => expect(p.target).toBe('')],
+    ['sigma=zz', 'sigma', /unknown activation/, 'he3', (p) => expect(p.sigma).toBe('')],
     ['sigma=he2&target=he3', 'sigma', /share no Hermite degree/, 'he3 for both', (p) => expect([p.sigma, p.target]).toEqual(['', ''])],
   ];
   for (const [query, key, message, used, check] of cases) {
@@ -226,6 +228,64 @@ describe('link versions', () => {
   });
 });
 
+describe('version 1 links (decimal gram, any text) read as they did', () => {
+  it('a decimal Gram matrix gives the same parameters as the packed form the app now writes', () => {
+    const gram = [1, 0.1, -0.35, 0.1, 1, 0.2, -0.35, 0.2, 1].map((x, i) => (i % 4 === 0 ? x : x + 1e-17 * i));
+    const old = decode(`v=1&k=3&geom=gram&gram=${gram.join(',')}`);
+    expect(old.problems).toEqual([]);
+    expect(old.params.gram).toEqual(gram);
+    const now = encode(old.params);
+    expect(now).toMatch(/&gram=[fu]\./);
+    expect(now.startsWith(`v=${SCHEMA_VERSION}&`)).toBe(true);
+    expect(decode(now)).toEqual(old);
+    // a hand-typed link (no v) with decimals is read as before too
+    expect(decode(`k=3&geom=gram&gram=${gram.join(',')}`)).toEqual(old);
+  });
+
+  it('a text with + signs or whitespace means what it meant (the activation it named)', () => {
+    const cases: [string, string][] = [
+      ['3:%2B1,%094:0.5e%2B0', '3:1,4:0.5'],
+      ['3:1e%2B0,+4:%2B.5', '3:1,4:0.5'],
+      ['ReLU', 'relu'],
+      ['he3', ''],
+    ];
+    for (const [text, canonical] of cases) {
+      // a target sharing a degree with each of them
+      const { params, problems } = decode(`v=1&sigma=${text}&target=1:1,2:1,3:1`);
+      expect(problems, text).toEqual([]);
+      expect(params.sigma, text).toBe(canonical);
+    }
+    // "+3:1" and "he+3" were no activations in version 1 (a degree has no sign), and are none now
+    expect(problemOf('v=1&sigma=%2B3:1', 'sigma')).toBeDefined();
+    expect(problemOf('v=1&sigma=he%2B3', 'sigma')).toBeDefined();
+    expect(decode('v=1&sigma=3:1.e%2B0,4:.5E%2B0&target=1:1,2:1,3:1').params.sigma).toBe('3:1,4:0.5');
+    // a sign after a sign stays refused, as it was
+    expect(problemOf('v=1&sigma=3:%2B-1', 'sigma')!.used).toBe('(default)');
+  });
+
+  it('text no activation could use was refused in version 1 and is now, with the same value used', () => {
+    for (const text of ['r%C3%A9lu', '%3Cb%3E', 'relu%26k%3D5', 'relu%23x']) {
+      const { params, problems } = decode(`v=1&sigma=${text}`);
+      expect(params.sigma).toBe('');
+      expect(problems.map((p) => p.key)).toContain('sigma');
+    }
+  });
+
+  it('a Gram matrix off symmetry or off a unit diagonal within the tolerance reads back exactly', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 6 }), fc.array(fc.double({ min: -4e-10, max: 4e-10, noNaN: true }), { minLength: 36, maxLength: 36 }), (k, nudges) => {
+        const g = Array.from({ length: k * k }, (_, i) => (Math.floor(i / k) === i % k ? 1 - Math.abs(nudges[i]) : 0.2));
+        for (let i = 0; i < k; i++) for (let j = 0; j < i; j++) g[i * k + j] += nudges[i * k + j];
+        const { params, problems } = decode(`k=${k}&geom=gram&gram=${g.join(',')}`);
+        expect(problems).toEqual([]);
+        expect(decode(encode(params))).toEqual({ params, problems: [] });
+        expect(params.gram).toEqual(g);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('encode', () => {
   it('writes every key in schema order, v first', () => {
     const q = encode(defaultParams());
@@ -233,9 +293,11 @@ describe('encode', () => {
     expect(q.startsWith(`v=${SCHEMA_VERSION}&`)).toBe(true);
   });
 
-  it('escapes text so that & = + # and spaces survive', () => {
+  it('writes text as itself (a space as +), and still escapes what a text field never holds', () => {
+    expect(encode({ ...defaultParams(), sigma: '3:1, 4:-0.5e-7' })).toContain('&sigma=3:1,+4:-0.5e-7&');
+    // decode refuses these characters, but encode stays safe for any string
     const q = encode({ ...defaultParams(), sigma: 'a&b=c+d #e' });
-    expect(q).toContain('sigma=a%26b%3Dc%2Bd%20%23e');
+    expect(q).toContain('sigma=a%26b%3Dc%2Bd+%23e');
   });
 });
 

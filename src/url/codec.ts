@@ -1,6 +1,7 @@
 // The permalink codec: pure functions between a query string and valid parameters.
 // decode never throws; every value it could not take is reported with the value used instead.
 import { normalizeSpec, type ModelSpec, type Problem } from '../core/model.ts';
+import { isPacked, packNumbers, unpackNumbers } from './packedNumbers.ts';
 import { defaultParams, FIELDS, SCHEMA, SCHEMA_VERSION, type Field, type Params } from './schema.ts';
 
 export type { Problem };
@@ -17,11 +18,32 @@ export type Pair = [key: string, value: string];
 export type Migration = (pairs: Pair[]) => Pair[];
 
 /**
- * MIGRATIONS[v] reads a link written by schema version v as version v+1. When a field's
- * meaning changes, bump SCHEMA_VERSION and add the upgrade from the old version here, so
- * every link ever shared keeps its meaning. (Version 1 is the first: nothing to upgrade yet.)
+ * Every character a text field may hold. Each one stands for itself in a link (a space is
+ * written "+"), so a text's length in the link is its own length: no percent-encoding can
+ * triple it. Activations (the only text fields so far) need no other character.
  */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+export const TEXT_CHARACTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 .,:_-';
+const TEXT_PATTERN = /^[A-Za-z0-9 .,:_-]*$/;
+
+/**
+ * Version 1 texts could hold any character. The activations it accepted used only the ones
+ * above, plus "+" as the sign of a coefficient or of its exponent (3:+1, 1e+5: the same
+ * without it) and any whitespace (trimmed around terms, like a space). Everything else in a
+ * v1 text was refused then and is now; so is a "+" anywhere else ("+3:1", "he+3").
+ */
+const textFromV1: Migration = (pairs) =>
+  pairs.map(([key, value]): Pair => [
+    key,
+    FIELDS.get(key)?.type === 'text' ? value.replace(/\s/g, ' ').replace(/:\+(?=[\d.])/g, ':').replace(/(\d\.?e)\+(?=\d)/gi, '$1') : value,
+  ]);
+
+/**
+ * MIGRATIONS[v] reads a link written by schema version v as version v+1. When a field's
+ * meaning or written form changes, bump SCHEMA_VERSION and add the upgrade from the old
+ * version here, so every link ever shared keeps its meaning. (Version 1's decimal gram lists
+ * need no upgrade: a decimal list is still read as it was.)
+ */
+export const MIGRATIONS: Readonly<Record<number, Migration>> = { 1: textFromV1 };
 
 export interface Versioning {
   /** the version the schema table is at */
@@ -72,12 +94,22 @@ function parseField(f: Field, raw: string): { value?: unknown; error?: string } 
       return { error: `"${show(raw)}" is not one of ${f.values!.join(', ')}` };
     case 'text':
       if (raw.length > f.maxLength!) return { error: `text longer than ${f.maxLength} characters` };
+      if (!TEXT_PATTERN.test(raw)) return { error: `"${show(raw)}" has characters other than letters, digits, space and . , : _ -` };
       return { value: raw };
     case 'numbers': {
       if (raw === '') return { value: [] };
-      const parts = raw.split(',');
-      if (parts.length > f.maxLength!) return { error: `list has ${parts.length} entries, more than ${f.maxLength}` };
-      const xs = parts.map((s) => parseNumber(s.trim()));
+      let xs: number[];
+      let parts: string[];
+      if (f.packed && isPacked(raw)) {
+        const unpacked = unpackNumbers(raw, f.maxLength!);
+        if ('error' in unpacked) return { error: unpacked.error };
+        xs = unpacked.values;
+        parts = xs.map(String);
+      } else {
+        parts = raw.split(',');
+        if (parts.length > f.maxLength!) return { error: `list has ${parts.length} entries, more than ${f.maxLength}` };
+        xs = parts.map((s) => parseNumber(s.trim()));
+      }
       const bad = xs.findIndex((x) => !Number.isFinite(x));
       if (bad >= 0) return { error: `entry ${bad + 1} ("${show(parts[bad])}") is not a finite number` };
       const out = xs.findIndex((x) => x < f.min! || x > f.max!);
@@ -219,8 +251,14 @@ function encodeValue(f: Field, v: unknown): string {
   switch (f.type) {
     case 'bool':
       return v ? '1' : '0';
-    case 'numbers':
-      return (v as number[]).map(numberText).join(',');
+    case 'numbers': {
+      const xs = v as number[];
+      const decimal = xs.map(numberText).join(',');
+      if (!f.packed || xs.length === 0) return decimal;
+      // whichever is shorter: small or round matrices stay readable
+      const packed = packNumbers(xs);
+      return packed.length < decimal.length ? packed : decimal;
+    }
     case 'int':
     case 'number':
       return numberText(v as number);
@@ -235,7 +273,7 @@ export function encode(params: Params): string {
   const parts: string[] = [];
   for (const f of SCHEMA as readonly Field[]) {
     const v = f.key === 'v' ? SCHEMA_VERSION : p[f.key];
-    parts.push(`${encodeURIComponent(f.key)}=${encodeURIComponent(encodeValue(f, v)).replace(/%2C/g, ',').replace(/%3A/g, ':')}`);
+    parts.push(`${encodeURIComponent(f.key)}=${encodeURIComponent(encodeValue(f, v)).replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%20/g, '+')}`);
   }
   return parts.join('&');
 }

@@ -3,7 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../state/store.ts';
 import { decode } from './codec.ts';
-import { addressBarQuery, navigateTo, openingQuery, permalink, startUrlSync, URL_DEBOUNCE_MS, type UrlHost } from './location.ts';
+import { SCHEMA_VERSION } from './schema.ts';
+import { addressBarQuery, MAX_SERVER_URL, navigateTo, openingQuery, permalink, shareLink, startUrlSync, URL_DEBOUNCE_MS, type UrlHost } from './location.ts';
 
 /** A history of URLs with a cursor, as a browser keeps it. */
 class FakeHost implements UrlHost {
@@ -83,7 +84,7 @@ describe('the address bar follows the state', () => {
     expect(host.entries).toHaveLength(1);
     expect(host.location.pathname).toBe('/app/');
     expect(decode(host.query)).toMatchObject({ params: { k: 4, beta: 0.1 }, problems: [] });
-    expect(host.query).toMatch(/^\?v=1&k=4&/);
+    expect(host.query).toMatch(new RegExp(`^\\?v=${SCHEMA_VERSION}&k=4&`));
   });
 
   it('writes once, 300 ms after the last of many slider ticks, and never pushes', () => {
@@ -181,8 +182,31 @@ describe('the state follows the address bar', () => {
 describe('permalink', () => {
   it('is the page address with the full canonical query', () => {
     const { store } = setup('/app/index.html?k=2#x');
-    expect(permalink()).toMatch(/^https:\/\/flow\.example\/app\/index\.html\?v=1&k=2&[^#]*$/);
+    expect(permalink()).toMatch(new RegExp(`^https://flow\\.example/app/index\\.html\\?v=${SCHEMA_VERSION}&k=2&[^#]*$`));
     expect(decode(permalink()).params).toEqual(store.getState().params);
     expect(permalink({ ...store.getState().params, embed: true })).toMatch(/&embed=1/);
+  });
+
+  it('of a link too long for hosts is its #… form, in the address bar too, and reads back from there', () => {
+    // a k = 6 Gram matrix (a long link) under a very long sub-path
+    const path = `/${'lecture/'.repeat(480)}`;
+    const gram = '1,0.1,0.2,0.3,0.4,0.5,0.1,1,0.1,0.2,0.3,0.4,0.2,0.1,1,0.1,0.2,0.3,0.3,0.2,0.1,1,0.1,0.2,0.4,0.3,0.2,0.1,1,0.1,0.5,0.4,0.3,0.2,0.1,1';
+    const { host, store } = setup(`${path}?k=6&geom=gram&gram=${gram}`);
+    expect(store.getState().params.geom).toBe('gram');
+    vi.advanceTimersByTime(URL_DEBOUNCE_MS);
+    expect(host.location.search).toBe('');
+    expect(host.location.hash).toMatch(new RegExp(`^#v=${SCHEMA_VERSION}&k=6&`));
+    expect(decode(addressBarQuery(host)).params).toEqual(store.getState().params);
+    const link = shareLink();
+    expect(link.hashForm).toBe(true);
+    expect(link.url.startsWith(`https://flow.example${path}#v=`)).toBe(true);
+    expect(`https://flow.example${path}?${link.url.split('#')[1]}`.length).toBeGreaterThan(MAX_SERVER_URL);
+    expect(decode(link.url).params).toEqual(store.getState().params);
+    // back to a short link: the query form again
+    store.getState().setParams({ geom: 'equi', gram: [] });
+    vi.advanceTimersByTime(URL_DEBOUNCE_MS);
+    expect(host.location.search).toMatch(/^\?v=/);
+    expect(host.location.hash).toBe('');
+    expect(shareLink().hashForm).toBe(false);
   });
 });

@@ -48,8 +48,25 @@ function queryOf(loc: UrlHost['location']): string {
   return hashHasParams(loc.hash) ? loc.hash : '';
 }
 
-/** Path, canonical query, and the hash unless the hash held the parameters. */
+/**
+ * The longest address handed to a server. Common servers take 8 kB request lines, some
+ * proxies and hosts less; every link the schema can make fits (src/url/linkLength.test.ts),
+ * but a long sub-path or a future parameter could push one past it.
+ */
+export const MAX_SERVER_URL = 4096;
+
+const pageAddress = (loc: UrlHost['location']) => loc.href.replace(/[?#].*$/, '');
+
+/** Whether the query form of this link is too long for hosts: then its hash form is used. */
+export const tooLongForQuery = (loc: UrlHost['location'], query: string) => pageAddress(loc).length + 1 + query.length > MAX_SERVER_URL;
+
+/**
+ * Path, canonical query, and the hash unless the hash held the parameters; or, for a link too
+ * long for hosts, the parameters in the hash, which never reaches the server (a reload then
+ * cannot end on a server's error page).
+ */
 function urlOf(loc: UrlHost['location'], query: string): string {
+  if (tooLongForQuery(loc, query)) return `${loc.pathname}#${query}`;
   const hash = hashHasParams(loc.hash) ? '' : loc.hash;
   return `${loc.pathname}?${query}${hash}`;
 }
@@ -73,8 +90,10 @@ export function startUrlSync(store: AppStore, host: UrlHost = window): () => voi
   const write = () => {
     cancel();
     const q = encode(store.getState().params);
-    if (q === shown && host.location.search.length > 1) return;
-    host.history.replaceState(host.history.state, '', urlOf(host.location, q));
+    const url = urlOf(host.location, q);
+    const { pathname, search, hash } = host.location;
+    if (q === shown && url === pathname + search + hash) return;
+    host.history.replaceState(host.history.state, '', url);
     shown = q;
   };
   // a pasted, partial or repaired link becomes the full canonical one (no new entry), after
@@ -144,10 +163,23 @@ export function navigateTo(query: string, source: Notice['source'] = 'link'): vo
   store.getState().loadQuery(query, source);
 }
 
+export interface Link {
+  url: string;
+  /** the query form was too long for hosts (MAX_SERVER_URL), so `url` is the hash form */
+  hashForm: boolean;
+}
+
+/** The full link to these parameters (default: the current ones), and which form it took. */
+export function shareLink(params?: Params): Link {
+  const p = params ?? active?.store.getState().params;
+  const loc = (active?.host ?? window).location;
+  if (!p) return { url: pageAddress(loc), hashForm: false };
+  const q = encode(p);
+  const hashForm = tooLongForQuery(loc, q);
+  return { url: `${pageAddress(loc)}${hashForm ? '#' : '?'}${q}`, hashForm };
+}
+
 /** The full link to these parameters (default: the current ones), for copying and sharing. */
 export function permalink(params?: Params): string {
-  const store = active?.store;
-  const p = params ?? store?.getState().params;
-  const href = (active?.host ?? window).location.href.replace(/[?#].*$/, '');
-  return p ? `${href}?${encode(p)}` : href;
+  return shareLink(params).url;
 }

@@ -13,13 +13,18 @@ export interface Field {
   values?: readonly string[];
   /** maximum list length (numbers) or text length */
   maxLength?: number;
+  /** numbers: a link may carry the list packed as base64url doubles (src/url/packedNumbers.ts) */
+  packed?: boolean;
   /** the field belongs to the model (reproducibility) rather than to the view */
   model: boolean;
   description: string;
 }
 
-/** Bump when a field's meaning changes; decode migrates older versions. */
-export const SCHEMA_VERSION = 1;
+/**
+ * Bump when a field's meaning or written form changes; decode migrates older versions.
+ * 2: gram may be packed (base64url doubles), text fields take only TEXT_CHARACTERS.
+ */
+export const SCHEMA_VERSION = 2;
 
 export const MAX_NEURONS = 100000;
 
@@ -34,7 +39,7 @@ export const SCHEMA = [
   { key: 'target', type: 'text', default: '', maxLength: 400, model: true, description: 'target activation, same forms as sigma' },
   { key: 'drop012', type: 'bool', default: false, model: true, description: 'remove the h_0, h_1, h_2 parts of both activations' },
   { key: 'geom', type: 'enum', default: 'equi', values: ['equi', 'orth', 'gram'], model: true, description: 'index-vector geometry' },
-  { key: 'gram', type: 'numbers', default: [], maxLength: 256, min: -1, max: 1, model: true, description: 'custom Gram matrix, row-major k×k (with geom=gram)' },
+  { key: 'gram', type: 'numbers', default: [], maxLength: 256, min: -1, max: 1, packed: true, model: true, description: 'custom Gram matrix, row-major k×k (with geom=gram)' },
   { key: 'seed', type: 'int', default: 1, min: 0, max: 4294967295, model: true, description: 'random seed of the initial neurons' },
   { key: 'T', type: 'number', default: 0, min: 0, max: 1e12, model: true, description: 'end time of the run (0: long enough to settle)' },
   { key: 'tol', type: 'number', default: 0.05, min: 1e-4, max: 0.5, model: true, description: 'tolerance for classifying where a neuron ended' },

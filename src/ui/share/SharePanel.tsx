@@ -5,7 +5,7 @@ import { useCallback, useRef, useState } from 'react';
 import { frameData, TRACED_NEURONS } from '../../state/frameData.ts';
 import { getAppStore } from '../../state/store.ts';
 import { encode } from '../../url/codec.ts';
-import { permalink } from '../../url/location.ts';
+import { MAX_SERVER_URL, permalink, shareLink } from '../../url/location.ts';
 import type { Params } from '../../url/schema.ts';
 import { canvasPng, copyText, downloadBlob, downloadText } from './download.ts';
 import { configJson, countsCsv, historyCsv, overlapsCsv, trajectoriesJson, type FrameSnapshot } from './exportFormats.ts';
@@ -52,18 +52,25 @@ export function SharePanel() {
   }, []);
   const dragging = useFileDrop(onFile);
 
-  const copy = async (label: string, text: string) => {
+  const copy = async (label: string, text: string, note = '') => {
     if (await copyText(text)) {
       setShown(null);
-      setStatus(`${label} copied`);
+      setStatus(`${label} copied${note}`);
     } else {
       setShown({ label, text });
-      setStatus(`The clipboard is not available here: copy the ${label.toLowerCase()} from the field below`);
+      setStatus(`The clipboard is not available here: copy the ${label.toLowerCase()} from the field below${note}`);
       requestAnimationFrame(() => fieldRef.current?.select());
     }
   };
 
   const params = () => getAppStore().getState().params;
+
+  const copyLink = () => {
+    const { url, hashForm } = shareLink();
+    // a query this long could meet a server's error page: the #… form never reaches the server
+    const note = hashForm ? ` in its #… form: as a query (${url.length} characters, over ${MAX_SERVER_URL}) it is too long for some hosts` : '';
+    void copy('Link', url, note);
+  };
 
   const withFrame = (what: string, save: (s: FrameSnapshot, p: Params) => void) => () => {
     const s = snapshot();
@@ -84,7 +91,7 @@ export function SharePanel() {
     <fieldset className="controls share">
       <legend>Share &amp; export</legend>
       <div className="buttons">
-        <button type="button" name="copylink" onClick={() => void copy('Link', permalink())}>Copy link</button>
+        <button type="button" name="copylink" onClick={copyLink}>Copy link</button>
         <button type="button" name="copyembed" onClick={() => void copy('Embed code', embedCode(params()))}>Copy embed code</button>
       </div>
       {shown && (
