@@ -11,8 +11,11 @@ import { modelOfQuery } from './query.ts';
 const USAGE = `usage: npm run -s flow -- '<query>' [--init FILE]
 
 Runs the flow of the model the query describes (the app's permalink keys, see src/url/schema.ts)
-to its end time and prints one JSON object: the parameters, β_c, the average point, the end
-time, where the neurons ended (counts, with tol), and their final overlaps u (n rows of k).
+to its end time and prints one JSON object: the parameters, β_c and β_fold (between them both
+the average and the minima near the v_j are minima), the average point, the minimum near v_j,
+the end time, where the neurons ended (counts, with tol and, for even φ, a note on the merged
+±v_j), warnings (among them neurons that had not settled by the end), and their final overlaps
+u (n rows of k).
 
   --init FILE   initial overlaps: a JSON array of n rows of k numbers (n and k from the query),
                 each with uᵀG⁻¹u ≤ 1; replaces the seeded random start

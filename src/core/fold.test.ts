@@ -70,6 +70,14 @@ describe('betaFoldRoots', () => {
     expect(Math.abs(bruteForceFold(c, 3, bf - 0.02, bf + 0.02) - bf)).toBeLessThan(2e-5);
   });
 
+  it('k = 2: the minima near v_1, v_2 run into w̄ at β_c (no window), so β_fold = β_c', () => {
+    expect(betaFoldRoots(monomialKernel(3), 2)).toEqual([1 / 3]);
+    expect(branchExists(monomial(3), 2, 1 / 3 - 0.02)).toBe(true);
+    expect(branchExists(monomial(3), 2, 1 / 3 + 0.005)).toBe(false);
+    // just below β_c the minimum is already close to w̄ (u* = 0.8165 at β_c)
+    expect(indexMinimum(monomialKernel(3), 2, 1 / 3 - 1e-4)!.overlap).toBeLessThan(0.84);
+  });
+
   it('is empty for k = 1 and p* ≤ 2', () => {
     expect(betaFoldRoots(monomialKernel(3), 1)).toEqual([]);
     expect(betaFoldRoots(monomialKernel(2), 3)).toEqual([]);

@@ -6,7 +6,7 @@
 // Critical points of the loss ℓ(θ) = −φ(a) − (k − 1)φ(b) on that circle are fixed points of
 // the full flow. The branch starts at θ = 0 (a = 1) for β = 0; followed in β it meets the
 // saddle between it and w̄ and both vanish (ℓ' = ℓ'' = 0): that β is β_fold.
-import { averageOverlap } from './averagePoint.ts';
+import { averageOverlap, betaCriticalRoots } from './averagePoint.ts';
 import { d2phi, dphi, type Kernel } from './kernel.ts';
 
 /** The fixed point near v_j at one β: its overlaps and where it sits on the circle. */
@@ -54,19 +54,28 @@ function branchBracket(kernel: Kernel, k: number, beta: number): { min: number; 
   const top = averageAngle(k, beta) * (1 - AVERAGE_GAP);
   const start = -0.05 * Math.max(top, 1e-3);
   const buf = new Float64Array(2);
-  let prevT = start;
-  let prev = circleDerivatives(kernel, k, beta, start, buf)[0];
+  const ts = new Float64Array(THETA_SAMPLES + 1);
+  const gs = new Float64Array(THETA_SAMPLES + 1);
+  for (let i = 0; i <= THETA_SAMPLES; i++) {
+    ts[i] = start + ((top - start) * i) / THETA_SAMPLES;
+    gs[i] = circleDerivatives(kernel, k, beta, ts[i], buf)[0];
+  }
   let min = NaN;
   for (let i = 1; i <= THETA_SAMPLES; i++) {
-    const t = start + ((top - start) * i) / THETA_SAMPLES;
-    const g = circleDerivatives(kernel, k, beta, t, buf)[0];
+    const prev = gs[i - 1], g = gs[i];
     if (Number.isNaN(min)) {
-      if (prev < 0 && g >= 0) min = refineRoot(kernel, k, beta, prevT, t);
+      if (prev < 0 && g >= 0) min = refineRoot(kernel, k, beta, ts[i - 1], ts[i]);
+      else if (i < THETA_SAMPLES && prev < g && g < 0 && g >= gs[i + 1]) {
+        // near the fold the minimum and its saddle can fall between two samples: ℓ' then
+        // shows only a hump that dips below zero at the samples; look at its true top
+        const h = humpTop(kernel, k, beta, ts[i - 1], ts[i + 1]);
+        if (h.value > 0) {
+          return { min: refineRoot(kernel, k, beta, ts[i - 1], h.theta), saddle: refineRoot(kernel, k, beta, h.theta, ts[i + 1]) };
+        }
+      }
     } else if (prev > 0 && g <= 0) {
-      return { min, saddle: refineRoot(kernel, k, beta, prevT, t) };
+      return { min, saddle: refineRoot(kernel, k, beta, ts[i - 1], ts[i]) };
     }
-    prev = g;
-    prevT = t;
   }
   // a minimum with no saddle before w̄: above β_c the saddle can sit within the gap; still a branch
   return Number.isNaN(min) ? null : { min, saddle: top };
@@ -95,10 +104,10 @@ export function indexMinimum(kernel: Kernel, k: number, beta: number): IndexMini
 }
 
 /**
- * The height of ℓ' at its hump between the branch minimum and its saddle: positive while both
- * exist, negative once they have merged. Golden-section search for the maximum of ℓ' on [lo, hi].
+ * The top of ℓ' on [lo, hi] (golden-section search; ℓ' has one hump there): positive while the
+ * branch minimum and its saddle both exist, negative once they have merged.
  */
-function humpHeight(kernel: Kernel, k: number, beta: number, lo: number, hi: number): number {
+function humpTop(kernel: Kernel, k: number, beta: number, lo: number, hi: number): { theta: number; value: number } {
   const buf = new Float64Array(2);
   const f = (t: number) => circleDerivatives(kernel, k, beta, t, buf)[0];
   const r = (Math.sqrt(5) - 1) / 2;
@@ -120,7 +129,7 @@ function humpHeight(kernel: Kernel, k: number, beta: number, lo: number, hi: num
       f1 = f(x1);
     }
   }
-  return Math.max(f1, f2);
+  return f1 > f2 ? { theta: x1, value: f1 } : { theta: x2, value: f2 };
 }
 
 /** Steps of the continuation in β over [0, 1). */
@@ -154,7 +163,7 @@ function continueBranch(kernel: Kernel, k: number): number[] {
   for (let i = 1; i <= BETA_STEPS; i++) {
     const b1 = (top * i) / BETA_STEPS;
     const br1 = branchBracket(kernel, k, b1);
-    if ((br0 === null) !== (br1 === null)) roots.push(refineFold(kernel, k, b0, b1, (br0 ?? br1)!, br0 !== null));
+    if ((br0 === null) !== (br1 === null)) roots.push(refineFold(kernel, k, b0, b1, br0 !== null));
     b0 = b1;
     br0 = br1;
   }
@@ -162,17 +171,28 @@ function continueBranch(kernel: Kernel, k: number): number[] {
 }
 
 /**
- * Bisection in β on the sign of the hump of ℓ' between the minimum and its saddle, taken where
- * the branch exists (`existsAtLo` says which end that is).
+ * Bisection in β on whether the branch exists (the scan of branchBracket, which also resolves a
+ * minimum and saddle closer together than its samples). `existsAtLo` says which end has it.
+ * When the branch ends on w̄ itself (it reaches the average point instead of meeting a saddle
+ * on the way, as for k = 2) the end is the β_c where w̄ changes kind; that root is returned.
  */
-function refineFold(kernel: Kernel, k: number, lo: number, hi: number, br: { min: number; saddle: number }, existsAtLo: boolean): number {
-  const width = Math.max(br.saddle - br.min, 1e-6);
-  const tLo = br.min - 0.5 * width, tHi = br.saddle + 0.5 * width;
-  const exists = (b: number) => humpHeight(kernel, k, b, tLo, tHi) > 0;
-  for (let it = 0; it < 80 && hi - lo > 1e-13; it++) {
+function refineFold(kernel: Kernel, k: number, lo: number, hi: number, existsAtLo: boolean): number {
+  const exists = (b: number) => branchBracket(kernel, k, b) !== null;
+  for (let it = 0; it < 60 && hi - lo > 1e-13; it++) {
     const mid = 0.5 * (lo + hi);
     if (exists(mid) === existsAtLo) lo = mid;
     else hi = mid;
   }
-  return 0.5 * (lo + hi);
+  const root = 0.5 * (lo + hi);
+  const side = existsAtLo ? lo : hi;
+  const br = branchBracket(kernel, k, side);
+  const top = averageAngle(k, side);
+  if (br && top - br.min < MERGE_GAP * top) {
+    const near = betaCriticalRoots(kernel, k).filter((b) => Math.abs(b - root) < 1e-4);
+    if (near.length > 0) return near[0];
+  }
+  return root;
 }
+
+/** A branch this close to w̄ (fraction of the arc) when it vanishes has merged into w̄. */
+const MERGE_GAP = 0.02;

@@ -13,7 +13,7 @@ export function bistableWindows(betaC: number[], betaFold: number[]): [number, n
 }
 
 export const BISTABLE_FILL = 'rgba(241, 196, 83, 0.16)';
-export const FOLD_COLOUR = '#c9a0ff';
+export const FOLD_COLOUR = '#a872e8';
 
 /** Shades each window over the plot's height and marks β_fold (labelled below β_c's label). */
 export function drawBistable(f: Frame, betaC: number[], betaFold: number[]): void {

@@ -51,6 +51,7 @@ export class FlowSession {
       pStar: model.kernel.pStar,
       even: model.kernel.even,
       kernel: Array.from(model.kernel.c),
+      kernelFormula: model.kernel.exact ? model.kernel.exact.formula : null,
       betaC: model.betaC,
       betaFold: model.betaFold,
       indexMinimum: model.indexMinimum,

@@ -22,6 +22,8 @@ export interface RunInfo {
   even: boolean;
   /** kernel coefficients c_p */
   kernel: number[];
+  /** φ in closed form when the run uses one (relu, abs), else null: then `kernel` is only its series' start */
+  kernelFormula: string | null;
   betaC: number[];
   /** where the minimum near each v_j folds away; between β_c and β_fold both minima coexist */
   betaFold: number[];

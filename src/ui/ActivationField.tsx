@@ -207,7 +207,8 @@ export function KernelSummary() {
       {current ? (
         <>
           <p>
-            φ(t) = <span data-testid="kernel-phi">{kernelText(info.kernel)}</span>
+            φ(t) = <span data-testid="kernel-phi">{info.kernelFormula ?? kernelText(info.kernel)}</span>
+            {info.kernelFormula && <span className="muted"> (exact; series {kernelText(info.kernel)})</span>}
             <span className="muted"> · p* = </span>
             <span data-testid="kernel-pstar">{info.pStar}</span>
           </p>

@@ -56,6 +56,7 @@ export function OutcomeReadout() {
   const tol = useApp((s) => s.params.tol);
   const n = useApp((s) => s.params.n);
   const even = useApp((s) => s.info?.even ?? false);
+  const finished = useApp((s) => s.finished);
   if (!counts) return <p className="readout" data-testid="outcome-counts" data-counts="">no frame yet</p>;
   const k = counts.recovered.length;
   const rows = Array.from({ length: k }, (_, j) => `v${j + 1}: ${counts.recovered[j]} recovered / ${counts.attracted[j]} attracted`);
@@ -75,6 +76,11 @@ export function OutcomeReadout() {
           <li key={r}>{r}</li>
         ))}
       </ul>
+      {finished && counts.otherKinds.unsettled > 0 && (
+        <p className="field-flag" data-testid="unsettled-note">
+          {counts.otherKinds.unsettled} neuron{counts.otherKinds.unsettled === 1 ? ' has' : 's have'} not settled by the end time: a longer T may settle them
+        </p>
+      )}
       {even && (
         <p className="muted" data-testid="even-merge-note">
           φ is even: each v_j count includes the neurons at −v_j ({(counts.attractedNegative ?? []).map((c, j) => `v${j + 1}: ${c}`).join(', ')}), and “at average” includes −w̄ ({counts.atAverageNegative ?? 0})

@@ -64,7 +64,7 @@ function legendItems(view: BasinView): { code: number; label: string; count: num
   const items: { code: number; label: string; count: number | null }[] = [];
   for (let j = 0; j < k; j++) items.push({ code: j, label: `→ v${j + 1}`, count: view.counts ? view.counts.index[j] : null });
   items.push({ code: k, label: 'average w̄', count: view.counts ? view.counts.average : null });
-  items.push({ code: k + 1, label: 'other (anti-average, equator, unsettled)', count: view.counts ? view.counts.other : null });
+  items.push({ code: k + 1, label: 'other (anti-average, −v_j, another fixed point, equator, unsettled)', count: view.counts ? view.counts.other : null });
   return items;
 }
 
