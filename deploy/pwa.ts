@@ -33,10 +33,10 @@ export function offlineApp() {
       ],
     },
     workbox: {
-      // every chunk and both workers (js), CSS, the page, icons and KaTeX's fonts. Only the
-      // woff2 fonts: every browser with service workers reads woff2, and KaTeX's CSS lists it
-      // first, so the woff/ttf copies are never requested.
-      globPatterns: ['**/*.{js,css,html,svg,png,woff2,webmanifest}'],
+      // every chunk and both workers (js), CSS, the page, icons and KaTeX's fonts (the plugin
+      // adds the manifest itself). Only the woff2 fonts: every browser with service workers
+      // reads woff2, and KaTeX's CSS lists it first, so the woff/ttf copies are never requested.
+      globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
       maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
       // any navigation (every permalink's query or hash) gets the precached page
       navigateFallback: 'index.html',

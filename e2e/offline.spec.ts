@@ -3,6 +3,7 @@
 // fetches), then reloaded: the view draws, the flow runs, other permalinks, the tour and a
 // sweep all work from the cache. And a new deployment is announced, and taken on request.
 import type { Page } from '@playwright/test';
+import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { OUT_DIR } from '../playwright.config.ts';
 import { expect, loadScreenshot, simTime, test, waitForEnd, type Screenshot } from './fixtures.ts';
@@ -27,6 +28,18 @@ async function visitOnce(page: Page, host: StaticHost, query: string) {
   await expect(page.getByTestId('pwa-offline-ready')).toContainText('Ready to work offline');
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 }
+
+test('the service worker precaches every file of the build but the unused font formats', async () => {
+  const sw = await readFile(`${BUILD}sw.js`, 'utf8');
+  const cached = new Set([...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]));
+  const files = (await readdir(BUILD, { recursive: true, withFileTypes: true })).filter((f) => f.isFile()).map((f) => `${f.parentPath.slice(BUILD.length)}${f.parentPath.length > BUILD.length ? '/' : ''}${f.name}`.replace(/^\//, ''));
+  // woff/ttf: KaTeX lists woff2 first; sw.js and its Workbox runtime are the worker itself; _headers is for the host
+  const needed = files.filter((f) => !/\.(woff|ttf)$/.test(f) && !/^(sw\.js|workbox-[\w-]+\.js|_headers)$/.test(f));
+  expect(needed.filter((f) => !cached.has(f))).toEqual([]);
+  expect(needed.filter((f) => /worker.*\.js$/.test(f))).toHaveLength(2);
+  expect(needed.filter((f) => /KaTeX.*\.woff2$/.test(f)).length).toBeGreaterThan(15);
+  expect(cached.size).toBe(needed.length);
+});
 
 let host: StaticHost;
 test.beforeEach(async () => {
@@ -87,7 +100,6 @@ test('a new deployment is announced, and the page takes it only when asked', asy
   await expect(page.getByTestId('pwa-update')).toHaveCount(0);
 
   // "deploy" a new build: any change to sw.js is a new version to the browser
-  const { readFile } = await import('node:fs/promises');
   host.replace('sw.js', `${await readFile(`${BUILD}sw.js`, 'utf8')}\n// next build\n`);
   await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
   const prompt = page.getByTestId('pwa-update');
