@@ -49,9 +49,11 @@ test.afterEach(async () => {
   await host.close();
 });
 
-test('after one visit the app, other permalinks, the tour and a sweep work with the host gone', async ({ page }) => {
+test('after one visit the app, other permalinks, the tour and a sweep work with the host gone', async ({ page, context }) => {
   await visitOnce(page, host, 'k=3&beta=0.2&n=200&T=3');
+  // the host goes away (that covers the service worker's own fetches), and the page is offline
   await host.close();
+  await context.setOffline(true);
   const before = host.served.length;
 
   await page.reload();
@@ -91,6 +93,7 @@ test('after one visit the app, other permalinks, the tour and a sweep work with 
 
   // nothing reached the (closed) host: every file came from the service worker's cache
   expect(host.served.length).toBe(before);
+  expect(await page.evaluate(() => navigator.onLine)).toBe(false);
 });
 
 test('a new deployment is announced, and the page takes it only when asked', async ({ page }) => {
@@ -113,4 +116,33 @@ test('a new deployment is announced, and the page takes it only when asked', asy
   await expect(page.getByTestId('pwa-update')).toHaveCount(0);
   expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.waiting === null && r?.active !== null))).toBe(true);
   await waitForEnd(page);
+});
+
+test('on a host with a very long sub-path, a long link lives in the hash and is copied in that form', async ({ page, context }) => {
+  const deep = await startStaticHost(BUILD, `/${'lecture/'.repeat(470)}`);
+  try {
+    // a k = 16 custom Gram matrix near equicorrelation 0.1 (PSD), with long decimals
+    const k = 16;
+    const gram = Array.from({ length: k * k }, (_, m) => {
+      const [i, j] = [Math.floor(m / k), m % k];
+      return i === j ? 1 : 0.1 + 0.004 * Math.sin(i * j + i + j + 1);
+    });
+    await page.goto(`${deep.url}#k=${k}&geom=gram&gram=${gram.join(',')}&n=40&T=1`);
+    await waitForEnd(page);
+    await expect(page.getByTestId('notice')).toHaveCount(0);
+    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#v=\d+&k=16&.*&gram=u\./);
+    expect(await page.evaluate(() => location.search)).toBe('');
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.locator('button[name=copylink]').click();
+    await expect(page.getByTestId('share-status')).toContainText('in its #… form: as a query');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied.startsWith(`${deep.url}#v=`)).toBe(true);
+    expect(copied.length).toBeGreaterThan(4096);
+    // a short link on the same host stays a query
+    await page.goto(`${deep.url}?k=3&n=40&T=1`);
+    await waitForEnd(page);
+    await expect.poll(() => page.evaluate(() => location.search)).toMatch(/^\?v=/);
+  } finally {
+    await deep.close();
+  }
 });
