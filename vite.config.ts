@@ -1,10 +1,10 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { contentSecurityPolicy } from './deploy/csp.ts';
-import { offlineApp } from './deploy/pwa.ts';
+import { devServiceWorkerReset, offlineApp } from './deploy/pwa.ts';
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), offlineApp()],
+  plugins: [react(), contentSecurityPolicy(), offlineApp(), devServiceWorkerReset()],
   base: './',
   worker: { format: 'es' },
   build: {

@@ -3,6 +3,7 @@
 // fetches), then reloaded: the view draws, the flow runs, other permalinks, the tour and a
 // sweep all work from the cache. And a new deployment is announced, and taken on request.
 import type { Page } from '@playwright/test';
+import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { OUT_DIR } from '../playwright.config.ts';
 import { expect, loadScreenshot, simTime, test, waitForEnd, type Screenshot } from './fixtures.ts';
@@ -28,6 +29,18 @@ async function visitOnce(page: Page, host: StaticHost, query: string) {
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 }
 
+test('the service worker precaches every file of the build but the unused font formats', async () => {
+  const sw = await readFile(`${BUILD}sw.js`, 'utf8');
+  const cached = new Set([...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]));
+  const files = (await readdir(BUILD, { recursive: true, withFileTypes: true })).filter((f) => f.isFile()).map((f) => `${f.parentPath.slice(BUILD.length)}${f.parentPath.length > BUILD.length ? '/' : ''}${f.name}`.replace(/^\//, ''));
+  // woff/ttf: KaTeX lists woff2 first; sw.js and its Workbox runtime are the worker itself; _headers is for the host
+  const needed = files.filter((f) => !/\.(woff|ttf)$/.test(f) && !/^(sw\.js|workbox-[\w-]+\.js|_headers)$/.test(f));
+  expect(needed.filter((f) => !cached.has(f))).toEqual([]);
+  expect(needed.filter((f) => /worker.*\.js$/.test(f))).toHaveLength(2);
+  expect(needed.filter((f) => /KaTeX.*\.woff2$/.test(f)).length).toBeGreaterThan(15);
+  expect(cached.size).toBe(needed.length);
+});
+
 let host: StaticHost;
 test.beforeEach(async () => {
   host = await startStaticHost(BUILD);
@@ -36,9 +49,11 @@ test.afterEach(async () => {
   await host.close();
 });
 
-test('after one visit the app, other permalinks, the tour and a sweep work with the host gone', async ({ page }) => {
+test('after one visit the app, other permalinks, the tour and a sweep work with the host gone', async ({ page, context }) => {
   await visitOnce(page, host, 'k=3&beta=0.2&n=200&T=3');
+  // the host goes away (that covers the service worker's own fetches), and the page is offline
   await host.close();
+  await context.setOffline(true);
   const before = host.served.length;
 
   await page.reload();
@@ -78,6 +93,7 @@ test('after one visit the app, other permalinks, the tour and a sweep work with 
 
   // nothing reached the (closed) host: every file came from the service worker's cache
   expect(host.served.length).toBe(before);
+  expect(await page.evaluate(() => navigator.onLine)).toBe(false);
 });
 
 test('a new deployment is announced, and the page takes it only when asked', async ({ page }) => {
@@ -87,7 +103,6 @@ test('a new deployment is announced, and the page takes it only when asked', asy
   await expect(page.getByTestId('pwa-update')).toHaveCount(0);
 
   // "deploy" a new build: any change to sw.js is a new version to the browser
-  const { readFile } = await import('node:fs/promises');
   host.replace('sw.js', `${await readFile(`${BUILD}sw.js`, 'utf8')}\n// next build\n`);
   await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
   const prompt = page.getByTestId('pwa-update');
@@ -101,4 +116,33 @@ test('a new deployment is announced, and the page takes it only when asked', asy
   await expect(page.getByTestId('pwa-update')).toHaveCount(0);
   expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.waiting === null && r?.active !== null))).toBe(true);
   await waitForEnd(page);
+});
+
+test('on a host with a very long sub-path, a long link lives in the hash and is copied in that form', async ({ page, context }) => {
+  const deep = await startStaticHost(BUILD, `/${'lecture/'.repeat(470)}`);
+  try {
+    // a k = 16 custom Gram matrix near equicorrelation 0.1 (PSD), with long decimals
+    const k = 16;
+    const gram = Array.from({ length: k * k }, (_, m) => {
+      const [i, j] = [Math.floor(m / k), m % k];
+      return i === j ? 1 : 0.1 + 0.004 * Math.sin(i * j + i + j + 1);
+    });
+    await page.goto(`${deep.url}#k=${k}&geom=gram&gram=${gram.join(',')}&n=40&T=1`);
+    await waitForEnd(page);
+    await expect(page.getByTestId('notice')).toHaveCount(0);
+    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#v=\d+&k=16&.*&gram=u\./);
+    expect(await page.evaluate(() => location.search)).toBe('');
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.locator('button[name=copylink]').click();
+    await expect(page.getByTestId('share-status')).toContainText('in its #… form: as a query');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied.startsWith(`${deep.url}#v=`)).toBe(true);
+    expect(copied.length).toBeGreaterThan(4096);
+    // a short link on the same host stays a query
+    await page.goto(`${deep.url}?k=3&n=40&T=1`);
+    await waitForEnd(page);
+    await expect.poll(() => page.evaluate(() => location.search)).toMatch(/^\?v=/);
+  } finally {
+    await deep.close();
+  }
 });

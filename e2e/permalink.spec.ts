@@ -9,6 +9,7 @@ import { expect, simTime, test } from './fixtures.ts';
 import { buildModel } from '../src/core/model.ts';
 import { runToEnd } from '../src/core/run.ts';
 import { decode, modelSpecOf } from '../src/url/codec.ts';
+import { SCHEMA_VERSION } from '../src/url/schema.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const REPRO = 'k=3&beta=0.2&n=200&d=500&T=200&seed=7';
@@ -58,14 +59,14 @@ test('the controls show the values of the link, and the address bar becomes the 
   expect(Math.abs(Number(await slider(page, 'n').inputValue()) - Math.log10(120))).toBeLessThanOrEqual(0.005);
   expect(Math.abs(Number(await slider(page, 'd').inputValue()) - Math.log10(2000))).toBeLessThanOrEqual(0.005);
   await expect(page.locator('select[name=geom]')).toHaveValue('equi');
-  await expect.poll(() => pageQuery(page)).toMatch(/^\?v=1&k=4&n=120&d=2000&beta=0.15&p=4&/);
+  await expect.poll(() => pageQuery(page)).toMatch(new RegExp(`^\\?v=${SCHEMA_VERSION}&k=4&n=120&d=2000&beta=0.15&p=4&`));
   expect(decode(pageQuery(page))).toMatchObject({ params: { seed: 3, speed: 1.25 }, problems: [] });
   await expect(page.getByTestId('notice')).toHaveCount(0);
 });
 
 test('moving a slider updates the address bar after the debounce, without history entries', async ({ page }) => {
   await page.goto('/?k=3&beta=0.1&n=50');
-  await expect.poll(() => pageQuery(page)).toContain('v=1&');
+  await expect.poll(() => pageQuery(page)).toContain(`v=${SCHEMA_VERSION}&`);
   const historyLength = await page.evaluate(() => history.length);
   const beta = slider(page, 'beta');
   await beta.focus();
@@ -112,13 +113,13 @@ for (const [query, keys] of BROKEN_LINKS) {
 test('a link in the hash instead of the query is read', async ({ page }) => {
   await page.goto('/#k=5&beta=0.05&n=40');
   await expect(slider(page, 'k')).toHaveValue('5');
-  await expect.poll(() => pageQuery(page)).toMatch(/^\?v=1&k=5&n=40&/);
+  await expect.poll(() => pageQuery(page)).toMatch(new RegExp(`^\\?v=${SCHEMA_VERSION}&k=5&n=40&`));
   expect(new URL(page.url()).hash).toBe('');
 });
 
 test('back and forward restore the parameters', async ({ page }) => {
   await page.goto('/?k=3&beta=0.1&n=60');
-  await expect.poll(() => pageQuery(page)).toContain('v=1&');
+  await expect.poll(() => pageQuery(page)).toContain(`v=${SCHEMA_VERSION}&`);
   // an imported configuration is a discrete jump: it gets its own history entry
   await page.locator('input[type=file][name=importconfig]').setInputFiles({
     name: 'jump.json',
@@ -223,7 +224,7 @@ test('the export buttons download the view, the data and the configuration', asy
   expect((await save('exporthistory')).text.toString().split('\n')[0]).toMatch(/^t,loss,n1_u1,/);
 
   const config = JSON.parse((await save('exportconfig')).text.toString());
-  expect(config).toMatchObject({ format: 'flowsphere-config', version: 1, params: { k: 3, n: 40, d: 300, T: 50, seed: 2 } });
+  expect(config).toMatchObject({ format: 'flowsphere-config', version: SCHEMA_VERSION, params: { k: 3, n: 40, d: 300, T: 50, seed: 2 } });
   expect(decode(config.query)).toEqual({ params: config.params, problems: [] });
 });
 
