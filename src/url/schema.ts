@@ -15,6 +15,8 @@ export interface Field {
   maxLength?: number;
   /** the field belongs to the model (reproducibility) rather than to the view */
   model: boolean;
+  /** left out of a link while at its default (a key that only means something when set) */
+  omitDefault?: boolean;
   description: string;
 }
 
@@ -43,6 +45,7 @@ export const SCHEMA = [
   { key: 'trails', type: 'bool', default: true, model: false, description: 'draw fading trails behind neurons' },
   { key: 'grid', type: 'bool', default: true, model: false, description: 'draw the sphere graticule' },
   { key: 'embed', type: 'bool', default: false, model: false, description: 'show only the view and play controls (for iframes)' },
+  { key: 't', type: 'number', default: 0, min: 0, max: 1e12, model: false, omitDefault: true, description: 'flow time the view is paused at (0: playing; written only while paused or at the end; the CLI gives the same frame with T=t)' },
   { key: 'tour', type: 'int', default: 0, min: 0, max: 50, model: false, description: 'guided tour step to open (0: no tour)' },
 ] as const satisfies readonly Field[];
 

@@ -60,7 +60,10 @@ export function handleKey(e: KeyboardEvent): void {
   if (help.open) return;
   const st = getAppStore().getState();
   if (e.key === ' ' || e.code === 'Space') {
-    if (spaceActivates(target)) return;
+    // a control reached by keyboard (Tab) keeps Space; one last clicked with the mouse does
+    // not (it would press New seed or Copy link again): it loses focus and Space plays
+    if (spaceActivates(target) && target!.matches(':focus-visible')) return;
+    if (spaceActivates(target) && target instanceof HTMLElement) target.blur();
     e.preventDefault(); // no page scroll
     if (!e.repeat) st.togglePlay();
     return;
@@ -73,10 +76,27 @@ export function handleKey(e: KeyboardEvent): void {
   }
 }
 
+const POINTER_PRESSED = 'button, summary, a[href], input[type=checkbox], input[type=radio], [role=button], [role=switch], [role=tab]';
+
+/**
+ * After a mouse or touch click, a button keeps no focus, so the page's keys (Space above all)
+ * act on the app rather than pressing that button again. Keyboard activation (detail 0) keeps
+ * focus where the reader put it.
+ */
+export function blurAfterPointerClick(e: MouseEvent): void {
+  if (e.detail === 0 || !(e.target instanceof Element)) return;
+  const el = e.target.closest(POINTER_PRESSED);
+  if (el instanceof HTMLElement && el === document.activeElement) el.blur();
+}
+
 export function useShortcuts(): void {
   useEffect(() => {
     if (prefersReducedMotion()) getAppStore().getState().pause();
     window.addEventListener('keydown', handleKey);
-    return () => window.removeEventListener('keydown', handleKey);
+    document.addEventListener('click', blurAfterPointerClick);
+    return () => {
+      window.removeEventListener('keydown', handleKey);
+      document.removeEventListener('click', blurAfterPointerClick);
+    };
   }, []);
 }
