@@ -156,3 +156,27 @@ test('pausing writes t to the link; that link reopens paused at t with the count
   await playButton(page).click();
   await expect.poll(() => linkValue(page, 't')).toBeNull();
 });
+
+test('n, d, seed, tol and T take typed values; bad text is refused with a message', async ({ page }) => {
+  await page.goto('./?n=50');
+  const entry = (key: string) => page.locator(`.exact-values input[name=${key}]`);
+  await entry('d').fill('1e6');
+  await entry('d').press('Enter');
+  await expect.poll(() => linkValue(page, 'd')).toBe('1000000');
+  await expect(slider(page, 'd')).toHaveAttribute('aria-valuetext', '10^6');
+  await entry('n').fill('1,234');
+  await entry('n').press('Enter');
+  await expect.poll(() => linkValue(page, 'n')).toBe('1234');
+  await entry('seed').fill('abc');
+  await entry('seed').press('Enter');
+  await expect(page.locator('.exact-values [role=alert]')).toContainText('"abc" is not a number; kept 1');
+  expect(linkValue(page, 'seed')).toBe('1');
+  await entry('tol').fill('0.9');
+  await entry('tol').press('Enter');
+  await expect(page.getByTestId('notice')).toContainText('outside');
+  await expect(entry('tol')).toHaveValue('0.5');
+  await entry('T').fill('0.5');
+  await entry('T').press('Enter');
+  await waitForEnd(page);
+  expect(await simTime(page)).toBe(0.5);
+});

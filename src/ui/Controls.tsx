@@ -5,7 +5,8 @@ import { FIELDS, type ParamKey } from '../url/schema.ts';
 import { RangeControl } from './RangeControl.tsx';
 import { ActivationField, DropLowField, KernelSummary } from './ActivationField.tsx';
 import { GramField } from './GramField.tsx';
-import { formatNumber, formatPower10 } from './format.ts';
+import { ExactValues } from './ExactValues.tsx';
+import { formatPower10 } from './format.ts';
 
 const NO_ROOTS: number[] = [];
 
@@ -66,7 +67,7 @@ export function ModelControls() {
         <DropLowField />
         <KernelSummary />
       </div>
-      <p className="hint">seed {p.seed} · tol {formatNumber(p.tol)}</p>
+      <ExactValues />
     </fieldset>
   );
 }
