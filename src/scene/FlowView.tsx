@@ -15,6 +15,7 @@ import { usePrefersReducedMotion } from './reducedMotion.ts';
 import { SearchHint } from './SearchHint.tsx';
 import { Sphere } from './Sphere.tsx';
 import { Trails } from './Trails.tsx';
+import { FullscreenButton } from '../ui/FullscreenOverlay.tsx';
 import './flowView.css';
 
 /** Index vectors with no component in the drawn 3-D span (e.g. v₄… for orthogonal ones). */
@@ -57,9 +58,12 @@ export default function FlowView() {
         {trails && <Trails />}
         <CameraRig resetNonce={resetNonce} />
       </Canvas>
-      <button type="button" className="view-reset" name="resetview" onClick={() => setResetNonce((x) => x + 1)}>
-        Reset view
-      </button>
+      <div className="view-tools">
+        <FullscreenButton />
+        <button type="button" className="view-reset" name="resetview" onClick={() => setResetNonce((x) => x + 1)}>
+          Reset view
+        </button>
+      </div>
       {/* at the bottom, under the sphere's south pole, where no index vector's label sits */}
       <div className="view-footer">
         {projection && (

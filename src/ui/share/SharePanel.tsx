@@ -39,7 +39,7 @@ function baseName(p: Params): string {
 const timeTag = (t: number) => `t${Number(t.toPrecision(4))}`;
 
 function embedCode(p: Params): string {
-  return `<iframe src="${permalink({ ...p, embed: true, tour: 0 } as Params)}" width="640" height="600" style="border:0" title="Flowsphere" loading="lazy"></iframe>`;
+  return `<iframe src="${permalink({ ...p, embed: true, tour: 0 } as Params)}" width="640" height="600" style="border:0" title="Flowsphere" loading="lazy" allow="fullscreen"></iframe>`;
 }
 
 export function SharePanel() {

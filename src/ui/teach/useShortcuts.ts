@@ -1,10 +1,11 @@
-// Keyboard shortcuts for the whole page: space play/pause, r reset, s step, ? help.
+// Keyboard shortcuts for the whole page: space play/pause, r reset, s step, f fullscreen, ? help.
 // App calls this hook in every mode (embed too), so the page-wide preferences that must hold
 // there as well — the theme and a paused start under prefers-reduced-motion — start here.
 import { useEffect } from 'react';
 import { getAppStore } from '../../state/store.ts';
 import { helpStore } from './helpDialog.ts';
 import { prefersReducedMotion } from './motion.ts';
+import { toggleViewFullscreen } from '../fullscreen.ts';
 import './theme.ts';
 
 export interface Shortcut {
@@ -17,6 +18,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Space', does: 'play / pause' },
   { keys: 'S', does: 'step (pauses, then advances a tenth of a decade of time)' },
   { keys: 'R', does: 'reset the run to its seeded start' },
+  { keys: 'F', does: 'fullscreen view with β slider and play controls (Esc leaves)' },
   { keys: '← → ↑ ↓', does: 'move a focused slider' },
   { keys: 'Tab', does: 'move between controls' },
   { keys: '?', does: 'show or hide this help' },
@@ -73,6 +75,8 @@ export function handleKey(e: KeyboardEvent): void {
     if (!e.repeat) st.reset();
   } else if (e.key === 's' || e.key === 'S') {
     st.step();
+  } else if (e.key === 'f' || e.key === 'F') {
+    if (!e.repeat) toggleViewFullscreen();
   }
 }
 
