@@ -58,6 +58,7 @@ export default function FlowView() {
         {trails && <Trails />}
         <CameraRig resetNonce={resetNonce} />
       </Canvas>
+      <p className="touch-hint" data-testid="touch-hint">two fingers rotate · one scrolls</p>
       <div className="view-tools">
         <FullscreenButton />
         <button type="button" className="view-reset" name="resetview" onClick={() => setResetNonce((x) => x + 1)}>

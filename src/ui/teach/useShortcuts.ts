@@ -56,6 +56,8 @@ export function handleKey(e: KeyboardEvent): void {
   }
   if (e.key === 'Escape') {
     if (help.open) help.setOpen(false);
+    // browsers leave fullscreen on Escape themselves; this covers those that pass the key on
+    else if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
     return;
   }
   // with the help open, keys belong to the dialog
