@@ -47,6 +47,7 @@ export const SCHEMA = [
   { key: 'embed', type: 'bool', default: false, model: false, description: 'show only the view and play controls (for iframes)' },
   { key: 't', type: 'number', default: 0, min: 0, max: 1e12, model: false, omitDefault: true, description: 'flow time the view is paused at (0: playing; written only while paused or at the end; the CLI gives the same frame with T=t)' },
   { key: 'controls', type: 'text', default: '', maxLength: 60, model: false, description: 'embed mode: sliders to show under the view, comma-separated (beta, k, n, p, d, speed)' },
+  { key: 'radial', type: 'enum', default: 'auto', values: ['auto', 'linear', 'log'], model: false, description: '3-D view radius: log-scaled overlap (log; auto = from d ≥ 10⁴) or the overlap itself (linear)' },
   { key: 'tour', type: 'int', default: 0, min: 0, max: 50, model: false, description: 'guided tour step to open (0: no tour)' },
 ] as const satisfies readonly Field[];
 
