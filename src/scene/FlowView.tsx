@@ -33,6 +33,13 @@ function mapped(coords: Float32Array, r0: number): Float32Array {
   return out;
 }
 
+/** How many index vectors have an arrow (a test hook: every one of them must). */
+function drawnCount(tips: Float32Array): number {
+  let n = 0;
+  for (let o = 0; o < tips.length; o += 3) if (Math.hypot(tips[o], tips[o + 1], tips[o + 2]) > 1e-6) n++;
+  return n;
+}
+
 function RadialNote({ r0 }: { r0: number }) {
   const mode = useApp((s) => s.params.radial);
   const toggle = () => getAppStore().getState().setParam('radial', r0 > 0 ? 'linear' : 'log');
@@ -73,7 +80,7 @@ export default function FlowView() {
   }, [info, k, r0]);
 
   return (
-    <div className="flow-view" data-testid="flow-canvas" data-trails={trails ? 'on' : 'off'}>
+    <div className="flow-view" data-testid="flow-canvas" data-trails={trails ? 'on' : 'off'} data-arrows={anchors ? drawnCount(anchors.tips) : 0}>
       <Canvas
         frameloop="demand"
         flat
