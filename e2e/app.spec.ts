@@ -87,13 +87,12 @@ test('changing k, n and p changes what is drawn', async ({ page }) => {
   await expect(page.locator('.vector-label > span')).toHaveCount(5);
   await expect(page.getByTestId('projection-note')).toContainText('projection onto span');
   await expect(page.locator('.view-legend li')).toHaveCount(7);
-  await page.getByRole('button', { name: 'Play' }).click();
+  // a model change after the end restarts the run and plays it (no Play press needed)
   await waitForEnd(page);
   const withK5 = await canvasPixels(page);
   expect(gridDistance(before.grid, withK5.grid)).toBeGreaterThan(0.02);
 
   await slider(page, 'n').fill('3'); // log10 slider: n = 1000
-  await page.getByRole('button', { name: 'Play' }).click();
   await expect.poll(async () => total(await counts(page))).toBe(1000);
   await waitForEnd(page);
   const withN = await canvasPixels(page);

@@ -1,5 +1,7 @@
 // What every end-to-end test shares: a test that fails on any console error or uncaught page
 // error, and readers of the page's stable test hooks.
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import type { OutcomeCounts } from '../src/core/classify.ts';
 
@@ -62,4 +64,16 @@ export async function loadScreenshot(page: Page, el: Locator): Promise<void> {
     const { data } = ctx.getImageData(0, 0, c.width, c.height);
     (window as unknown as { screenshot: Screenshot }).screenshot = { width: c.width, height: c.height, data };
   }, png.toString('base64'));
+}
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** The command line's `flow` report for a query (same core, same seed: the page must agree). */
+export function cliFlow(query: string): Promise<{ counts: OutcomeCounts; t: number }> {
+  return new Promise((resolve, reject) => {
+    execFile('npx', ['tsx', 'src/cli/flow.ts', query], { cwd: ROOT, maxBuffer: 32 << 20 }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`flow CLI failed: ${stderr}`));
+      else resolve(JSON.parse(stdout));
+    });
+  });
 }

@@ -1,17 +1,14 @@
 // Permalinks as a user meets them: open a link and see its values, move a slider and watch
 // the address bar follow, reload or go back and get the same run, paste a broken link and
 // still get a working page, copy/export/import, and the same counts from the command line.
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { expect, simTime, test } from './fixtures.ts';
+import { cliFlow, expect, simTime, test } from './fixtures.ts';
 import { buildModel } from '../src/core/model.ts';
 import { runToEnd } from '../src/core/run.ts';
 import { decode, modelSpecOf } from '../src/url/codec.ts';
 import { SCHEMA_VERSION } from '../src/url/schema.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const REPRO = 'k=3&beta=0.2&n=200&d=500&T=200&seed=7';
 
 
@@ -23,15 +20,6 @@ async function finalCounts(page: Page): Promise<unknown> {
   await expect(page.getByTestId('sim-time')).toHaveAttribute('data-value', '200', { timeout: 45_000 });
   const text = await page.getByTestId('outcome-counts').getAttribute('data-counts');
   return JSON.parse(text!);
-}
-
-function cliFlow(query: string): Promise<{ counts: unknown; t: number }> {
-  return new Promise((resolve, reject) => {
-    execFile('npx', ['tsx', 'src/cli/flow.ts', query], { cwd: ROOT, maxBuffer: 32 << 20 }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`flow CLI failed: ${stderr}`));
-      else resolve(JSON.parse(stdout));
-    });
-  });
 }
 
 test('a link with T pauses at T with the counts the CLI and the core print for it', async ({ page }) => {

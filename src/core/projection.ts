@@ -1,45 +1,130 @@
 // Drawing coordinates: a neuron's overlaps mapped to a point in (or on) the unit ball of R³
-// (science.md §4). The Cholesky basis of span(V) is e_1..e_k with span(e_1..e_3) =
-// span(v_1, v_2, v_3), so for k > 3 the picture is the orthogonal projection onto that span.
+// (science.md §4). In the Cholesky basis of span(V) the index vectors are the rows of L and a
+// neuron is c = L⁻¹u with |c|² = q ≤ 1. For k ≤ 3 the picture is exact. For k > 3 it is the
+// orthogonal projection of span(V) onto three orthonormal directions chosen so that every
+// index vector shows (evenSpreadBasis): none is dropped and none hides behind another.
 import { spanCoordinates, type Geometry } from './geometry.ts';
 
 export function projectionDescription(k: number): string {
   if (k <= 3) return 'exact';
-  return `projection onto span(v₁, v₂, v₃) of the ${k}-dimensional span of the index vectors`;
+  return `projection of the ${k}-dimensional span of the index vectors: up is their average direction w̄, and their parts orthogonal to w̄ are spread evenly around it (v_j at ${(360 / k).toFixed(1)}°·j)`;
+}
+
+const dot = (a: Float64Array, b: Float64Array) => {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+};
+
+/** Removes from x its components along the given unit vectors and normalizes; false if nothing is left. */
+function orthonormalize(x: Float64Array, against: Float64Array[]): boolean {
+  for (const e of against) {
+    const p = dot(x, e);
+    for (let i = 0; i < x.length; i++) x[i] -= p * e[i];
+  }
+  const norm = Math.sqrt(dot(x, x));
+  if (!(norm > 1e-9)) return false;
+  for (let i = 0; i < x.length; i++) x[i] /= norm;
+  return true;
+}
+
+/**
+ * Three orthonormal rows (3·k numbers, row-major) in span coordinates, for k > 3. The middle
+ * row (drawn upward) is the direction of Σ_j v_j. The other two are the "Fourier" directions
+ * Σ_j cos(2πj/k) r_j and Σ_j sin(2πj/k) r_j of the parts r_j of v_j orthogonal to it: for
+ * equiangular and orthogonal index vectors the r_j form a regular simplex, and these two
+ * directions show it as a regular k-gon (its Petrie polygon), so the k arrows fan out evenly
+ * at one common height. For other Gram matrices the same recipe spreads them as well as a
+ * linear map can; a degenerate direction falls back to a coordinate axis.
+ */
+export function evenSpreadBasis(geom: Geometry): Float64Array {
+  const { k, chol: L } = geom;
+  const row = (j: number) => L.subarray(j * k, j * k + k);
+  const up = new Float64Array(k);
+  for (let j = 0; j < k; j++) for (let a = 0; a < k; a++) up[a] += L[j * k + a];
+  if (!orthonormalize(up, [])) up.set(row(0));
+  const cosDir = new Float64Array(k);
+  const sinDir = new Float64Array(k);
+  for (let j = 0; j < k; j++) {
+    const r = Float64Array.from(row(j));
+    orthonormalize(r, [up]);
+    const angle = (2 * Math.PI * j) / k;
+    for (let a = 0; a < k; a++) {
+      cosDir[a] += Math.cos(angle) * r[a];
+      sinDir[a] += Math.sin(angle) * r[a];
+    }
+  }
+  const basis = [up];
+  for (const dir of [cosDir, sinDir]) {
+    let axis = 0;
+    while (!orthonormalize(dir, basis) && axis < k) {
+      dir.fill(0);
+      dir[axis++] = 1;
+    }
+    basis.push(dir);
+  }
+  const out = new Float64Array(3 * k);
+  // drawing axes: x ← cos direction, y (up) ← average direction, z ← sin direction
+  out.set(basis[1], 0);
+  out.set(basis[0], k);
+  out.set(basis[2], 2 * k);
+  return out;
 }
 
 /**
  * Writes 3 coordinates per neuron. k = 3: the span coordinates (radius √q: a neuron near the
  * centre is still searching outside span(V)). k < 3: the out-of-span remainder √(1 − q) is the
  * next axis, so every neuron sits on the sphere and a searching one sits at that pole.
+ * k > 3: the projection evenSpreadBasis (radius ≤ √q).
  */
 export class NeuronProjector {
   private readonly c: Float64Array;
+  /** 3×k projection rows for k > 3 (null: exact picture) */
+  readonly basis: Float64Array | null;
   constructor(private readonly geom: Geometry) {
     this.c = new Float64Array(geom.k);
+    this.basis = geom.k > 3 ? evenSpreadBasis(geom) : null;
+  }
+
+  /** Drawing coordinates of span coordinates c (length k) into out[o..o+3). */
+  private place(c: Float64Array, out: Float32Array, o: number): void {
+    const k = this.geom.k;
+    const B = this.basis;
+    if (B) {
+      for (let r = 0; r < 3; r++) {
+        let s = 0;
+        for (let a = 0; a < k; a++) s += B[r * k + a] * c[a];
+        out[o + r] = s;
+      }
+      return;
+    }
+    let q = 0;
+    for (let a = 0; a < k; a++) q += c[a] * c[a];
+    const rest = Math.sqrt(Math.max(0, 1 - q));
+    out[o] = c[0];
+    out[o + 1] = k >= 2 ? c[1] : rest;
+    out[o + 2] = k >= 3 ? c[2] : k === 2 ? rest : 0;
   }
 
   project(u: Float64Array, n: number, out: Float32Array): void {
     const { k, chol: L } = this.geom;
     const c = this.c;
     for (let i = 0; i < n; i++) {
-      const uo = i * k;
-      spanCoordinates(L, k, u, uo, c);
-      let q = 0;
-      for (let a = 0; a < k; a++) q += c[a] * c[a];
-      const rest = Math.sqrt(Math.max(0, 1 - q));
-      const o = i * 3;
-      out[o] = c[0];
-      out[o + 1] = k >= 2 ? c[1] : rest;
-      out[o + 2] = k >= 3 ? c[2] : k === 2 ? rest : 0;
+      spanCoordinates(L, k, u, i * k, c);
+      this.place(c, out, i * 3);
     }
   }
 
-  /** The index vectors' drawing coordinates (rows of L, first three entries). */
+  /** The index vectors' drawing coordinates (k rows of 3). */
   indexVectors(): Float32Array {
     const { k, chol: L } = this.geom;
     const out = new Float32Array(k * 3);
-    for (let j = 0; j < k; j++) for (let a = 0; a < Math.min(3, k); a++) out[j * 3 + a] = L[j * k + a];
+    const c = new Float64Array(k);
+    for (let j = 0; j < k; j++) {
+      for (let a = 0; a < k; a++) c[a] = L[j * k + a];
+      if (this.basis) this.place(c, out, j * 3);
+      else for (let a = 0; a < Math.min(3, k); a++) out[j * 3 + a] = c[a];
+    }
     return out;
   }
 
@@ -51,8 +136,13 @@ export class NeuronProjector {
     let norm = 0;
     for (let a = 0; a < k; a++) norm += s[a] * s[a];
     norm = Math.sqrt(norm) || 1;
+    for (let a = 0; a < k; a++) s[a] /= norm;
     const out = new Float32Array(3);
-    for (let a = 0; a < Math.min(3, k); a++) out[a] = s[a] / norm;
+    if (this.basis) {
+      this.place(s, out, 0);
+      return out;
+    }
+    for (let a = 0; a < Math.min(3, k); a++) out[a] = s[a];
     if (k === 1) out[1] = 0;
     return out;
   }

@@ -1,15 +1,23 @@
-// The 2-D plots next to the view: the β_c threshold, neuron overlaps and the loss.
+// The 2-D plots, in the two places the layout shows them: the overlaps and the loss against
+// time beside the view (the presenter strip), and the β_c threshold plot with the thresholds.
 import { LossPlot } from './LossPlot.tsx';
 import { OverlapPlot } from './OverlapPlot.tsx';
 import { ThresholdPlot } from './ThresholdPlot.tsx';
 import './plots.css';
 
-export function PlotsPanel() {
+export function RunPlots() {
   return (
-    <section className="plots" aria-label="plots">
-      <ThresholdPlot />
+    <section className="plots run-plots" aria-label="overlaps and loss against time">
       <OverlapPlot />
       <LossPlot />
+    </section>
+  );
+}
+
+export function ThresholdPlots() {
+  return (
+    <section className="plots" aria-label="threshold plot">
+      <ThresholdPlot />
     </section>
   );
 }

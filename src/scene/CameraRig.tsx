@@ -4,6 +4,7 @@
 import { OrbitControls } from '@react-three/drei';
 import { useThree } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
+import { TOUCH } from 'three';
 import { getAppStore, useApp } from '../state/store.ts';
 
 export const DEFAULT_CAMERA: [number, number, number] = [2.35, 1.45, 2.75];
@@ -53,6 +54,14 @@ export function CameraRig({ resetNonce }: { resetNonce: number }) {
   }, [resetNonce]);
 
   useEffect(() => () => window.clearTimeout(timer.current), []);
+
+  // On a touch screen one finger scrolls the page past the view (flowView.css lets vertical
+  // pans through); two fingers rotate and zoom it.
+  useEffect(() => {
+    const c = controls.current;
+    if (!c || typeof matchMedia !== 'function' || !matchMedia('(pointer: coarse)').matches) return;
+    c.touches = { ONE: -1 as TOUCH, TWO: TOUCH.DOLLY_ROTATE };
+  }, []);
 
   const onEnd = () => {
     window.clearTimeout(timer.current);

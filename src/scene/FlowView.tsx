@@ -1,27 +1,57 @@
 // The 3-D view: neurons on (and, while searching, inside) the unit sphere, the index vectors,
-// the average point, trails, and orbit controls. Per-frame data is read from frameData inside
-// the render loop; React only re-renders on run or view changes.
+// the average point, trails, and orbit controls, with a DOM layer of labels placed apart. Per-
+// frame data is read from frameData inside the render loop; React only re-renders on run or
+// view changes.
 import { Canvas } from '@react-three/fiber';
-import { useState } from 'react';
-import { useApp } from '../state/store.ts';
+import { useEffect, useMemo, useState } from 'react';
+import { frameData } from '../state/frameData.ts';
+import { mapRadius, radialR0 } from '../state/radial.ts';
+import { getAppStore, useApp } from '../state/store.ts';
 import { AverageMarker } from './AverageMarker.tsx';
 import { CameraRig, DEFAULT_CAMERA } from './CameraRig.tsx';
 import { FramePump } from './FramePump.tsx';
 import { IndexArrows } from './IndexArrows.tsx';
+import { LabelPlacer } from './LabelPlacer.tsx';
 import { Legend } from './Legend.tsx';
-import { vectorLabel } from './labels.ts';
 import { Neurons } from './Neurons.tsx';
 import { usePrefersReducedMotion } from './reducedMotion.ts';
-import { SearchHint } from './SearchHint.tsx';
+import { SceneLabels, type LabelAnchors } from './SceneLabels.tsx';
 import { Sphere } from './Sphere.tsx';
 import { Trails } from './Trails.tsx';
+import { FullscreenButton } from '../ui/FullscreenOverlay.tsx';
+import { formatPower10 } from '../ui/format.ts';
 import './flowView.css';
 
-/** Index vectors with no component in the drawn 3-D span (e.g. v₄… for orthogonal ones). */
-function unseenVectors(coords: Float32Array, k: number): string[] {
-  const out: string[] = [];
-  for (let j = 0; j < k; j++) if (Math.hypot(coords[j * 3], coords[j * 3 + 1], coords[j * 3 + 2]) < 1e-6) out.push(vectorLabel(j));
+/** Points scaled to their mapped radius (directions unchanged). */
+function mapped(coords: Float32Array, r0: number): Float32Array {
+  const out = new Float32Array(coords.length);
+  for (let o = 0; o < coords.length; o += 3) {
+    const r = Math.hypot(coords[o], coords[o + 1], coords[o + 2]);
+    const s = r > 0 ? mapRadius(r, r0) / r : 0;
+    for (let a = 0; a < 3; a++) out[o + a] = coords[o + a] * s;
+  }
   return out;
+}
+
+/** How many index vectors have an arrow (a test hook: every one of them must). */
+function drawnCount(tips: Float32Array): number {
+  let n = 0;
+  for (let o = 0; o < tips.length; o += 3) if (Math.hypot(tips[o], tips[o + 1], tips[o + 2]) > 1e-6) n++;
+  return n;
+}
+
+function RadialNote({ r0 }: { r0: number }) {
+  const mode = useApp((s) => s.params.radial);
+  const toggle = () => getAppStore().getState().setParam('radial', r0 > 0 ? 'linear' : 'log');
+  return (
+    <p className="view-note radial" data-testid="radial-note" data-scale={r0 > 0 ? 'log' : 'linear'}>
+      {r0 > 0 ? `radius: log overlap with span(V), ${formatPower10(r0)} at the centre to 1 on the sphere` : 'radius: overlap with span(V)'}
+      {mode === 'auto' && r0 > 0 ? ' (large d)' : ''}{' '}
+      <button type="button" name="radial" className="link-button" onClick={toggle}>
+        {r0 > 0 ? 'use linear' : 'use log'}
+      </button>
+    </p>
+  );
 }
 
 export default function FlowView() {
@@ -29,16 +59,28 @@ export default function FlowView() {
   const info = useApp((s) => s.info);
   const grid = useApp((s) => s.params.grid);
   const trailsParam = useApp((s) => s.params.trails);
+  const radial = useApp((s) => s.params.radial);
   // reduced motion hides the trails without touching the `trails` parameter (or the link)
   const reducedMotion = usePrefersReducedMotion();
   const trails = trailsParam && !reducedMotion;
   const d = useApp((s) => s.params.d);
   const k = info?.spec.k ?? 0;
   const projection = info && info.projection !== 'exact' ? info.projection : null;
-  const unseen = info ? unseenVectors(info.indexVectors, k) : [];
+  // the radial scale follows the run on screen (its d), not a slider still being dragged
+  const r0 = radialR0(radial, info?.spec.d ?? d);
+  useEffect(() => frameData.setRadialR0(r0), [r0]);
+
+  const anchors = useMemo<LabelAnchors | null>(() => {
+    if (!info) return null;
+    const avg = info.average && k >= 2 ? mapped(info.averagePosition, r0) : null;
+    return {
+      tips: mapped(info.indexVectors, r0),
+      average: avg && info.average ? { position: [avg[0], avg[1], avg[2]], point: info.average } : null,
+    };
+  }, [info, k, r0]);
 
   return (
-    <div className="flow-view" data-testid="flow-canvas" data-trails={trails ? 'on' : 'off'}>
+    <div className="flow-view" data-testid="flow-canvas" data-trails={trails ? 'on' : 'off'} data-arrows={anchors ? drawnCount(anchors.tips) : 0}>
       <Canvas
         frameloop="demand"
         flat
@@ -50,24 +92,29 @@ export default function FlowView() {
       >
         <FramePump />
         <Sphere grid={grid} glow={k >= 3 && d > 3} />
-        {info && <IndexArrows coords={info.indexVectors} k={k} />}
-        {info?.average && k >= 2 && <AverageMarker position={info.averagePosition} average={info.average} />}
+        {anchors && <IndexArrows tips={anchors.tips} k={k} />}
+        {anchors?.average && <AverageMarker position={anchors.average.position} average={anchors.average.point} />}
         <Neurons />
-        <SearchHint />
         {trails && <Trails />}
+        <LabelPlacer />
         <CameraRig resetNonce={resetNonce} />
       </Canvas>
-      <button type="button" className="view-reset" name="resetview" onClick={() => setResetNonce((x) => x + 1)}>
-        Reset view
-      </button>
-      {/* at the bottom, under the sphere's south pole, where no index vector's label sits */}
+      {anchors && <SceneLabels k={k} anchors={anchors} />}
+      <p className="touch-hint" data-testid="touch-hint">two fingers rotate · one scrolls</p>
+      <div className="view-tools">
+        <FullscreenButton />
+        <button type="button" className="view-reset" name="resetview" onClick={() => setResetNonce((x) => x + 1)}>
+          Reset view
+        </button>
+      </div>
+      {/* at the bottom, under the sphere's south pole */}
       <div className="view-footer">
         {projection && (
           <p className="view-note projection" data-testid="projection-note">
             {k}-D picture shown as a {projection}
-            {unseen.length > 0 && `; ${unseen.join(', ')} ${unseen.length > 1 ? 'are' : 'is'} orthogonal to it, so not drawn`}
           </p>
         )}
+        {info && k >= 1 && <RadialNote r0={r0} />}
         {info && <Legend k={k} />}
       </div>
     </div>

@@ -1,16 +1,12 @@
-// The index vectors as arrows from the centre, each labelled v_j in its own colour. For k > 3
-// these are the projections onto span(v₁, v₂, v₃), so later arrows can be shorter, and
-// vectors projected to the same place share one arrow and one label. The arrows are thin,
-// translucent and write no depth, so the neurons that converged at a tip (drawn after them,
-// see pointMaterial.ts) stay in front of their own arrowhead and can be seen and counted.
-// Each label also says how many neurons head for its vector (for even φ that is ±v_j, so no
-// label is needed at −v_j).
-import { Html } from '@react-three/drei';
+// The index vectors as arrows from the centre, one per vector in its own colour (labels are in
+// SceneLabels). For k > 3 these are projections (see core/projection.ts), so arrows are shorter
+// than the sphere's radius. The arrows are thin, translucent and write no depth, so the
+// neurons that converged at a tip (drawn after them, see pointMaterial.ts) stay in front of
+// their own arrowhead and can be seen and counted; a disc there grows with their number.
 import { useMemo } from 'react';
 import { Quaternion, Vector3 } from 'three';
 import { indexColour } from './palette.ts';
-import { AttractedCount } from './AttractedCount.tsx';
-import { vectorLabel } from './labels.ts';
+import { ClusterMarker } from './ClusterMarker.tsx';
 
 const UP = new Vector3(0, 1, 0);
 const HEAD = 0.075;
@@ -20,35 +16,25 @@ const OPACITY = 0.88;
 
 interface Arrow {
   j: number;
-  /** index vectors drawn at the same place (a projection can merge them), this one first */
-  names: number[];
   length: number;
   quaternion: Quaternion;
   tip: [number, number, number];
-  label: [number, number, number];
 }
 
-function arrowsOf(coords: Float32Array, k: number): Arrow[] {
+function arrowsOf(tips: Float32Array, k: number): Arrow[] {
   const out: Arrow[] = [];
   for (let j = 0; j < k; j++) {
-    const same = out.find((a) => Math.hypot(coords[a.j * 3] - coords[j * 3], coords[a.j * 3 + 1] - coords[j * 3 + 1], coords[a.j * 3 + 2] - coords[j * 3 + 2]) < 1e-4);
-    if (same) {
-      same.names.push(j);
-      continue;
-    }
-    const dir = new Vector3(coords[j * 3], coords[j * 3 + 1], coords[j * 3 + 2]);
+    const dir = new Vector3(tips[j * 3], tips[j * 3 + 1], tips[j * 3 + 2]);
     const length = dir.length();
     if (!Number.isFinite(length) || length < 1e-6) continue;
-    dir.divideScalar(length);
-    const tip = dir.clone().multiplyScalar(length);
-    const label = dir.clone().multiplyScalar(length + 0.16);
-    out.push({ j, names: [j], length, quaternion: new Quaternion().setFromUnitVectors(UP, dir), tip: tip.toArray() as Arrow['tip'], label: label.toArray() as Arrow['label'] });
+    out.push({ j, length, quaternion: new Quaternion().setFromUnitVectors(UP, dir.clone().divideScalar(length)), tip: dir.toArray() as Arrow['tip'] });
   }
   return out;
 }
 
-export function IndexArrows({ coords, k }: { coords: Float32Array; k: number }) {
-  const arrows = useMemo(() => arrowsOf(coords, k), [coords, k]);
+/** `tips`: drawing coordinates of the index vectors with the view's radial scale applied. */
+export function IndexArrows({ tips, k }: { tips: Float32Array; k: number }) {
+  const arrows = useMemo(() => arrowsOf(tips, k), [tips, k]);
   return (
     <group>
       {arrows.map((a) => {
@@ -66,19 +52,7 @@ export function IndexArrows({ coords, k }: { coords: Float32Array; k: number }) 
                 <meshBasicMaterial color={colour} transparent opacity={OPACITY} depthWrite={false} />
               </mesh>
             </group>
-            <Html position={a.label} center zIndexRange={[20, 0]} className="scene-label-anchor">
-              <span className="vector-tag" data-testid={`vector-tag-${a.j}`}>
-                <span className="vector-label">
-                  {a.names.map((j, i) => (
-                    <span key={j} style={{ color: indexColour(j, k) }}>
-                      {i > 0 ? ', ' : ''}
-                      {vectorLabel(j)}
-                    </span>
-                  ))}
-                </span>
-                <AttractedCount names={a.names} />
-              </span>
-            </Html>
+            <ClusterMarker position={a.tip} colour={colour} which={a.j} />
           </group>
         );
       })}

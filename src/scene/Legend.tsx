@@ -1,14 +1,14 @@
 // Colour key of the neurons, drawn over the corner of the view.
-import { AVERAGE_COLOUR, codeColour, OTHER_COLOUR } from './palette.ts';
+import { AVERAGE_COLOUR, codeColour, indexGlyph, OTHER_COLOUR } from './palette.ts';
 import { vectorLabel } from './labels.ts';
 
 export function Legend({ k }: { k: number }) {
-  const entries = Array.from({ length: k }, (_, j) => ({ label: `→ ${vectorLabel(j)}`, colour: codeColour(j, k) }));
+  const entries = Array.from({ length: k }, (_, j) => ({ label: `→ ${vectorLabel(j)}`, colour: codeColour(j, k), glyph: indexGlyph(j) }));
   return (
     <ul className="view-legend" aria-label="colour key of the neurons">
       {entries.map((e) => (
         <li key={e.label}>
-          <span className="swatch" style={{ background: e.colour }} />
+          <span className={`swatch ${e.glyph}`} style={{ background: e.colour }} />
           {e.label}
         </li>
       ))}

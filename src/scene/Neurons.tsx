@@ -1,12 +1,13 @@
 // All neurons as one THREE.Points draw call. The buffers are refilled from frameData in
 // useFrame only when its version changed; React never re-renders per frame. The same pass
-// counts the neurons still searching near the centre, for the SearchHint.
+// counts the neurons still searching near the centre, for the search hint (LabelPlacer).
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { BufferAttribute, BufferGeometry, DynamicDrawUsage } from 'three';
 import { frameData } from '../state/frameData.ts';
-import { codeRgbTable } from './palette.ts';
-import { createPointMaterial, pointSizeFor } from './pointMaterial.ts';
+import { mapRadius } from '../state/radial.ts';
+import { codeRgbTable, indexGlyph } from './palette.ts';
+import { createPointMaterial, pointOpacityFor, pointSizeFor, viewScale } from './pointMaterial.ts';
 import { SEARCH_RADIUS, searchCount } from './searchCount.ts';
 
 export function Neurons() {
@@ -14,6 +15,12 @@ export function Neurons() {
   const material = useMemo(createPointMaterial, []);
   const seen = useRef({ version: -1, k: -1, table: codeRgbTable(0) });
   const dpr = useThree((s) => s.viewport.dpr);
+  const width = useThree((s) => s.size.width);
+
+  // a resized view redraws with its new point size
+  useEffect(() => {
+    seen.current.version = -1;
+  }, [width, dpr]);
 
   useEffect(() => () => {
     geometry.dispose();
@@ -32,19 +39,25 @@ export function Neurons() {
     }
     let pos = geometry.getAttribute('position') as BufferAttribute | undefined;
     let tint = geometry.getAttribute('tint') as BufferAttribute | undefined;
+    let shape = geometry.getAttribute('shape') as BufferAttribute | undefined;
     if (!pos || pos.count !== n) {
       geometry.dispose();
       pos = new BufferAttribute(new Float32Array(n * 3), 3).setUsage(DynamicDrawUsage);
       tint = new BufferAttribute(new Float32Array(n * 3), 3).setUsage(DynamicDrawUsage);
+      shape = new BufferAttribute(new Float32Array(n), 1).setUsage(DynamicDrawUsage);
       geometry.setAttribute('position', pos);
       geometry.setAttribute('tint', tint);
+      geometry.setAttribute('shape', shape);
     }
-    const out = pos.array as Float32Array, col = tint!.array as Float32Array;
+    const out = pos.array as Float32Array, col = tint!.array as Float32Array, glyph = shape!.array as Float32Array;
+    const k = fd.k;
     const src = fd.positions, codes = fd.codes, table = s.table, maxCode = fd.k + 1;
     // only an exact picture (k ≤ 3) puts a searching neuron near the centre: a projection
     // also draws converged neurons inside the ball
     const exact = fd.info?.projection === 'exact';
-    const r2Search = SEARCH_RADIUS * SEARCH_RADIUS;
+    // positions carry the view's radial scale; the search radius is mapped the same way
+    const rSearch = mapRadius(SEARCH_RADIUS, fd.radialR0);
+    const r2Search = rSearch * rSearch;
     let searching = 0;
     for (let i = 0; i < n; i++) {
       const o = i * 3;
@@ -60,11 +73,16 @@ export function Neurons() {
       col[o] = table[c];
       col[o + 1] = table[c + 1];
       col[o + 2] = table[c + 2];
+      glyph[i] = codes[i] < k && indexGlyph(codes[i]) === 'diamond' ? 1 : 0;
     }
     pos.needsUpdate = true;
     tint!.needsUpdate = true;
+    shape!.needsUpdate = true;
     geometry.setDrawRange(0, n);
-    material.uniforms.size.value = pointSizeFor(n) * dpr;
+    const opacity = pointOpacityFor(n);
+    material.uniforms.size.value = pointSizeFor(n) * viewScale(width) * dpr;
+    material.uniforms.opacity.value = opacity;
+    material.depthWrite = opacity === 1;
     material.uniforms.radialCue.value = exact ? 1 : 0;
     searchCount.value = exact && fd.length > 0 ? searching : 0;
     searchCount.n = n;

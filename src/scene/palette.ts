@@ -1,19 +1,35 @@
 // Colours of the neuron codes (frameData.codes): one per index vector, then "at average" and
-// "other". Chosen to stay distinct from each other on the dark background and on a projector;
-// the average colour matches the saddle/minimum marker family only through the marker itself.
+// "other". A categorical palette designed to stay distinct for colour-blind viewers, on the
+// dark view and on a projector; beyond eight index vectors the glyph tells them apart too.
+// The 2-D plots import these so a vector has one colour everywhere.
 import { Color } from 'three';
 
-/** One colour per index vector for k ≤ 8; larger k spreads hues evenly instead. */
+/**
+ * Categorical colours of the index vectors, safe for colour-blind viewers: the seven chromatic
+ * colours of the Okabe–Ito palette (its black is unusable on the dark view) with its blue
+ * lightened to read on that background, and Paul Tol's pink as the eighth. They stay apart under
+ * protanopia, deuteranopia and tritanopia in lightness as well as hue; index vectors 9…16 reuse
+ * them with a second glyph (indexGlyph), and every label names its vector.
+ */
 export const INDEX_COLOURS = [
-  '#4ea8ff', // blue
-  '#ff5fa2', // pink
-  '#ffd23f', // yellow
-  '#9b7bff', // violet
-  '#3fe0d0', // teal
-  '#ff8c42', // orange
-  '#b8f25c', // lime
-  '#ff6b6b', // red
+  '#56b4e9', // sky blue
+  '#e69f00', // orange
+  '#009e73', // bluish green
+  '#f0e442', // yellow
+  '#d55e00', // vermillion
+  '#cc79a7', // reddish purple
+  '#3b8fd6', // blue (Okabe–Ito #0072b2, lightened)
+  '#ffaabb', // pink (Tol)
 ] as const;
+
+/** Marker shapes: index vectors 1–8 are discs, 9–16 diamonds (with the same eight colours). */
+export const GLYPHS = ['disc', 'diamond'] as const;
+export type Glyph = (typeof GLYPHS)[number];
+
+/** Shape of the neurons heading for (and the legend entry of) index vector j. */
+export function indexGlyph(j: number): Glyph {
+  return GLYPHS[Math.min(GLYPHS.length - 1, Math.floor(j / INDEX_COLOURS.length))];
+}
 
 export const AVERAGE_COLOUR = '#ffffff';
 export const OTHER_COLOUR = '#7c879c';
@@ -22,10 +38,9 @@ export const SADDLE_COLOUR = '#f4845f';
 export const MINIMUM_COLOUR = '#6cd4a4';
 export const DEGENERATE_COLOUR = '#f1c453';
 
-export function indexColour(j: number, k: number): string {
-  if (k <= INDEX_COLOURS.length) return INDEX_COLOURS[j];
-  const hue = Math.round((j * 360) / k + 210) % 360;
-  return `hsl(${hue}, 85%, ${j % 2 === 0 ? 62 : 72}%)`;
+/** Colour of index vector j (0-based); k is kept for callers that pass it. */
+export function indexColour(j: number, _k?: number): string {
+  return INDEX_COLOURS[j % INDEX_COLOURS.length];
 }
 
 /** Hex colour of code c for a run with k index vectors. */

@@ -1,5 +1,5 @@
 // How many neurons are still searching near the centre, written by Neurons on every new frame
-// and read by SearchHint in the same render: a plain object, not React state.
+// and read by LabelPlacer in the same render: a plain object, not React state.
 
 /** A neuron whose overlap with span(V) is below this has not escaped the plateau yet. */
 export const SEARCH_RADIUS = 0.3;

@@ -12,6 +12,7 @@ export function nextTarget(t: number, decadesPerSecond: number, dtSeconds: numbe
   return Math.min(next, tEnd);
 }
 
+/** One step: t × 10^STEP_DECADES (from T_FLOOR at the start), never past the end. */
 export function stepTarget(t: number, tEnd: number): number {
-  return nextTarget(t, STEP_DECADES, 1, tEnd);
+  return Math.min(Math.max(t, T_FLOOR) * Math.pow(10, STEP_DECADES), tEnd);
 }

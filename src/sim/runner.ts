@@ -2,7 +2,7 @@
 // animation loop asks for the next frame while playing. Frames go to frameData; the store
 // only gets a throttled readout.
 import type { ModelSpec } from '../core/model.ts';
-import type { AppStore } from '../state/store.ts';
+import { withTime, type AppStore } from '../state/store.ts';
 import { frameData } from '../state/frameData.ts';
 import { modelSpecOf } from '../url/codec.ts';
 import { SimClient, type WorkerLike } from './client.ts';
@@ -35,7 +35,11 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
       }
       frameData.startRun(info);
       store.setState({ info });
-      client.request(0);
+      // a link paused at t (`t=`) opens on the frame at t: one step from the seeded start,
+      // the same state the CLI reaches with T = t (the integrator's dense output does not
+      // depend on where it is sampled)
+      const s = store.getState();
+      client.request(!s.playing && s.params.t > 0 ? Math.min(s.params.t, info.tEnd) : 0);
     },
     onFrame(frame) {
       frameData.push(frame.t, frame.loss, frame.buffers.positions, frame.buffers.codes, frame.buffers.overlaps);
@@ -45,9 +49,12 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
       const s = store.getState();
       if (done || !s.playing || now - lastReadout > READOUT_INTERVAL_MS) {
         lastReadout = now;
+        const stopped = done || !s.playing;
         store.setState({
           readout: { t: frame.t, loss: frame.loss, counts: frame.counts, failed: frame.failed, computeMs: frame.stats.computeMs },
           ...(done ? { playing: false, finished: true } : {}),
+          // paused or at the end, the link carries the time on screen
+          ...(stopped ? { params: withTime(s.params, frame.t) } : {}),
         });
       }
     },

@@ -2,6 +2,7 @@
 // worker's buffers) and short histories for the plots. Readers poll `version` in their own
 // animation loops instead of re-rendering.
 import type { RunInfo } from '../sim/protocol.ts';
+import { mapRadius } from './radial.ts';
 
 /** Neurons whose overlaps are traced in the plot. */
 export const TRACED_NEURONS = 6;
@@ -15,7 +16,12 @@ export class FrameData {
   n = 0;
   k = 0;
   t = 0;
+  /** drawing coordinates with the view's radial scale applied (see radial.ts) */
   positions = new Float32Array(0);
+  /** drawing coordinates as the worker sent them */
+  rawPositions = new Float32Array(0);
+  /** r0 of the radial scale (0: linear) */
+  radialR0 = 0;
   codes = new Uint8Array(0);
   /** the latest overlaps of every neuron (n rows of k), for export */
   overlaps = new Float64Array(0);
@@ -32,6 +38,7 @@ export class FrameData {
     this.k = info.spec.k;
     this.t = 0;
     if (this.positions.length !== this.n * 3) this.positions = new Float32Array(this.n * 3);
+    if (this.rawPositions.length !== this.n * 3) this.rawPositions = new Float32Array(this.n * 3);
     if (this.codes.length !== this.n) this.codes = new Uint8Array(this.n);
     if (this.overlaps.length !== this.n * this.k) this.overlaps = new Float64Array(this.n * this.k);
     this.traces = new Float64Array(HISTORY_CAPACITY * TRACED_NEURONS * this.k);
@@ -41,7 +48,8 @@ export class FrameData {
 
   push(t: number, loss: number, positions: Float32Array, codes: Uint8Array, overlaps: Float64Array): void {
     this.t = t;
-    this.positions.set(positions);
+    this.rawPositions.set(positions);
+    this.applyRadial();
     this.codes.set(codes);
     this.overlaps.set(overlaps);
     if (this.length === HISTORY_CAPACITY) this.thin();
@@ -52,6 +60,29 @@ export class FrameData {
     const row = TRACED_NEURONS * this.k;
     for (let j = 0; j < m; j++) this.traces[i * row + j] = overlaps[j];
     this.version++;
+  }
+
+  /** Switches the radial scale; the frame on screen is redrawn with it. */
+  setRadialR0(r0: number): void {
+    if (r0 === this.radialR0) return;
+    this.radialR0 = r0;
+    this.applyRadial();
+    this.version++;
+  }
+
+  private applyRadial(): void {
+    const raw = this.rawPositions, out = this.positions, r0 = this.radialR0;
+    if (!(r0 > 0)) {
+      out.set(raw);
+      return;
+    }
+    for (let o = 0; o < raw.length; o += 3) {
+      const r = Math.sqrt(raw[o] * raw[o] + raw[o + 1] * raw[o + 1] + raw[o + 2] * raw[o + 2]);
+      const s = r > 0 ? mapRadius(r, r0) / r : 0;
+      out[o] = raw[o] * s;
+      out[o + 1] = raw[o + 1] * s;
+      out[o + 2] = raw[o + 2] * s;
+    }
   }
 
   private thin(): void {

@@ -92,6 +92,36 @@ describe('app store', () => {
     expect(store.getState().notices.at(-1)!.source).toBe('import');
   });
 
+  it('a model change restarts and plays, even after the run ended; a view change leaves the run alone', () => {
+    const store = createAppStore('');
+    const st = () => store.getState();
+    store.setState({ playing: false, finished: true });
+    st().setParam('cam', [1, 2, 3]);
+    expect(st()).toMatchObject({ playing: false, finished: true });
+    st().setParam('speed', 1);
+    expect(st()).toMatchObject({ playing: false, finished: true });
+    st().setParam('beta', 0.3);
+    expect(st()).toMatchObject({ playing: true, finished: false });
+    st().pause();
+    st().newSeed();
+    expect(st().playing).toBe(true);
+  });
+
+  it('a link with t opens paused there; play clears t, a model change clears it too', () => {
+    const store = createAppStore('t=12.5&T=100');
+    const st = () => store.getState();
+    expect(st()).toMatchObject({ playing: false });
+    expect(st().params.t).toBe(12.5);
+    st().play();
+    expect(st().params.t).toBe(0);
+    store.setState({ playing: false, params: { ...st().params, t: 3 } });
+    st().setParam('k', 4);
+    expect(st().params.t).toBe(0);
+    st().loadQuery('t=2', 'link');
+    expect(st()).toMatchObject({ playing: false });
+    expect(st().params.t).toBe(2);
+  });
+
   it('new seed moves to the next seed', () => {
     const store = createAppStore('seed=41');
     store.getState().newSeed();

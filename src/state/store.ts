@@ -4,7 +4,8 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { OutcomeCounts } from '../core/classify.ts';
 import type { RunInfo } from '../sim/protocol.ts';
-import { capProblems, decode, encode, type Problem } from '../url/codec.ts';
+import { capProblems, decode, encode, modelSpecOf, type Problem } from '../url/codec.ts';
+import { frameData } from './frameData.ts';
 import { defaultParams, FIELDS, type ParamKey, type Params } from '../url/schema.ts';
 
 export interface Readout {
@@ -55,6 +56,16 @@ let noticeId = 0;
 
 const emptyReadout: Readout = { t: 0, loss: 0, counts: null, failed: 0, computeMs: 0 };
 
+const specKey = (p: Params) => JSON.stringify(modelSpecOf(p));
+
+/** A link with `t` opens paused at that flow time; any other link plays. */
+const pausedAt = (p: Params) => p.t > 0;
+
+/** The same parameters with the paused-at time `t` (the same object when it is unchanged). */
+export function withTime(p: Params, t: number): Params {
+  return p.t === t ? p : { ...p, t };
+}
+
 /** Validates any combination of parameters by a round trip through the permalink codec. */
 function normalized(next: Params): { params: Params; problems: Problem[] } {
   return decode(encode(next));
@@ -64,7 +75,7 @@ export function createAppStore(initialQuery = '') {
   const first = decode(initialQuery);
   return createStore<AppState>()((set, get) => ({
     params: first.params,
-    playing: true,
+    playing: !pausedAt(first.params),
     finished: false,
     resetNonce: 0,
     stepNonce: 0,
@@ -77,21 +88,30 @@ export function createAppStore(initialQuery = '') {
       get().setParams({ [key]: value } as Partial<Params>);
     },
     setParams(next, source = 'input') {
-      const merged = { ...get().params, ...next };
+      const before = get().params;
+      const merged = { ...before, ...next };
       const { params, problems } = normalized(merged);
-      set({ params, finished: false });
+      // A new model restarts from its seeded start and plays, whether or not the last run had
+      // ended; a view change (camera, speed, trails, …) never touches the run.
+      if (specKey(params) !== specKey(before)) set({ params: { ...params, t: 0 }, finished: false, playing: true, fault: null });
+      else set({ params });
       if (problems.length > 0) get().addNotice(source, problems);
     },
     loadQuery(query, source) {
       const { params, problems } = decode(query);
-      set({ params, finished: false, resetNonce: get().resetNonce + 1 });
+      set({ params, finished: false, resetNonce: get().resetNonce + 1, ...(pausedAt(params) ? { playing: false } : {}) });
       if (problems.length > 0) get().addNotice(source, problems);
     },
-    play: () => (get().finished ? set({ playing: true, fault: null, finished: false, resetNonce: get().resetNonce + 1 }) : set({ playing: true, fault: null })),
-    pause: () => set({ playing: false }),
+    play: () => {
+      const params = withTime(get().params, 0);
+      if (get().finished) set({ params, playing: true, fault: null, finished: false, resetNonce: get().resetNonce + 1 });
+      else set({ params, playing: true, fault: null });
+    },
+    // the paused time goes into the link (`t`); frames still in flight update it (runner.ts)
+    pause: () => set({ playing: false, params: withTime(get().params, frameData.runId >= 0 ? frameData.t : 0) }),
     togglePlay: () => (get().playing ? get().pause() : get().play()),
     step: () => set({ playing: false, stepNonce: get().stepNonce + 1 }),
-    reset: () => set({ resetNonce: get().resetNonce + 1, finished: false, fault: null }),
+    reset: () => set({ params: withTime(get().params, 0), resetNonce: get().resetNonce + 1, finished: false, fault: null }),
     newSeed: () => {
       const seedField = FIELDS.get('seed')!;
       const seed = (get().params.seed + 1) % (seedField.max! + 1);

@@ -1,18 +1,26 @@
 // Page layout. Each panel reads the store through narrow selectors; none talks to the worker.
+// Three areas: the view; the presenter strip (playback, β with its β_c mark, outcome counts,
+// the overlap and loss plots), which a lecturer needs on screen together with the view; and
+// everything else (teaching, model, thresholds, sharing). app.css places them: one column on
+// a phone, view beside a stacked column on a narrow window, three columns on a projector.
 import { Suspense, lazy } from 'react';
 import { useApp } from '../state/store.ts';
 import { ModelControls, PlaybackControls } from './Controls.tsx';
+import { BetaControl } from './BetaControl.tsx';
 import { NoticeBar } from './NoticeBar.tsx';
 import { OutcomeReadout, ThresholdReadout, TimeReadout } from './Readouts.tsx';
 import { Caption } from './Caption.tsx';
-import { PlotsPanel } from '../plots/PlotsPanel.tsx';
+import { RunPlots, ThresholdPlots } from '../plots/PlotsPanel.tsx';
 import { SharePanel } from './share/SharePanel.tsx';
 import { OpenFullLink } from './share/OpenFullLink.tsx';
+import { EmbedControls } from './share/EmbedControls.tsx';
 import './share/embed.css';
 import { ShortcutsHelp } from './teach/ShortcutsHelp.tsx';
 import { TeachPanel } from './teach/TeachPanel.tsx';
 import { useShortcuts } from './teach/useShortcuts.ts';
 import { UpdatePrompt } from './pwa/UpdatePrompt.tsx';
+import { VIEW_PANEL_ID } from './fullscreen.ts';
+import { FullscreenOverlay } from './FullscreenOverlay.tsx';
 
 const FlowView = lazy(() => import('../scene/FlowView.tsx'));
 const ExplorePanel = lazy(() => import('./explore/ExplorePanel.tsx'));
@@ -30,27 +38,35 @@ export function App() {
       )}
       <NoticeBar />
       <main className="layout">
-        <section className="view-panel" aria-label="3-D view of the neurons on the sphere">
+        <section className="view-panel" id={VIEW_PANEL_ID} aria-label="3-D view of the neurons on the sphere">
           <Suspense fallback={<div className="view-loading">loading the 3-D view…</div>}>
             <FlowView />
           </Suspense>
           <TimeReadout />
+          <FullscreenOverlay />
           {!embed && <Caption />}
         </section>
-        <aside className="side-panel">
+        <section className="stage-panel" aria-label="playback, β and what the run shows">
           <PlaybackControls />
+          {embed && <EmbedControls />}
           {embed && <OpenFullLink />}
           {!embed && (
             <>
-              <TeachPanel />
-              <ModelControls />
-              <ThresholdReadout />
+              <BetaControl />
               <OutcomeReadout />
-              <PlotsPanel />
-              <SharePanel />
+              <RunPlots />
             </>
           )}
-        </aside>
+        </section>
+        {!embed && (
+          <aside className="side-panel">
+            <TeachPanel />
+            <ModelControls />
+            <ThresholdReadout />
+            <ThresholdPlots />
+            <SharePanel />
+          </aside>
+        )}
       </main>
       {!embed && (
         <Suspense fallback={null}>

@@ -5,19 +5,43 @@ import { FIELDS, type ParamKey } from '../url/schema.ts';
 import { RangeControl } from './RangeControl.tsx';
 import { ActivationField, DropLowField, KernelSummary } from './ActivationField.tsx';
 import { GramField } from './GramField.tsx';
-import { formatNumber, formatPower10 } from './format.ts';
-
-const NO_ROOTS: number[] = [];
+import { ExactValues } from './ExactValues.tsx';
+import { formatPower10 } from './format.ts';
 
 const range = (key: ParamKey) => {
   const f = FIELDS.get(key)!;
   return { min: f.min!, max: f.max! };
 };
 
+type SliderKey = 'k' | 'n' | 'p' | 'd' | 'speed';
+const SLIDER_KEYS = ['k', 'n', 'p', 'd'] as const;
+
+/** The slider of a parameter, as Model, Playback and an embed's `controls` list show it. */
+export function ParamSlider({ name }: { name: SliderKey }) {
+  const value = useApp((s) => s.params[name]);
+  const k = useApp((s) => s.params.k);
+  const set = (v: number) => getAppStore().getState().setParam(name, v);
+  switch (name) {
+    case 'k':
+      return <RangeControl name="k" label="k (index vectors)" value={value} {...range('k')} step={1} onChange={set} />;
+    case 'n':
+      return <RangeControl name="n" label="n (neurons)" value={value} min={1} max={range('n').max} step={0.01}
+        toSlider={Math.log10} fromSlider={(s) => Math.round(10 ** s)} format={(v) => String(v)} onChange={set} />;
+    case 'p':
+      return <RangeControl name="p" label="p (Hermite degree)" value={value} {...range('p')} step={1} onChange={set} />;
+    case 'd':
+      return <RangeControl name="d" label="d (dimension, log scale)" value={value} min={Math.max(1, k)} max={range('d').max} step={0.01}
+        toSlider={Math.log10} fromSlider={(s) => Math.round(10 ** s)} format={formatPower10} onChange={set} />;
+    case 'speed':
+      return <RangeControl name="speed" label="speed (decades of t per second)" value={value} {...range('speed')} step={0.01}
+        format={(v) => v.toFixed(2)} onChange={set} />;
+  }
+}
+
+export const SLIDER_NAMES: readonly string[] = [...SLIDER_KEYS, 'speed'];
+
 export function ModelControls() {
   const p = useApp((s) => s.params);
-  const betaC = useApp((s) => s.info?.betaC ?? NO_ROOTS);
-  const betaFold = useApp((s) => s.info?.betaFold ?? NO_ROOTS);
   const resetNonce = useApp((s) => s.resetNonce);
   const set = getAppStore().getState().setParam;
   // "custom Gram matrix" opens the editor; the geometry changes only when a matrix is applied.
@@ -35,26 +59,9 @@ export function ModelControls() {
   return (
     <fieldset className="controls">
       <legend>Model</legend>
-      <RangeControl
-        name="beta"
-        label="β (overlap of index vectors)"
-        value={p.beta}
-        {...range('beta')}
-        step={0.005}
-        disabled={p.geom !== 'equi'}
-        format={(v) => v.toFixed(3)}
-        marks={[
-          ...betaC.map((b, i) => ({ value: b, label: betaC.length > 1 ? `β_c${i + 1}` : 'β_c', side: betaFold.length > 0 ? ('before' as const) : undefined })),
-          ...betaFold.map((b, i) => ({ value: b, label: betaFold.length > 1 ? `β_fold${i + 1}` : 'β_fold', side: 'after' as const })),
-        ]}
-        onChange={(v) => set('beta', v)}
-      />
-      <RangeControl name="k" label="k (index vectors)" value={p.k} {...range('k')} step={1} onChange={(v) => set('k', v)} />
-      <RangeControl name="n" label="n (neurons)" value={p.n} min={1} max={range('n').max} step={0.01}
-        toSlider={Math.log10} fromSlider={(s) => Math.round(10 ** s)} format={(v) => String(v)} onChange={(v) => set('n', v)} />
-      <RangeControl name="p" label="p (Hermite degree)" value={p.p} {...range('p')} step={1} onChange={(v) => set('p', v)} />
-      <RangeControl name="d" label="d (dimension, log scale)" value={p.d} min={Math.max(1, p.k)} max={range('d').max} step={0.01}
-        toSlider={Math.log10} fromSlider={(s) => Math.round(10 ** s)} format={formatPower10} onChange={(v) => set('d', v)} />
+      {SLIDER_KEYS.map((key) => (
+        <ParamSlider key={key} name={key} />
+      ))}
       <div className="model-fields">
         <label className="geometry-field">
           <span className="field-label">Geometry</span>
@@ -70,14 +77,13 @@ export function ModelControls() {
         <DropLowField />
         <KernelSummary />
       </div>
-      <p className="hint">seed {p.seed} · tol {formatNumber(p.tol)}</p>
+      <ExactValues />
     </fieldset>
   );
 }
 
 export function PlaybackControls() {
   const playing = useApp((s) => s.playing);
-  const speed = useApp((s) => s.params.speed);
   const st = getAppStore().getState();
   return (
     <fieldset className="controls playback">
@@ -90,8 +96,7 @@ export function PlaybackControls() {
         <button type="button" name="reset" onClick={st.reset}>Reset</button>
         <button type="button" name="newseed" onClick={st.newSeed}>New seed</button>
       </div>
-      <RangeControl name="speed" label="speed (decades of time per second)" value={speed} {...range('speed')} step={0.01}
-        format={(v) => v.toFixed(2)} onChange={(v) => st.setParam('speed', v)} />
+      <ParamSlider name="speed" />
     </fieldset>
   );
 }

@@ -6,12 +6,13 @@ import { formatNumber } from './format.ts';
 
 export function TimeReadout() {
   const t = useApp((s) => s.readout.t);
-  const tEnd = useApp((s) => s.info?.tEnd ?? NaN);
+  const tEnd = useApp((s) => s.info?.tEnd ?? null);
   const finished = useApp((s) => s.finished);
+  // before the run is configured there is no end time yet: say nothing rather than NaN
   return (
     <p className="readout time">
       t = <span data-testid="sim-time" data-value={t}>{formatNumber(t, 4)}</span>
-      <span className="muted"> / T = {formatNumber(tEnd, 4)}{finished ? ' (end)' : ''}</span>
+      <span className="muted"> / T = {tEnd !== null && Number.isFinite(tEnd) ? formatNumber(tEnd, 4) : '…'}{finished ? ' (end)' : ''}</span>
     </p>
   );
 }

@@ -289,7 +289,9 @@ describe('version 1 links (decimal gram, any text) read as they did', () => {
 describe('encode', () => {
   it('writes every key in schema order, v first', () => {
     const q = encode(defaultParams());
-    expect(q.split('&').map((kv) => kv.split('=')[0])).toEqual(FIELDS_LIST.map((f) => f.key));
+    expect(q.split('&').map((kv) => kv.split('=')[0])).toEqual(FIELDS_LIST.filter((f) => !f.omitDefault).map((f) => f.key));
+    // a key left out at its default is written once it is set
+    expect(encode({ ...defaultParams(), t: 2.5 })).toContain('&t=2.5&');
     expect(q.startsWith(`v=${SCHEMA_VERSION}&`)).toBe(true);
   });
 

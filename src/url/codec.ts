@@ -267,12 +267,16 @@ function encodeValue(f: Field, v: unknown): string {
   }
 }
 
-/** Parameters → query string (no '?'), every key in schema order, so a link pins every value. */
+/**
+ * Parameters → query string (no '?'), every key in schema order, so a link pins every value
+ * (except a view key marked omitDefault, such as the paused time t, while at its default).
+ */
 export function encode(params: Params): string {
   const p = params as Record<string, unknown>;
   const parts: string[] = [];
   for (const f of SCHEMA as readonly Field[]) {
     const v = f.key === 'v' ? SCHEMA_VERSION : p[f.key];
+    if (f.omitDefault && v === f.default) continue;
     parts.push(`${encodeURIComponent(f.key)}=${encodeURIComponent(encodeValue(f, v)).replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%20/g, '+')}`);
   }
   return parts.join('&');

@@ -17,6 +17,8 @@ export interface Field {
   packed?: boolean;
   /** the field belongs to the model (reproducibility) rather than to the view */
   model: boolean;
+  /** left out of a link while at its default (a key that only means something when set) */
+  omitDefault?: boolean;
   description: string;
 }
 
@@ -48,6 +50,9 @@ export const SCHEMA = [
   { key: 'trails', type: 'bool', default: true, model: false, description: 'draw fading trails behind neurons' },
   { key: 'grid', type: 'bool', default: true, model: false, description: 'draw the sphere graticule' },
   { key: 'embed', type: 'bool', default: false, model: false, description: 'show only the view and play controls (for iframes)' },
+  { key: 't', type: 'number', default: 0, min: 0, max: 1e12, model: false, omitDefault: true, description: 'flow time the view is paused at (0: playing; written only while paused or at the end; the CLI gives the same frame with T=t)' },
+  { key: 'controls', type: 'text', default: '', maxLength: 60, model: false, description: 'embed mode: sliders to show under the view, comma-separated (beta, k, n, p, d, speed)' },
+  { key: 'radial', type: 'enum', default: 'auto', values: ['auto', 'linear', 'log'], model: false, description: '3-D view radius: log-scaled overlap (log; auto = from d ≥ 10⁴) or the overlap itself (linear)' },
   { key: 'tour', type: 'int', default: 0, min: 0, max: 50, model: false, description: 'guided tour step to open (0: no tour)' },
   // The explore panel's sweep, so a link (and the CLI's grid) names the same experiment. A 0
   // means "the form's own default", which may depend on the model (like T = 0), so links never

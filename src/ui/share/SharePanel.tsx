@@ -1,4 +1,4 @@
-// Copy link / embed code, export (PNG of the view, CSV and JSON of the neurons, the
+// Copy link / embed code, export (Save image: the view with labels, key, time and counts; CSV and JSON of the neurons, the
 // configuration) and import of a configuration (file picker or drop on the page).
 // Everything shown here is React text: links and file contents are never markup.
 import { useCallback, useRef, useState } from 'react';
@@ -10,6 +10,7 @@ import type { Params } from '../../url/schema.ts';
 import { canvasPng, copyText, downloadBlob, downloadText } from './download.ts';
 import { configJson, countsCsv, historyCsv, overlapsCsv, trajectoriesJson, type FrameSnapshot } from './exportFormats.ts';
 import { importConfigFile } from './importConfig.ts';
+import { composeViewImage } from './saveImage.ts';
 import { useFileDrop } from './useFileDrop.ts';
 import './share.css';
 
@@ -39,7 +40,7 @@ function baseName(p: Params): string {
 const timeTag = (t: number) => `t${Number(t.toPrecision(4))}`;
 
 function embedCode(p: Params): string {
-  return `<iframe src="${permalink({ ...p, embed: true, tour: 0 } as Params)}" width="640" height="600" style="border:0" title="Flowsphere" loading="lazy"></iframe>`;
+  return `<iframe src="${permalink({ ...p, embed: true, tour: 0 } as Params)}" width="640" height="600" style="border:0" title="Flowsphere" loading="lazy" allow="fullscreen"></iframe>`;
 }
 
 export function SharePanel() {
@@ -80,11 +81,12 @@ export function SharePanel() {
   };
 
   const exportPng = async () => {
-    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid=flow-canvas] canvas');
-    const blob = canvas ? await canvasPng(canvas) : null;
+    const st = getAppStore().getState();
+    const composed = composeViewImage({ params: st.params, t: frameData.t, tEnd: st.info?.tEnd ?? null, counts: st.readout.counts, k: st.info?.spec.k ?? 0 });
+    const blob = composed ? await canvasPng(composed) : null;
     if (!blob) return setStatus('The 3-D view is not drawn (yet): no image to save');
     downloadBlob(blob, `${baseName(params())}-${timeTag(frameData.t)}.png`);
-    setStatus('Saved the view as PNG');
+    setStatus('Saved the view with its labels, key, time and counts as PNG');
   };
 
   return (
@@ -101,7 +103,7 @@ export function SharePanel() {
         </label>
       )}
       <div className="buttons" role="group" aria-label="Export">
-        <button type="button" name="exportpng" onClick={() => void exportPng()}>View PNG</button>
+        <button type="button" name="exportpng" onClick={() => void exportPng()}>Save image</button>
         <button type="button" name="exportcsv" onClick={withFrame('neuron overlaps (CSV)', (s, p) => downloadText(overlapsCsv(s), `${baseName(p)}-${timeTag(s.t)}-overlaps.csv`, 'text/csv'))}>
           Overlaps CSV
         </button>

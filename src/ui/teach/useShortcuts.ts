@@ -1,10 +1,11 @@
-// Keyboard shortcuts for the whole page: space play/pause, r reset, s step, ? help.
+// Keyboard shortcuts for the whole page: space play/pause, r reset, s step, f fullscreen, ? help.
 // App calls this hook in every mode (embed too), so the page-wide preferences that must hold
 // there as well — the theme and a paused start under prefers-reduced-motion — start here.
 import { useEffect } from 'react';
 import { getAppStore } from '../../state/store.ts';
 import { helpStore } from './helpDialog.ts';
 import { prefersReducedMotion } from './motion.ts';
+import { toggleViewFullscreen } from '../fullscreen.ts';
 import './theme.ts';
 
 export interface Shortcut {
@@ -17,6 +18,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Space', does: 'play / pause' },
   { keys: 'S', does: 'step (pauses, then advances a tenth of a decade of time)' },
   { keys: 'R', does: 'reset the run to its seeded start' },
+  { keys: 'F', does: 'fullscreen view with β slider and play controls (Esc leaves)' },
   { keys: '← → ↑ ↓', does: 'move a focused slider' },
   { keys: 'Tab', does: 'move between controls' },
   { keys: '?', does: 'show or hide this help' },
@@ -54,13 +56,18 @@ export function handleKey(e: KeyboardEvent): void {
   }
   if (e.key === 'Escape') {
     if (help.open) help.setOpen(false);
+    // browsers leave fullscreen on Escape themselves; this covers those that pass the key on
+    else if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
     return;
   }
   // with the help open, keys belong to the dialog
   if (help.open) return;
   const st = getAppStore().getState();
   if (e.key === ' ' || e.code === 'Space') {
-    if (spaceActivates(target)) return;
+    // a control reached by keyboard (Tab) keeps Space; one last clicked with the mouse does
+    // not (it would press New seed or Copy link again): it loses focus and Space plays
+    if (spaceActivates(target) && target!.matches(':focus-visible')) return;
+    if (spaceActivates(target) && target instanceof HTMLElement) target.blur();
     e.preventDefault(); // no page scroll
     if (!e.repeat) st.togglePlay();
     return;
@@ -70,13 +77,32 @@ export function handleKey(e: KeyboardEvent): void {
     if (!e.repeat) st.reset();
   } else if (e.key === 's' || e.key === 'S') {
     st.step();
+  } else if (e.key === 'f' || e.key === 'F') {
+    if (!e.repeat) toggleViewFullscreen();
   }
+}
+
+const POINTER_PRESSED = 'button, summary, a[href], input[type=checkbox], input[type=radio], [role=button], [role=switch], [role=tab]';
+
+/**
+ * After a mouse or touch click, a button keeps no focus, so the page's keys (Space above all)
+ * act on the app rather than pressing that button again. Keyboard activation (detail 0) keeps
+ * focus where the reader put it.
+ */
+export function blurAfterPointerClick(e: MouseEvent): void {
+  if (e.detail === 0 || !(e.target instanceof Element)) return;
+  const el = e.target.closest(POINTER_PRESSED);
+  if (el instanceof HTMLElement && el === document.activeElement) el.blur();
 }
 
 export function useShortcuts(): void {
   useEffect(() => {
     if (prefersReducedMotion()) getAppStore().getState().pause();
     window.addEventListener('keydown', handleKey);
-    return () => window.removeEventListener('keydown', handleKey);
+    document.addEventListener('click', blurAfterPointerClick);
+    return () => {
+      window.removeEventListener('keydown', handleKey);
+      document.removeEventListener('click', blurAfterPointerClick);
+    };
   }, []);
 }

@@ -1,0 +1,144 @@
+// The 3-D view shows what happened: every index vector of k = 16 drawn and labelled apart,
+// labels that never cover each other at phone, presenter and embed sizes, cluster markers that
+// grow with the number of converged neurons, the large-d radial scale, and Save image.
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, loadScreenshot, test, waitForEnd, type Screenshot } from './fixtures.ts';
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+const intersect = (a: Box, b: Box) =>
+  Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x) > 0.5 && Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y) > 0.5;
+
+/** Boxes of every visible label over the view; asserts that no two intersect and all lie inside the view. */
+async function expectLabelsApart(page: Page, expected?: number) {
+  // labels are placed in the canvas's render loop: give it a frame
+  await page.waitForTimeout(300);
+  const view = (await page.getByTestId('flow-canvas').boundingBox())!;
+  const labels = page.locator('[data-testid=label-layer] > .scene-label:visible');
+  if (expected !== undefined) await expect(page.locator('[data-testid^=vector-tag-]')).toHaveCount(expected);
+  const boxes: Box[] = [];
+  for (const el of await labels.all()) {
+    const b = await el.boundingBox();
+    if (b) boxes.push(b);
+  }
+  expect(boxes.length).toBeGreaterThan(0);
+  for (let i = 0; i < boxes.length; i++) {
+    expect(boxes[i].x).toBeGreaterThanOrEqual(view.x - 0.5);
+    expect(boxes[i].x + boxes[i].width).toBeLessThanOrEqual(view.x + view.width + 0.5);
+    for (let j = 0; j < i; j++) expect(intersect(boxes[i], boxes[j]), `labels ${i} and ${j} overlap`).toBe(false);
+  }
+  return boxes.length;
+}
+
+/** Pixels of the WebGL canvas: all non-background ones, and the sky-blue ones of v₁ and its cluster disc. */
+async function canvasPixels(page: Page) {
+  await loadScreenshot(page, page.locator('[data-testid=flow-canvas] canvas').first());
+  return page.evaluate(() => {
+    const { width, height, data: d } = (window as unknown as { screenshot: Screenshot }).screenshot;
+    let foreground = 0, blue = 0;
+    for (let i = 0; i < width * height * 4; i += 4) {
+      const r = d[i], g = d[i + 1], b = d[i + 2];
+      if (Math.abs(r - d[0]) + Math.abs(g - d[1]) + Math.abs(b - d[2]) > 30) foreground++;
+      if (b > 60 && b > 1.8 * r && g > 1.3 * r && b > g) blue++;
+    }
+    return { fraction: foreground / (width * height), blue };
+  });
+}
+
+test('k = 16: all 16 arrows are drawn and 16 labels sit apart', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('./?k=16&n=400&T=3000&beta=0.05');
+  await waitForEnd(page, 60_000);
+  await expect(page.getByTestId('flow-canvas')).toHaveAttribute('data-arrows', '16');
+  await expectLabelsApart(page, 16);
+  // each label names one vector: no comma-joined line
+  for (let j = 0; j < 16; j++) await expect(page.getByTestId(`vector-tag-${j}`).locator('.vector-label')).not.toContainText(',');
+  await expect(page.getByTestId('projection-note')).toContainText('spread evenly');
+  await expect(page.locator('.view-legend .swatch.diamond')).toHaveCount(8);
+});
+
+for (const [name, size, query] of [
+  ['375 px phone', { width: 375, height: 812 }, ''],
+  ['1280×720', { width: 1280, height: 720 }, ''],
+  ['1920×1080', { width: 1920, height: 1080 }, ''],
+  ['embed', { width: 640, height: 600 }, '&embed=1&controls=beta'],
+] as const) {
+  test(`${name}: labels never overlap, during the search and at the end, and the view is drawn`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await page.goto(`./?T=0.05&n=300${query}`);
+    await waitForEnd(page);
+    await expect(page.getByTestId('search-hint')).toBeVisible();
+    expect(await expectLabelsApart(page, 3)).toBe(5); // three vectors, w̄, the search hint
+    await page.goto(`./?T=300&n=300${query}`);
+    await waitForEnd(page, 60_000);
+    await expectLabelsApart(page, 3);
+    const px = await canvasPixels(page);
+    expect(px.fraction).toBeGreaterThan(0.12);
+  });
+}
+
+test('cluster markers cover more pixels as more neurons converge there', async ({ page }) => {
+  const query = 'k=3&geom=orth&d=50&T=2000&trails=0&grid=0&seed=3';
+  await page.goto(`./?${query}&n=12`);
+  await waitForEnd(page, 60_000);
+  const few = await canvasPixels(page);
+  const fewRecovered = JSON.parse((await page.getByTestId('outcome-counts').getAttribute('data-counts'))!).recovered[0];
+  await page.goto(`./?${query}&n=400`);
+  await waitForEnd(page, 60_000);
+  const many = await canvasPixels(page);
+  const manyRecovered = JSON.parse((await page.getByTestId('outcome-counts').getAttribute('data-counts'))!).recovered[0];
+  expect(manyRecovered).toBeGreaterThan(4 * Math.max(1, fewRecovered));
+  expect(many.blue).toBeGreaterThan(few.blue * 1.5);
+});
+
+test('large d: the log radial scale is on and stated, and can be switched to the linear radius', async ({ page }) => {
+  await page.goto('./?d=1000000000&T=1&n=300');
+  await waitForEnd(page);
+  const note = page.getByTestId('radial-note');
+  await expect(note).toHaveAttribute('data-scale', 'log');
+  await expect(note).toContainText('log overlap');
+  await expect(page.locator('.caption')).toContainText('log-scaled');
+  const logPx = await canvasPixels(page);
+  await note.locator('button[name=radial]').click();
+  await expect(note).toHaveAttribute('data-scale', 'linear');
+  await expect.poll(() => new URL(page.url()).searchParams.get('radial')).toBe('linear');
+  await page.waitForTimeout(300);
+  // with the exact radius every neuron sits within 10⁻⁴ of the centre: far fewer lit pixels
+  const linPx = await canvasPixels(page);
+  expect(logPx.fraction).toBeGreaterThan(linPx.fraction);
+  await page.goto('./?d=1000&T=1&n=30');
+  await expect(page.getByTestId('radial-note')).toHaveAttribute('data-scale', 'linear');
+});
+
+test('Save image composes the view, its labels, key, time and counts', async ({ page }) => {
+  await page.goto('./?T=50&n=100');
+  await waitForEnd(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button[name=exportpng]').click()]);
+  const png = readFileSync(await download.path());
+  expect(png.length).toBeGreaterThan(1000);
+  const b64 = png.toString('base64');
+  const result = await page.evaluate(async (data) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${data}`;
+    await img.decode();
+    const gl = document.querySelector<HTMLCanvasElement>('[data-testid=flow-canvas] canvas')!;
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    // the band under the view has text: pixels unlike its background
+    const band = ctx.getImageData(0, gl.height, img.width, img.height - gl.height).data;
+    let ink = 0;
+    for (let i = 0; i < band.length; i += 4) if (Math.abs(band[i] - band[0]) + Math.abs(band[i + 1] - band[1]) + Math.abs(band[i + 2] - band[2]) > 60) ink++;
+    return { w: img.width, h: img.height, glW: gl.width, glH: gl.height, ink };
+  }, b64);
+  expect(result.w).toBe(result.glW);
+  expect(result.h).toBeGreaterThan(result.glH + 30);
+  expect(result.ink).toBeGreaterThan(200);
+});

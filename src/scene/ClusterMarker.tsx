@@ -1,0 +1,37 @@
+// Multiplicity: many neurons converged on one point (an index vector, w̄) are drawn as one
+// translucent disc whose area grows with their number (capped), behind the dots themselves,
+// so 196 neurons on v₁ never look like one dot. The number is in the point's label.
+import { Billboard } from '@react-three/drei';
+import { useApp } from '../state/store.ts';
+
+/** Disc radius (world units) per √neuron, and the cap: area ∝ count up to CAP_COUNT neurons. */
+const RADIUS_PER_ROOT = 0.009;
+const MAX_RADIUS = 0.17;
+export const CAP_COUNT = Math.round((MAX_RADIUS / RADIUS_PER_ROOT) ** 2);
+
+export function clusterRadius(count: number): number {
+  return count > 1 ? Math.min(MAX_RADIUS, RADIUS_PER_ROOT * Math.sqrt(count)) : 0;
+}
+
+/** `which`: an index vector j, or 'average'. */
+export function ClusterMarker({ position, colour, which }: { position: [number, number, number]; colour: string; which: number | 'average' }) {
+  const count = useApp((s) => {
+    const c = s.readout.counts;
+    if (!c) return 0;
+    return which === 'average' ? c.atAverage : (c.recovered[which] ?? 0);
+  });
+  const r = clusterRadius(count);
+  if (r === 0) return null;
+  return (
+    <Billboard position={position}>
+      <mesh renderOrder={2}>
+        <circleGeometry args={[r, 48]} />
+        <meshBasicMaterial color={colour} transparent opacity={0.38} depthWrite={false} depthTest={false} />
+      </mesh>
+      <mesh renderOrder={2}>
+        <ringGeometry args={[r * 0.94, r, 48]} />
+        <meshBasicMaterial color={colour} transparent opacity={0.9} depthWrite={false} depthTest={false} />
+      </mesh>
+    </Billboard>
+  );
+}

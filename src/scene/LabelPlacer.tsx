@@ -1,0 +1,55 @@
+// Inside the canvas's render loop: projects each label's anchor with the current camera and
+// places the labels apart (labelLayout.ts). Also writes the search hint's text, from the count
+// Neurons made in the same render. Runs only when the canvas renders (a frame, a camera move).
+import { useFrame } from '@react-three/fiber';
+import { useRef } from 'react';
+import { Vector3 } from 'three';
+import { getAppStore } from '../state/store.ts';
+import { placeLabels, type LabelItem } from './labelLayout.ts';
+import { sceneLabels } from './sceneLabels.ts';
+import { searchCount } from './searchCount.ts';
+
+function searchText(): string {
+  const near = searchCount.value;
+  const equator = Math.min(near, getAppStore().getState().readout.counts?.otherKinds.equator ?? 0);
+  const lines = [];
+  if (near - equator > 0) lines.push(`still searching: ${near - equator}`);
+  if (equator > 0) lines.push(`on the equator (no positive overlap): ${equator}`);
+  return lines.join('\n');
+}
+
+export function LabelPlacer() {
+  const v = useRef(new Vector3());
+  const shownSearch = useRef('');
+  useFrame(({ camera, size }) => {
+    const list = sceneLabels.list;
+    if (list.length === 0) return;
+    const search = list.find((l) => l.el.dataset.testid === 'search-hint');
+    if (search) {
+      const text = searchText();
+      if (text !== shownSearch.current) {
+        shownSearch.current = text;
+        search.el.textContent = text;
+        search.el.hidden = text === '';
+      }
+    }
+    const p = v.current;
+    p.set(0, 0, 0).project(camera);
+    const cx = ((p.x + 1) / 2) * size.width, cy = ((1 - p.y) / 2) * size.height;
+    const shown = list.filter((l) => !l.el.hidden);
+    const items: LabelItem[] = shown.map((l) => {
+      p.set(l.anchor[0], l.anchor[1], l.anchor[2]).project(camera);
+      const ax = ((p.x + 1) / 2) * size.width, ay = ((1 - p.y) / 2) * size.height;
+      const dir = l.side === 'right' ? [1, 0] : l.side === 'below' ? [0, 1] : [ax - cx, ay - cy];
+      return { ax, ay, w: l.el.offsetWidth, h: l.el.offsetHeight, dx: dir[0], dy: dir[1], gap: l.side === 'right' ? 22 : l.side === 'below' ? 14 : 6 };
+    });
+    const rects = placeLabels(items, size.width, size.height);
+    for (const l of list) l.box = null;
+    shown.forEach((l, i) => {
+      const r = rects[i];
+      l.box = r;
+      l.el.style.transform = `translate(${Math.round(r.x)}px, ${Math.round(r.y)}px)`;
+    });
+  });
+  return null;
+}

@@ -1,0 +1,69 @@
+// The labels over the 3-D view, as ordinary DOM text (never markup from a link): under the
+// centre the "still searching" hint, the average point's kind and how many neurons sit there,
+// and each index vector's name (in its colour, with its glyph past eight) and how many neurons
+// head for it — one label per vector, never a comma-joined line. LabelPlacer moves them so that
+// none covers another (labelLayout.ts).
+import { useLayoutEffect, useRef } from 'react';
+import type { AveragePoint } from '../core/averagePoint.ts';
+import { useApp } from '../state/store.ts';
+import { AttractedCount } from './AttractedCount.tsx';
+import { vectorLabel } from './labels.ts';
+import { indexColour, indexGlyph } from './palette.ts';
+import { sceneLabels, type SceneLabel } from './sceneLabels.ts';
+
+export interface LabelAnchors {
+  /** index vectors drawn (k rows of 3, radial scale applied); a zero row is not drawn */
+  tips: Float32Array;
+  average: { position: [number, number, number]; point: AveragePoint } | null;
+}
+
+export function glyphMark(j: number): string {
+  return indexGlyph(j) === 'diamond' ? '◆' : '';
+}
+
+function AverageCount() {
+  const text = useApp((s) => (s.readout.counts && s.readout.counts.atAverage > 0 ? ` · ${s.readout.counts.atAverage}` : ''));
+  return text ? <span className="vector-count">{text}</span> : null;
+}
+
+export function SceneLabels({ k, anchors }: { k: number; anchors: LabelAnchors }) {
+  const search = useRef<HTMLSpanElement>(null);
+  const average = useRef<HTMLSpanElement>(null);
+  const tags = useRef<(HTMLSpanElement | null)[]>([]);
+  const { tips } = anchors;
+  const drawn: number[] = [];
+  for (let j = 0; j < k; j++) if (Math.hypot(tips[3 * j], tips[3 * j + 1], tips[3 * j + 2]) > 1e-6) drawn.push(j);
+
+  useLayoutEffect(() => {
+    const list: SceneLabel[] = [];
+    if (search.current) list.push({ el: search.current, anchor: [0, 0, 0], side: 'below', box: null });
+    if (average.current && anchors.average) list.push({ el: average.current, anchor: anchors.average.position, side: 'right', box: null });
+    for (const j of drawn) {
+      const el = tags.current[j];
+      if (el) list.push({ el, anchor: [tips[3 * j], tips[3 * j + 1], tips[3 * j + 2]], side: 'outward', box: null });
+    }
+    sceneLabels.list = list;
+    sceneLabels.version++;
+  });
+
+  const avg = anchors.average?.point;
+  return (
+    <div className="label-layer" data-testid="label-layer">
+      <span ref={search} className="search-hint scene-label" data-testid="search-hint" hidden />
+      {avg && (
+        <span ref={average} className={`average-label scene-label kind-${avg.kind}`} data-testid="average-marker" data-kind={avg.kind}>
+          w̄ {avg.kind}
+          <AverageCount />
+        </span>
+      )}
+      {drawn.map((j) => (
+        <span key={j} ref={(el) => void (tags.current[j] = el)} className="vector-tag scene-label" data-testid={`vector-tag-${j}`}>
+          <span className="vector-label">
+            <span style={{ color: indexColour(j, k) }}>{glyphMark(j)}{vectorLabel(j)}</span>
+          </span>
+          <AttractedCount names={[j]} />
+        </span>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+// "Save image": what the screen shows of the run, as one PNG composed on a 2-D canvas — the
+// WebGL view at its own pixel ratio (or scaled to a chosen width), its labels where the
+// layout placed them, the colour key, and a band under it with the time, the counts and the
+// parameters in the current theme's colours. Everything is drawn, nothing is captured from
+// the DOM as an image.
+import type { OutcomeCounts } from '../../core/classify.ts';
+import { vectorLabel } from '../../scene/labels.ts';
+import { AVERAGE_COLOUR, codeColour, indexGlyph, OTHER_COLOUR } from '../../scene/palette.ts';
+import { sceneLabels } from '../../scene/sceneLabels.ts';
+import type { Params } from '../../url/schema.ts';
+import { formatNumber } from '../format.ts';
+
+export interface ImageFacts {
+  params: Params;
+  t: number;
+  tEnd: number | null;
+  counts: OutcomeCounts | null;
+  k: number;
+}
+
+function themeColours(): { bg: string; fg: string; muted: string } {
+  const style = getComputedStyle(document.documentElement);
+  const v = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  return { bg: v('--bg', '#0f1420'), fg: v('--fg', '#e8ecf4'), muted: v('--muted', '#a3aec4') };
+}
+
+/** Text lines of the band under the view. */
+export function captionLines(f: ImageFacts): string[] {
+  const p = f.params;
+  const geometry = p.geom === 'equi' ? `equiangular β = ${p.beta}` : p.geom === 'orth' ? 'orthogonal' : 'custom Gram';
+  const lines = [`t = ${formatNumber(f.t, 4)}${f.tEnd !== null ? ` / T = ${formatNumber(f.tEnd, 4)}` : ''} · k = ${p.k}, n = ${p.n}, d = ${p.d}, p = ${p.p}, ${geometry}, seed ${p.seed}`];
+  const c = f.counts;
+  if (c) {
+    const per = c.attracted.map((a, j) => `${vectorLabel(j)} ${c.recovered[j]}/${a}`).join('  ');
+    lines.push(`recovered/attracted (tol ${p.tol}): ${per}`);
+    lines.push(`at average ${c.atAverage} · other ${c.other}`);
+  }
+  return lines;
+}
+
+function drawSwatch(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, colour: string, diamond: boolean) {
+  ctx.beginPath();
+  if (diamond) {
+    ctx.moveTo(x, y - r);
+    ctx.lineTo(x + r, y);
+    ctx.lineTo(x, y + r);
+    ctx.lineTo(x - r, y);
+    ctx.closePath();
+  } else ctx.arc(x, y, r, 0, 2 * Math.PI);
+  ctx.fillStyle = colour;
+  ctx.fill();
+  ctx.lineWidth = Math.max(1, r / 3);
+  ctx.strokeStyle = '#05070d';
+  ctx.stroke();
+}
+
+/**
+ * The composed image, `scale` image pixels per CSS pixel of the view (default: the WebGL
+ * canvas's own, i.e. the screen's pixel ratio). Null when the view is not drawn.
+ */
+export function composeViewImage(facts: ImageFacts, scale?: number): HTMLCanvasElement | null {
+  const view = document.querySelector<HTMLElement>('[data-testid=flow-canvas]');
+  const gl = view?.querySelector('canvas');
+  if (!view || !gl || gl.width === 0) return null;
+  const cssW = view.clientWidth, cssH = view.clientHeight;
+  const s = scale ?? gl.width / cssW;
+  const theme = themeColours();
+  const lines = captionLines(facts);
+  const lineH = 18;
+  const band = 12 + lines.length * lineH;
+  const out = document.createElement('canvas');
+  out.width = Math.round(cssW * s);
+  out.height = Math.round((cssH + band) * s);
+  const ctx = out.getContext('2d');
+  if (!ctx) return null;
+  ctx.scale(s, s);
+  ctx.fillStyle = '#0a0e17';
+  ctx.fillRect(0, 0, cssW, cssH);
+  ctx.drawImage(gl, 0, 0, cssW, cssH);
+
+  // the labels, at the boxes the layout gave them, in their own colours and fonts
+  ctx.textBaseline = 'middle';
+  for (const label of sceneLabels.list) {
+    if (!label.box || label.el.hidden) continue;
+    const style = getComputedStyle(label.el);
+    const coloured = label.el.querySelector<HTMLElement>('.vector-label span');
+    ctx.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    ctx.fillStyle = coloured ? getComputedStyle(coloured).color : style.color;
+    ctx.shadowColor = '#000';
+    ctx.shadowBlur = 4;
+    const text = (label.el.textContent ?? '').split('\n');
+    text.forEach((line, i) => ctx.fillText(line, label.box!.x + 2, label.box!.y + (i + 0.5) * (label.box!.h / text.length)));
+    ctx.shadowBlur = 0;
+  }
+
+  // the colour key along the bottom edge of the view
+  ctx.font = `13px system-ui, sans-serif`;
+  const entries = [
+    ...Array.from({ length: facts.k }, (_, j) => ({ text: `→ ${vectorLabel(j)}`, colour: codeColour(j, facts.k), diamond: indexGlyph(j) === 'diamond' })),
+    ...(facts.k >= 2 ? [{ text: 'at w̄', colour: AVERAGE_COLOUR, diamond: false }] : []),
+    { text: 'other', colour: OTHER_COLOUR, diamond: false },
+  ];
+  let x = 10, y = cssH - 14;
+  for (const e of entries) {
+    const w = 20 + ctx.measureText(e.text).width + 12;
+    if (x + w > cssW - 8) {
+      x = 10;
+      y -= 18;
+    }
+    drawSwatch(ctx, x + 6, y, 5, e.colour, e.diamond);
+    ctx.fillStyle = '#e8ecf4';
+    ctx.fillText(e.text, x + 15, y);
+    x += w;
+  }
+
+  // time, counts and parameters under the view, in the page's theme
+  ctx.fillStyle = theme.bg;
+  ctx.fillRect(0, cssH, cssW, band);
+  ctx.fillStyle = theme.fg;
+  ctx.font = `14px system-ui, sans-serif`;
+  lines.forEach((line, i) => ctx.fillText(line, 8, cssH + 6 + (i + 0.5) * lineH, cssW - 16));
+  return out;
+}
