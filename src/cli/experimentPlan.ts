@@ -48,7 +48,7 @@ export interface ExperimentPlan {
   notes: string[];
 }
 
-function packageVersion(): string {
+export function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }

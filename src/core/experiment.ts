@@ -1,6 +1,6 @@
 // One job list and one aggregation for every experiment, whoever runs it: the app's explore
 // pool (src/ui/explore/sweepRunner.ts, basinRunner.ts) and the command line's worker threads
-// (src/cli/sweepCommand.ts) both cut an experiment into these jobs and fold the answers with
+// (src/cli/experimentCommand.ts) both cut an experiment into these jobs and fold the answers with
 // these functions, so the same settings give the same rows on a page, a laptop or a cluster.
 import { basinCounts, basinSlices, gridSize, type BasinCounts, type BasinGrid } from './basin.ts';
 import type { ModelSpec, Problem } from './model.ts';
