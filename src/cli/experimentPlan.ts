@@ -4,7 +4,7 @@
 // header every output of the run begins with. Nothing here is repaired: every problem is a
 // UsageError, because a batch run must be the run that was asked for.
 import { readFileSync } from 'node:fs';
-import { basinGrid, basinSpec, gridSize, MAX_BASIN_POINTS, DEFAULT_BASIN_POINTS, type BasinGrid } from '../core/basin.ts';
+import { basinGrid, basinSpec, MAX_BASIN_POINTS, DEFAULT_BASIN_POINTS, type BasinGrid } from '../core/basin.ts';
 import { basinJobs, planSweep, type ExperimentJob, type SweepPlan } from '../core/experiment.ts';
 import type { ModelSpec } from '../core/model.ts';
 import { formValuesOfKeys, keysOfFormValues, strictFieldProblems, sweepConfigOf, sweepKeyOf, sweepKeysOf, SWEEP_KEYS, type SweepKeys } from '../core/sweepSettings.ts';
@@ -110,7 +110,7 @@ function planOfBasin(params: Params, cells: number): { spec: ModelSpec; grid: Ba
   notes.push('the basin map runs at d = 3 from an equal-area grid of starts (n, d, seed and T of the query are not used)');
   const resolved: Params = { ...params, sw: 'basin' };
   for (const key of SWEEP_KEYS) resolved[key] = 0;
-  return { spec, grid, params: resolved, notes, entries: [['cells', gridSize(grid)], ['grid', `${grid.rows}x${grid.cols}`]] };
+  return { spec, grid, params: resolved, notes, entries: [['cells', cells], ['grid', `${grid.rows}x${grid.cols}`]] };
 }
 
 export function checkCells(text: string | undefined): number {

@@ -37,9 +37,12 @@ export function progress(label: string, total: number, stream: NodeJS.WriteStrea
     };
   }
   let last = started;
+  // the rate is measured from the first finished job on, so thread start-up does not inflate it
+  let first = NaN;
   const line = () => {
-    const elapsed = performance.now() - started;
-    const left = done > 0 ? ((total - done) * elapsed) / done : NaN;
+    const now = performance.now();
+    const elapsed = now - started;
+    const left = done > 1 ? ((total - done) * (now - first)) / (done - 1) : NaN;
     const eta = done === total ? 'done' : Number.isFinite(left) ? `about ${seconds(left)} left` : 'time left unknown yet';
     stream.write(`${label}: ${done}/${total} jobs (${Math.floor((100 * done) / Math.max(1, total))}%), ${seconds(elapsed)} elapsed, ${eta}\n`);
   };
@@ -47,6 +50,7 @@ export function progress(label: string, total: number, stream: NodeJS.WriteStrea
     tick: () => {
       done++;
       const now = performance.now();
+      if (done === 1) first = now;
       if (now - last >= PLAIN_EVERY_MS && done < total) {
         last = now;
         line();
