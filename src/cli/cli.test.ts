@@ -5,49 +5,15 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../core/model.ts';
 import { runToEnd } from '../core/run.ts';
 import { decode, modelSpecOf } from '../url/codec.ts';
+import { inPairs, ROOT, runCli, type Result } from './childProcesses.ts';
 import { parseConfigHeader } from '../url/configHeader.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** `node --import tsx src/cli/<command>.ts args…`: about 4x faster to start than `npx tsx`. */
-function cli(command: 'flow' | 'sweep' | 'bench', args: string[]): Promise<Result> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', `src/cli/${command}.ts`, ...args],
-      { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
-      (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
-
-/** Runs jobs two at a time (the machine has two cores). */
-async function inPairs<T>(jobs: (() => Promise<T>)[]): Promise<T[]> {
-  const out: T[] = new Array(jobs.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < jobs.length) {
-      const i = next++;
-      out[i] = await jobs[i]();
-    }
-  };
-  await Promise.all([worker(), worker()]);
-  return out;
-}
+/** `node --import tsx src/cli/<command>.ts args…` */
+const cli = (command: 'flow' | 'sweep' | 'bench', args: string[]): Promise<Result> => runCli(command, args);
 
 /** uᵀG⁻¹u for the equiangular G = (1−β)I + β11ᵀ (Sherman–Morrison). */
 function equiangularQ(u: number[], beta: number): number {

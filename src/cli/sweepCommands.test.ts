@@ -1,44 +1,18 @@
 // `sweep <experiment>` as a user runs it, in child processes: the table does not depend on the
 // number of worker threads or on how the jobs were sharded and merged, a run killed half way
 // and resumed from its --out file gives the same table, and bad grids or shard specs exit 2.
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfigHeader } from '../url/configHeader.ts';
+import { inPairs, ROOT, runCli, type Result } from './childProcesses.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'flowsphere-sweep-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function sweep(args: string[]): Promise<Result> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli/sweep.ts', ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr });
-    });
-  });
-}
-
-async function inPairs<T>(jobs: (() => Promise<T>)[]): Promise<T[]> {
-  const out: T[] = new Array(jobs.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < jobs.length) {
-      const i = next++;
-      out[i] = await jobs[i]();
-    }
-  };
-  await Promise.all([worker(), worker()]);
-  return out;
-}
+const sweep = (args: string[]): Promise<Result> => runCli('sweep', args);
 
 const PHASE = ['phase', 'k=3&n=10&d=100&seed=4', '--to', '0.5', '--points', '3', '--kFrom', '2', '--kTo', '3', '--trials', '2', '--csv'];
 
