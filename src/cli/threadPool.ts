@@ -15,6 +15,8 @@ class ThreadWorker implements PoolWorker {
   onmessage: ((ev: MessageEvent<FromExploreWorker>) => void) | null = null;
   onerror: ((ev: ErrorEvent) => void) | null = null;
   private readonly thread: Worker;
+  /** terminated on purpose: its exit is not a crash */
+  private ended = false;
 
   constructor() {
     this.thread = new Worker(BOOT, { workerData: { entry: ENTRY } });
@@ -27,8 +29,6 @@ class ThreadWorker implements PoolWorker {
       if (code !== 0 && !this.ended) this.onerror?.({ message: `worker thread exited with status ${code}` } as ErrorEvent);
     });
   }
-
-  private ended = false;
 
   postMessage(msg: ToExploreWorker): void {
     this.thread.postMessage(msg);
