@@ -92,10 +92,10 @@ describe('the app and the command line drive each sweep alike', () => {
     const appJobs: ExperimentJob[] = [];
     const cliJobs: ExperimentJob[] = [];
     const app = await new Promise<BasinView>((resolve) => {
-      const runner = new BasinRunner(() => recordingPool(3, appJobs), (v) => v.status === 'done' && resolve(v), 600);
-      runner.start(modelSpecOf(decode(query).params), 600);
+      const runner = new BasinRunner(() => recordingPool(3, appJobs), (v) => v.status === 'done' && resolve(v), 2400);
+      runner.start(modelSpecOf(decode(query).params), 2400);
     });
-    const { plan, results } = await cliRun('basin', query, cliJobs, 600);
+    const { plan, results } = await cliRun('basin', query, cliJobs, 2400);
     expect(cliJobs.length).toBeGreaterThan(1);
     expect(cliJobs.slice().sort(byJob)).toEqual(appJobs.slice().sort(byJob));
     const json = JSON.parse(tableOf(plan, results, 'json'));

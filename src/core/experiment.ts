@@ -61,10 +61,11 @@ export function sweepRowsOf(config: SweepConfig, points: SweepPoint[], results: 
 
 /**
  * Cells per basin-map job. Fixed, not derived from the number of workers, so the job list
- * (and a shard of it) is the same on any machine; small enough that a slow slice near a
- * saddle does not idle the other workers.
+ * (and a shard of it) is the same on any machine; ten slices for the app's 10⁴-cell map, so
+ * a slow slice near a saddle does not idle the other workers, while the page redraws the map
+ * only ten times.
  */
-export const BASIN_SLICE_CELLS = 250;
+export const BASIN_SLICE_CELLS = 1000;
 
 export function basinJobs(spec: ModelSpec, grid: BasinGrid): BasinJob[] {
   return basinSlices(grid, BASIN_SLICE_CELLS).map((s) => ({ kind: 'basin', spec, grid, from: s.from, count: s.count }));
