@@ -10,11 +10,12 @@ import { overlapRHS } from '../core/ode.ts';
 import { createFlow, initialOverlaps, RTOL, runToEnd } from '../core/run.ts';
 import { parseFlags, positiveInteger } from './args.ts';
 import { runCommand, UsageError } from './errors.ts';
+import { sweepSpeedup } from './benchSweep.ts';
 import { exploreFigures } from './exploreFigures.ts';
 import { readableJson } from './json.ts';
 import { modelOfQuery } from './query.ts';
 
-const USAGE = `usage: npm run -s bench -- [--n N] [--k K] [--p P] [--explore]
+const USAGE = `usage: npm run -s bench -- [--n N] [--k K] [--p P] [--explore] [--sweep]
 
 Times the core on one run of k=K, n=N, p=P, equiangular β=0.2, d=1000 to the automatic end
 time (defaults: N=10000, K=3, P=3), against a hand-written adaptive DP5(4) loop doing the same
@@ -22,7 +23,9 @@ arithmetic, and the bare overlap-ODE right-hand side against the same RHS writte
 Rates are per second of this process's CPU time (the machine may be shared), best of 3 turns.
 Prints JSON: evaluations and accepted steps per second, and their ratios. With --explore
 (what \`npm run bench\` passes) it adds the explore panel's timings: a 10⁴-start basin map
-at d = 3 and a β sweep.
+at d = 3 and a β sweep. With --sweep (also in \`npm run bench\`) it adds the speed-up curve of
+\`sweep\`'s worker threads: a phase-diagram sweep with 1, 2, … every core (jobs per second,
+speed-up against one thread, CPU seconds per wall second).
 `;
 
 /** Each loop timing runs at least this long, so timer resolution and JIT warm-up do not matter. */
@@ -269,12 +272,13 @@ function bestRuns(runs: (() => StepCounts)[]): Timed[] {
   return best;
 }
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   const { positionals, values } = parseFlags(argv, {
     n: { type: 'string' },
     k: { type: 'string' },
     p: { type: 'string' },
     explore: { type: 'boolean' },
+    sweep: { type: 'boolean' },
   });
   if (values.help) {
     process.stdout.write(USAGE);
@@ -327,6 +331,7 @@ function main(argv: string[]): void {
         closureToHandRHS: round(closure / handRHS),
       },
       ...(values.explore ? { explore: exploreFigures() } : {}),
+      ...(values.sweep ? { sweepThreads: await sweepSpeedup() } : {}),
     })}\n`,
   );
 }

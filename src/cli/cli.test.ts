@@ -5,48 +5,15 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../core/model.ts';
 import { runToEnd } from '../core/run.ts';
 import { decode, modelSpecOf } from '../url/codec.ts';
+import { inPairs, ROOT, runCli, type Result } from './childProcesses.ts';
+import { parseConfigHeader } from '../url/configHeader.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** `node --import tsx src/cli/<command>.ts args…`: about 4x faster to start than `npx tsx`. */
-function cli(command: 'flow' | 'sweep' | 'bench', args: string[]): Promise<Result> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', `src/cli/${command}.ts`, ...args],
-      { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
-      (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
-
-/** Runs jobs two at a time (the machine has two cores). */
-async function inPairs<T>(jobs: (() => Promise<T>)[]): Promise<T[]> {
-  const out: T[] = new Array(jobs.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < jobs.length) {
-      const i = next++;
-      out[i] = await jobs[i]();
-    }
-  };
-  await Promise.all([worker(), worker()]);
-  return out;
-}
+/** `node --import tsx src/cli/<command>.ts args…` */
+const cli = (command: 'flow' | 'sweep' | 'bench', args: string[]): Promise<Result> => runCli(command, args);
 
 /** uᵀG⁻¹u for the equiangular G = (1−β)I + β11ᵀ (Sherman–Morrison). */
 function equiangularQ(u: number[], beta: number): number {
@@ -217,9 +184,13 @@ describe('sweep', () => {
     expect(lines.slice(0, 3).map((l) => l.replace(/ [\d.]+s$/, ''))).toEqual(['beta 0.1 (1/3)', 'beta 0.2 (2/3)', 'beta 0.3 (3/3)']);
   });
 
-  it('--csv prints a header and the same rows', () => {
+  it('--csv prints the configuration, a header and the same rows', () => {
     expect(sweepCsv.code, sweepCsv.stderr).toBe(0);
-    const [header, ...lines] = sweepCsv.stdout.trim().split('\n');
+    const { config, body } = parseConfigHeader(sweepCsv.stdout);
+    expect(config.get('beta')).toBe('0.1:0.3:0.1');
+    expect(config.get('trials')).toBe('2');
+    expect(decode(config.get('query')!).params).toMatchObject({ k: 3, n: 12, d: 1000, seed: 3 });
+    const [header, ...lines] = body.trim().split('\n');
     const cols = header.split(',');
     expect(cols).toEqual(expect.arrayContaining(['beta', 'trials', 'recoveredFraction', 'atAverageFraction', 'allRecoveredRate', 'betaC']));
     const { rows } = JSON.parse(sweepJson.stdout);
@@ -295,6 +266,7 @@ describe('bad input: a message on stderr, exit 2, no stack trace', () => {
     ['fractional trials', 'sweep', () => [Q_SWEEP, '--beta', '0:0.1:0.1', '--trials', '1.5'], /--trials "1\.5" is not a whole number/],
     ['--csv with a value', 'sweep', () => [Q_SWEEP, '--beta', '0:0.1:0.1', '--trials', '1', '--csv=yes'], /'--csv' does not take an argument/],
     ['sweep of an orthogonal geometry', 'sweep', () => ['geom=orth', '--beta', '0:0.1:0.1', '--trials', '1'], /geom=orth, but --beta sweeps/],
+    ['sweep on zero threads', 'sweep', () => [Q_SWEEP, '--beta', '0:0.1:0.1', '--trials', '1', '--jobs', '0'], /--jobs 0 must be at least 1/],
     ['bench with zero neurons', 'bench', () => ['--n', '0'], /--n 0 must be at least 1/],
     ['bench k beyond the schema', 'bench', () => ['--k', '99'], /k: 99 is outside \[1, 16\]/],
     ['bench with a query', 'bench', () => ['k=3'], /bench takes no query/],

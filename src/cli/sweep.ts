@@ -1,14 +1,24 @@
 // sweep '<query>' --beta A:B:STEP --trials N [--csv]: Monte Carlo over seeds at each β of a
-// grid, one row per β (JSON {rows: [...]} or CSV). Progress goes to stderr.
-import { betaGrid, specAtBeta, sweepPoint, type SweepRow } from '../core/sweep.ts';
-import { modelSpecOf } from '../url/codec.ts';
-import { FIELDS } from '../url/schema.ts';
+// grid, one row per β (JSON {rows: [...]} or CSV). Progress goes to stderr. The same command
+// runs every experiment of the explore panel: sweep beta|coupon|escape|phase|basin … and
+// sweep merge … (experimentCommand.ts); both spread their jobs over worker threads.
+import { buildModel } from '../core/model.ts';
+import { planSweep, sweepRowsOf } from '../core/experiment.ts';
+import { betaGrid, specAtBeta, type SweepRow } from '../core/sweep.ts';
+import type { SweepConfig, TrialResult } from '../core/sweeps.ts';
+import { encode, modelSpecOf } from '../url/codec.ts';
+import { configHeader } from '../url/configHeader.ts';
+import { FIELDS, SCHEMA_VERSION } from '../url/schema.ts';
 import { parseFlags, positiveInteger, queryArgument } from './args.ts';
 import { runCommand, UsageError } from './errors.ts';
+import { EXPERIMENT_USAGE, experimentMain, MAX_WORKERS, mergeMain } from './experimentCommand.ts';
+import { isExperiment, packageVersion } from './experimentPlan.ts';
 import { readableJson } from './json.ts';
 import { paramsOfQuery, problemLine } from './query.ts';
+import { runJobs } from './runJobs.ts';
+import { allCores, threadPool } from './threadPool.ts';
 
-const USAGE = `usage: npm run -s sweep -- '<query>' --beta A:B:STEP --trials N [--csv]
+const USAGE = `usage: npm run -s sweep -- '<query>' --beta A:B:STEP --trials N [--csv] [--jobs N]
 
 For each equiangular β = A, A+STEP, …, B (B included), runs the query's model N times with
 seeds seed, seed+1, …, seed+N−1 and prints one row per β:
@@ -26,8 +36,12 @@ The query's own beta is replaced. Output is JSON {rows: [...]}, or CSV with --cs
 
   --beta A:B:STEP   the β grid (0 ≤ A ≤ B ≤ 0.99, STEP > 0)
   --trials N        seeds per β (1 to ${100000})
-  --csv             CSV with a header line instead of JSON
-`;
+  --csv             CSV with a header line instead of JSON (after the configuration, as
+                    # key=value lines: query, beta, trials, schema and package version)
+  --jobs N          worker threads (default: every core)
+
+The explore panel's experiments, with shards, merge and resumable runs:
+${EXPERIMENT_USAGE}`;
 
 const MAX_TRIALS = 100000;
 
@@ -60,21 +74,30 @@ export function csvOf(rows: SweepRow[]): string {
   return [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((key) => cell(r, key)).join(','))].join('\n') + '\n';
 }
 
-function main(argv: string[]): void {
+/** The legacy β grid as the beta experiment's configuration: its points are specAtBeta's specs. */
+function legacyConfig(params: ReturnType<typeof paramsOfQuery>, betas: number[], trials: number): SweepConfig {
+  return { kind: 'beta', base: modelSpecOf(params), xs: betas, ks: [], trials };
+}
+
+async function main(argv: string[]): Promise<void> {
+  if (isExperiment(argv[0])) return experimentMain(argv[0], argv.slice(1));
+  if (argv[0] === 'merge') return mergeMain(argv.slice(1));
   const { positionals, values } = parseFlags(argv, {
     beta: { type: 'string' },
     trials: { type: 'string' },
     csv: { type: 'boolean' },
+    jobs: { type: 'string' },
   });
   if (values.help) {
     process.stdout.write(USAGE);
     return;
   }
   const params = paramsOfQuery(queryArgument(positionals));
-  if (values.beta === undefined) throw new UsageError('missing --beta A:B:STEP');
+  if (values.beta === undefined) throw new UsageError('missing --beta A:B:STEP (or name an experiment: sweep beta|coupon|escape|phase|basin)');
   if (values.trials === undefined) throw new UsageError('missing --trials N');
   const betas = parseBetaRange(values.beta as string);
   const trials = positiveInteger('trials', values.trials as string, MAX_TRIALS);
+  const workers = values.jobs === undefined ? allCores() : positiveInteger('jobs', values.jobs as string, MAX_WORKERS);
   if (params.geom !== 'equi') {
     throw new UsageError(`the query has geom=${params.geom}, but --beta sweeps the equiangular β (use geom=equi)`);
   }
@@ -84,17 +107,52 @@ function main(argv: string[]): void {
     if (problems.length > 0) throw new UsageError(problems.map((p) => `at β = ${beta}: ${problemLine(p)}`));
     return spec;
   });
-  const rows: SweepRow[] = [];
+  const config = legacyConfig(params, betas, trials);
+  const { points, jobs } = planSweep(config);
+  const results: TrialResult[] = [];
+  const left = points.map(() => trials);
   const started = performance.now();
-  specs.forEach((spec, i) => {
-    const t0 = performance.now();
-    rows.push(sweepPoint(spec, trials));
-    const seconds = ((performance.now() - t0) / 1000).toFixed(1);
-    process.stderr.write(`beta ${spec.beta} (${i + 1}/${specs.length}) ${seconds}s\n`);
-  });
+  let reported = 0;
+  let last = started;
+  const pool = threadPool(Math.min(workers, jobs.length));
+  try {
+    await runJobs(pool, jobs, jobs.map((_, i) => i), (_, result) => {
+      if (result.kind !== 'sweep') return;
+      results.push(result.result);
+      left[result.result.point]--;
+      // one line per β, in grid order, as each β's last trial comes in
+      while (reported < specs.length && left[reported] === 0) {
+        const now = performance.now();
+        process.stderr.write(`beta ${specs[reported].beta} (${reported + 1}/${specs.length}) ${((now - last) / 1000).toFixed(1)}s\n`);
+        last = now;
+        reported++;
+      }
+    });
+  } finally {
+    pool.dispose();
+  }
   process.stderr.write(`done: ${specs.length} β × ${trials} trials in ${((performance.now() - started) / 1000).toFixed(1)}s\n`);
+  const rows: SweepRow[] = sweepRowsOf(config, points, results).map((r, i) => {
+    const model = buildModel(specs[i]);
+    return {
+      beta: r.x,
+      trials: r.trials,
+      n: r.n,
+      recoveredFraction: r.recoveredFraction,
+      attractedFraction: r.attractedFraction,
+      atAverageFraction: r.atAverageFraction,
+      otherFraction: r.otherFraction,
+      allRecoveredRate: r.allRecoveredRate,
+      failed: r.failed,
+      betaC: model.betaC,
+      averageKind: model.average ? model.average.kind : null,
+      betaFold: model.betaFold,
+      minimumOverlap: model.indexMinimum ? model.indexMinimum.overlap : null,
+    };
+  });
   if (values.csv) {
-    process.stdout.write(csvOf(rows));
+    const header = configHeader([['query', encode(params)], ['beta', values.beta as string], ['trials', trials], ['schema', SCHEMA_VERSION], ['version', packageVersion()]]);
+    process.stdout.write(header + csvOf(rows));
     return;
   }
   const { beta: _replaced, ...fixedParams } = params;

@@ -3,7 +3,7 @@
 import { basinSlice } from '../core/basin.ts';
 import { buildModel, type Model } from '../core/model.ts';
 import { runSweepJob } from '../core/sweeps.ts';
-import type { ExploreJob, ExploreResult } from './protocol.ts';
+import type { ExploreJob, ExploreResult, FromExploreWorker, ToExploreWorker } from './protocol.ts';
 
 /** Models of recent sweep points: a worker gets many trials of the same point in a row. */
 const models = new Map<string, Model>();
@@ -26,4 +26,14 @@ export function runExploreJob(job: ExploreJob): ExploreResult {
     return { kind: 'basin', from: s.from, codes: s.codes, rhsEvals: s.rhsEvals, failed: s.failed };
   }
   return { kind: 'sweep', result: runSweepJob(job.job, modelOf(job)) };
+}
+
+/** A worker's reply to one job message: the result and its compute time, or what went wrong. */
+export function answerJob({ jobId, job }: ToExploreWorker): FromExploreWorker {
+  const t0 = performance.now();
+  try {
+    return { type: 'result', jobId, result: runExploreJob(job), computeMs: performance.now() - t0 };
+  } catch (err) {
+    return { type: 'error', jobId, message: err instanceof Error ? err.message : String(err) };
+  }
 }

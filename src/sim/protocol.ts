@@ -83,16 +83,12 @@ export function fitsRun(b: FrameBuffers | undefined, n: number, k: number): b is
 // ───────────── explore pool (basin map and sweeps; src/sim/explore.worker.ts) ─────────────
 // Each job is one slice of a basin map or one (grid point, seed) of a sweep; a worker runs one
 // job at a time and answers with its result, which the page adds to what it has.
-import type { BasinGrid } from '../core/basin.ts';
-import type { SweepJob, TrialResult } from '../core/sweeps.ts';
+import type { ExperimentJob, ExperimentResult } from '../core/experiment.ts';
 
-export type ExploreJob =
-  | { kind: 'basin'; spec: ModelSpec; grid: BasinGrid; from: number; count: number }
-  | { kind: 'sweep'; job: SweepJob };
+/** The jobs and answers are the experiments' own (core/experiment.ts), shared with the CLI's threads. */
+export type ExploreJob = ExperimentJob;
 
-export type ExploreResult =
-  | { kind: 'basin'; from: number; codes: Uint8Array; rhsEvals: number; failed: number }
-  | { kind: 'sweep'; result: TrialResult };
+export type ExploreResult = ExperimentResult;
 
 export type ToExploreWorker = { type: 'job'; jobId: number; job: ExploreJob };
 

@@ -1,11 +1,12 @@
 // The basin map of the current model: split into slices over the pool, filled in as slices
 // return, cached per (model, grid size). A new model cancels the map in progress.
-import { basinCounts, basinGrid, basinSlices, basinSpec, gridSize, type BasinCounts, type BasinGrid } from '../../core/basin.ts';
+import { basinCounts, basinGrid, basinSpec, gridSize, type BasinCounts, type BasinGrid } from '../../core/basin.ts';
+import { basinJobs, PENDING_CELL } from '../../core/experiment.ts';
 import type { ModelSpec, Problem } from '../../core/model.ts';
 import type { BatchHandle, WorkerPool } from '../../sim/pool.ts';
 
 /** Code of a cell whose slice has not come back yet. */
-export const PENDING = 255;
+export const PENDING = PENDING_CELL;
 
 export interface BasinView {
   status: 'idle' | 'running' | 'done' | 'unavailable' | 'error';
@@ -59,13 +60,12 @@ export class BasinRunner {
     }
     const total = gridSize(grid);
     const codes = new Uint8Array(total).fill(PENDING);
-    const size = this.pool().size;
-    // several slices per worker, so one slow slice near a saddle does not idle the others
-    const slices = basinSlices(grid, Math.ceil(total / (size * 4)));
+    // the command line's job list too (core/experiment.ts): fixed slices, whatever the pool size
+    const jobs = basinJobs(spec, grid);
     const started = performance.now();
-    this.set({ status: 'running', spec, grid, codes, counts: null, done: 0, total: slices.length, problems, message: '', elapsedMs: 0, version });
+    this.set({ status: 'running', spec, grid, codes, counts: null, done: 0, total: jobs.length, problems, message: '', elapsedMs: 0, version });
     this.handle = this.pool().run(
-      slices.map((s) => ({ kind: 'basin', spec, grid, from: s.from, count: s.count })),
+      jobs,
       {
         onResult: (result) => {
           if (result.kind !== 'basin') return;

@@ -1,20 +1,9 @@
-// Each sweep's own small controls: fields with ranges and defaults taken from the main
-// parameters, and the configuration a set of field values means. Values outside a field's
-// range are clamped and reported, never passed on.
-import { betaCriticalCurve, linearGrid, logGrid, type SweepConfig, type SweepKind } from '../../core/sweeps.ts';
-import type { ModelSpec } from '../../core/model.ts';
+// Each sweep's own small controls: titles and notes here; fields, defaults and the
+// configuration a set of field values means live in core/sweepSettings.ts, shared with the
+// command line (`sweep <kind>`), so the app and the CLI build the same grid from the same link.
+import type { SweepKind } from '../../core/sweeps.ts';
 
-export interface FormField {
-  name: string;
-  label: string;
-  min: number;
-  max: number;
-  /** whole numbers only */
-  integer: boolean;
-  value: number;
-}
-
-export type FormValues = Record<string, number>;
+export { readField, sweepConfigOf, sweepFields, type FormField, type FormValues } from '../../core/sweepSettings.ts';
 
 export const SWEEP_TITLES: Record<SweepKind, string> = {
   beta: 'Outcomes against β',
@@ -30,72 +19,3 @@ export const SWEEP_NOTES: Record<SweepKind, string> = {
   phase: 'Each cell: share of neurons ending at the average w̄ (dark 0 → white 1). Yellow: β_c(k), where μ_span changes sign.',
 };
 
-const f = (name: string, label: string, min: number, max: number, integer: boolean, value: number): FormField => ({
-  name, label, min, max, integer, value: Math.min(max, Math.max(min, integer ? Math.round(value) : value)),
-});
-
-/** Defaults sized to finish in a few seconds on 2 cores. */
-export function sweepFields(kind: SweepKind, base: ModelSpec): FormField[] {
-  const nSmall = (cap: number) => Math.min(base.n, cap);
-  switch (kind) {
-    case 'beta': {
-      const bc = betaCriticalCurve(base, [Math.max(2, base.k)])[0];
-      const top = Number.isFinite(bc) ? Math.min(0.9, Math.max(0.3, Math.ceil(bc * 20) / 10)) : 0.5;
-      return [f('from', 'β from', 0, 0.99, false, 0), f('to', 'β to', 0, 0.99, false, top), f('points', 'points', 2, 41, true, 11), f('trials', 'trials', 1, 200, true, 4), f('n', 'n', 1, 2000, true, nSmall(100))];
-    }
-    case 'coupon':
-      return [f('k', 'k', 2, 16, true, Math.max(2, base.k)), f('upTo', 'n/k up to', 0.5, 10, false, 4), f('trials', 'trials', 1, 1000, true, 60)];
-    case 'escape':
-      return [f('dFrom', 'd from', 10, 1e9, false, 100), f('dTo', 'd to', 10, 1e9, false, 1e6), f('points', 'points', 2, 13, true, 5), f('trials', 'trials', 1, 50, true, 2), f('n', 'n', 1, 1000, true, nSmall(30))];
-    case 'phase':
-      return [f('to', 'β up to', 0.05, 0.99, false, 0.6), f('points', 'β points', 2, 30, true, 7), f('kFrom', 'k from', 2, 16, true, 2), f('kTo', 'k to', 2, 16, true, 5), f('trials', 'trials', 1, 20, true, 1), f('n', 'n', 1, 500, true, nSmall(40))];
-  }
-}
-
-/** Parses what the user typed into a field: the value used, and a note when it was changed. */
-export function readField(field: FormField, text: string): { value: number; note: string | null } {
-  const v = Number(text.trim());
-  if (text.trim() === '' || !Number.isFinite(v)) return { value: field.value, note: `${field.label}: "${text}" is not a number; using ${field.value}` };
-  let used = field.integer ? Math.round(v) : v;
-  used = Math.min(field.max, Math.max(field.min, used));
-  if (used !== v) return { value: used, note: `${field.label}: ${v} is outside ${field.min}…${field.max}${field.integer ? ' or not whole' : ''}; using ${used}` };
-  return { value: used, note: null };
-}
-
-/** The configuration of a sweep from its form values and the main model. */
-export function sweepConfigOf(kind: SweepKind, base: ModelSpec, v: FormValues): { config: SweepConfig; notes: string[] } {
-  const notes: string[] = [];
-  // sweeps need runs that settle: the automatic end time, whatever T the main view uses
-  const b: ModelSpec = { ...base, T: 0, n: v.n ?? base.n };
-  if (base.T !== 0) notes.push(`runs use the automatic end time, not T = ${base.T}`);
-  const ordered = (lo: number, hi: number, what: string): [number, number] => {
-    if (hi >= lo) return [lo, hi];
-    notes.push(`${what}: the range was reversed; using ${hi}…${lo}`);
-    return [hi, lo];
-  };
-  switch (kind) {
-    case 'beta': {
-      const [lo, hi] = ordered(v.from, v.to, 'β');
-      return { config: { kind, base: b, xs: linearGrid(lo, hi, v.points), ks: [], trials: v.trials }, notes };
-    }
-    case 'coupon': {
-      const k = v.k;
-      // n/k at every whole n from 1 to the top: the coupon curve is only defined at integers
-      const nMax = Math.max(1, Math.round(v.upTo * k));
-      const step = Math.max(1, Math.ceil(nMax / 16));
-      const xs: number[] = [];
-      for (let n = step; n <= nMax; n += step) xs.push(n / k);
-      return { config: { kind, base: { ...b, k, n: 1 }, xs, ks: [], trials: v.trials }, notes };
-    }
-    case 'escape': {
-      const [lo, hi] = ordered(v.dFrom, v.dTo, 'd');
-      return { config: { kind, base: b, xs: logGrid(lo, hi, v.points), ks: [], trials: v.trials }, notes };
-    }
-    case 'phase': {
-      const [klo, khi] = ordered(v.kFrom, v.kTo, 'k');
-      const ks: number[] = [];
-      for (let k = klo; k <= khi; k++) ks.push(k);
-      return { config: { kind, base: b, xs: linearGrid(0, v.to, v.points), ks, trials: v.trials }, notes };
-    }
-  }
-}

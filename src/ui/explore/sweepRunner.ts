@@ -1,10 +1,11 @@
 // One sweep at a time per plot: cut into jobs, run on the pool, merged one small result at a
 // time. Finished sweeps are kept in a cache keyed by their canonical parameters, so running the
 // same configuration again is instant.
+import { planSweep, sweepRowsOf } from '../../core/experiment.ts';
 import type { Problem } from '../../core/model.ts';
 import {
-  addTrial, emptyPointStats, MAX_SWEEP_JOBS, sweepJobs, sweepKey, sweepPoints, sweepRow,
-  type PointStats, type SweepConfig, type SweepPoint, type SweepRowOut,
+  addTrial, emptyPointStats, MAX_SWEEP_JOBS, sweepKey, sweepRow,
+  type PointStats, type SweepConfig, type SweepPoint, type SweepRowOut, type TrialResult,
 } from '../../core/sweeps.ts';
 import type { BatchHandle, WorkerPool } from '../../sim/pool.ts';
 
@@ -53,8 +54,8 @@ export class SweepRunner {
       this.set({ ...hit, cached: true, version });
       return;
     }
-    const { points, problems } = sweepPoints(config);
-    const jobs = sweepJobs(config, points);
+    // the job list and the final rows are core/experiment.ts's, as on the command line
+    const { points, problems, jobs } = planSweep(config);
     if (jobs.length === 0 || jobs.length > MAX_SWEEP_JOBS) {
       const message = jobs.length === 0 ? 'no grid point could be run' : `${jobs.length} runs is more than the limit of ${MAX_SWEEP_JOBS}: use fewer points or trials`;
       this.set({ ...emptySweepView(), status: 'error', config, problems, message, version });
@@ -64,12 +65,14 @@ export class SweepRunner {
     const rows = points.map((p, i) => sweepRow(config, p, this.stats[i]));
     const started = performance.now();
     this.set({ status: 'running', config, points, rows, done: 0, total: jobs.length, problems, message: '', cached: false, elapsedMs: 0, version });
+    const results: TrialResult[] = [];
     this.handle = this.pool().run(
-      jobs.map((job) => ({ kind: 'sweep', job })),
+      jobs,
       {
         onResult: (result) => {
           if (result.kind !== 'sweep') return;
           const r = result.result;
+          results.push(r);
           const s = this.stats[r.point];
           addTrial(s, r);
           const v = this.view;
@@ -81,7 +84,9 @@ export class SweepRunner {
         },
         onDone: () => {
           this.handle = null;
-          const finished = { ...this.view, status: 'done' as const, elapsedMs: performance.now() - started, version: this.view.version + 1 };
+          // live rows follow arrival order; the finished ones are folded in job order
+          const rows = sweepRowsOf(config, points, results);
+          const finished = { ...this.view, rows, status: 'done' as const, elapsedMs: performance.now() - started, version: this.view.version + 1 };
           if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
           cache.set(key, { ...finished, rows: [...finished.rows] });
           this.set(finished);
