@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfigHeader } from '../url/configHeader.ts';
+import { SCHEMA_VERSION } from '../url/schema.ts';
 import { inPairs, ROOT, runCli, type Result } from './childProcesses.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'flowsphere-sweep-'));
@@ -44,7 +45,7 @@ describe('sweep phase: the same table from 1 or 2 threads and from 3 merged shar
     expect(config.get('grid')).toBe('0,0.25,0.5');
     expect(config.get('ks')).toBe('2,3');
     expect(config.get('trials')).toBe('2');
-    expect(config.get('schema')).toBe('1');
+    expect(config.get('schema')).toBe(String(SCHEMA_VERSION));
     expect(config.get('version')).toMatch(/^\d+\.\d+\.\d+/);
     // the query is a permalink of the whole configuration, and the run prints it as a link
     expect(config.get('query')).toMatch(/&sw=phase&.*swTo=0\.5&swPoints=3&swTrials=2&swN=10&.*swKFrom=2&swKTo=3/);
