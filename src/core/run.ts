@@ -4,6 +4,7 @@ import { allRecovered, countOutcomes, type ClassifyOptions, type OutcomeCounts }
 import { sampleInitialOverlaps } from './init.ts';
 import type { Dynamics } from './dynamics.ts';
 import { OverlapFlow } from './integrator.ts';
+import { createCoupledFlow } from './coupledRun.ts';
 import { spanCoordinates } from './geometry.ts';
 import type { Kernel } from './kernel.ts';
 import { criticalPointHessian } from './hessian.ts';
@@ -83,6 +84,7 @@ export function createFlow(model: Model, u0: Float64Array = initialOverlaps(mode
  * per-neuron flow; further dynamics add their own case to this one choice.
  */
 export function createDynamics(model: Model, u0: Float64Array = initialOverlaps(model)): Dynamics {
+  if (model.squared) return createCoupledFlow(model, model.squared, u0);
   return createFlow(model, u0);
 }
 
@@ -94,6 +96,8 @@ export interface RunSummary {
   loss: number;
   /** neurons whose integration failed (non-finite values): reported, never hidden */
   failed: number;
+  /** E[(f − f*)²] at t, for dynamics that know it (the squared-loss flow) */
+  generalizationError?: number;
 }
 
 export function summarize(model: Model, flow: Dynamics, t: number, u: Float64Array): RunSummary {
@@ -101,7 +105,9 @@ export function summarize(model: Model, flow: Dynamics, t: number, u: Float64Arr
   const counts = countOutcomes(u, n, classifyOptionsOf(model), flow.failed);
   let failed = 0;
   for (let i = 0; i < n; i++) failed += flow.failed[i];
-  return { t, u, counts, allRecovered: allRecovered(counts), loss: meanLoss(model.kernel, u, n, k), failed };
+  const summary: RunSummary = { t, u, counts, allRecovered: allRecovered(counts), loss: meanLoss(model.kernel, u, n, k), failed };
+  if (flow.generalizationError) summary.generalizationError = flow.generalizationError();
+  return summary;
 }
 
 /** Runs the model to its end time and summarizes where the neurons are. */

@@ -43,6 +43,9 @@ export const SCHEMA = [
   { key: 'trails', type: 'bool', default: true, model: false, description: 'draw fading trails behind neurons' },
   { key: 'grid', type: 'bool', default: true, model: false, description: 'draw the sphere graticule' },
   { key: 'embed', type: 'bool', default: false, model: false, description: 'show only the view and play controls (for iframes)' },
+  { key: 'loss', type: 'enum', default: 'corr', values: ['corr', 'mse'], model: true, description: 'loss the network follows: corr (correlation, the paper; neurons independent) or mse (squared loss with second layer a; neurons interact)' },
+  { key: 'a', type: 'number', default: 0, min: 0, max: 100, model: true, description: 'second-layer weight a of the squared loss (0: k/n)' },
+  { key: 'compare', type: 'text', default: '', maxLength: 40, model: false, description: 'split view beside a second run: loss (the other loss) or KEY:VALUE (e.g. beta:0.3)' },
   { key: 'tour', type: 'int', default: 0, min: 0, max: 50, model: false, description: 'guided tour step to open (0: no tour)' },
 ] as const satisfies readonly Field[];
 
