@@ -11,6 +11,7 @@ import { createFlow, initialOverlaps, RTOL, runToEnd } from '../core/run.ts';
 import { parseFlags, positiveInteger } from './args.ts';
 import { runCommand, UsageError } from './errors.ts';
 import { exploreFigures } from './exploreFigures.ts';
+import { coupledFigures } from './coupledFigures.ts';
 import { readableJson } from './json.ts';
 import { modelOfQuery } from './query.ts';
 
@@ -22,7 +23,11 @@ arithmetic, and the bare overlap-ODE right-hand side against the same RHS writte
 Rates are per second of this process's CPU time (the machine may be shared), best of 3 turns.
 Prints JSON: evaluations and accepted steps per second, and their ratios. With --explore
 (what \`npm run bench\` passes) it adds the explore panel's timings: a 10⁴-start basin map
-at d = 3 and a β sweep.
+at d = 3 and a β sweep, and the squared-loss flow's figures.
+
+  --coupled   only the squared-loss (coupled) flow's figures: time per right-hand side and per
+              accepted step for n = 30, 100, 300 at k = 3, whole runs for n ≤ 100, and the n at
+              which one step exceeds a frame's 50 ms
 `;
 
 /** Each loop timing runs at least this long, so timer resolution and JIT warm-up do not matter. */
@@ -275,9 +280,14 @@ function main(argv: string[]): void {
     k: { type: 'string' },
     p: { type: 'string' },
     explore: { type: 'boolean' },
+    coupled: { type: 'boolean' },
   });
   if (values.help) {
     process.stdout.write(USAGE);
+    return;
+  }
+  if (values.coupled) {
+    process.stdout.write(`${readableJson({ coupled: coupledFigures() })}\n`);
     return;
   }
   if (positionals.length > 0) throw new UsageError(`bench takes no query, only --n, --k, --p (got ${JSON.stringify(positionals[0])})`);
@@ -326,7 +336,7 @@ function main(argv: string[]): void {
         integratorToHand: round(core.rhsEvalsPerSecond / hand.rhsEvalsPerSecond),
         closureToHandRHS: round(closure / handRHS),
       },
-      ...(values.explore ? { explore: exploreFigures() } : {}),
+      ...(values.explore ? { explore: exploreFigures(), coupled: coupledFigures() } : {}),
     })}\n`,
   );
 }

@@ -2,7 +2,7 @@
 // grid, one row per β (JSON {rows: [...]} or CSV). Progress goes to stderr.
 import { betaGrid, specAtBeta, sweepPoint, type SweepRow } from '../core/sweep.ts';
 import { modelSpecOf } from '../url/codec.ts';
-import { FIELDS } from '../url/schema.ts';
+import { FIELDS, type Params } from '../url/schema.ts';
 import { parseFlags, positiveInteger, queryArgument } from './args.ts';
 import { runCommand, UsageError } from './errors.ts';
 import { readableJson } from './json.ts';
@@ -19,6 +19,12 @@ seeds seed, seed+1, …, seed+N−1 and prints one row per β:
   allRecoveredRate    fraction of trials in which every index vector was recovered
   betaC, averageKind  the threshold(s) and the average point's type at that β
 The query's own beta is replaced. Output is JSON {rows: [...]}, or CSV with --csv.
+
+With loss=mse, or compare=loss (both losses from the same seeds, one row per β and loss, in
+one table), each row also has:
+  loss                 corr or mse
+  coveredMean          mean over trials of the number of distinct index vectors recovered
+  generalizationError  mean over trials of E[(f − f*)²] at the end (mse only)
 
   --beta A:B:STEP   the β grid (0 ≤ A ≤ B ≤ 0.99, STEP > 0)
   --trials N        seeds per β (1 to ${100000})
@@ -47,13 +53,23 @@ const CSV_COLUMNS = [
   'beta', 'trials', 'n', 'recoveredFraction', 'attractedFraction', 'atAverageFraction', 'otherFraction', 'allRecoveredRate', 'failed', 'averageKind', 'betaC',
 ] as const satisfies readonly (keyof SweepRow)[];
 
+const LOSS_COLUMNS = ['loss', 'coveredMean', 'generalizationError'] as const satisfies readonly (keyof SweepRow)[];
+
 export function csvOf(rows: SweepRow[]): string {
-  const cell = (row: SweepRow, key: (typeof CSV_COLUMNS)[number]): string => {
+  const columns: readonly (keyof SweepRow)[] = rows.some((r) => r.loss !== undefined) ? [...CSV_COLUMNS, ...LOSS_COLUMNS] : CSV_COLUMNS;
+  const cell = (row: SweepRow, key: keyof SweepRow): string => {
     const v = row[key];
     if (Array.isArray(v)) return v.join(';');
-    return v === null ? '' : String(v);
+    return v === null || v === undefined ? '' : String(v);
   };
-  return [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((key) => cell(r, key)).join(','))].join('\n') + '\n';
+  return [columns.join(','), ...rows.map((r) => columns.map((key) => cell(r, key)).join(','))].join('\n') + '\n';
+}
+
+/** The losses a sweep runs: the query's, or both with compare=loss (other comparisons do not apply to a β sweep). */
+function sweptLosses(params: Params): ('corr' | 'mse')[] {
+  if (params.compare === '') return [params.loss];
+  if (params.compare === 'loss') return ['corr', 'mse'];
+  throw new UsageError(`sweep compares the two losses only (compare=loss); compare=${params.compare} does not apply to a β sweep`);
 }
 
 function main(argv: string[]): void {
@@ -74,19 +90,23 @@ function main(argv: string[]): void {
   if (params.geom !== 'equi') {
     throw new UsageError(`the query has geom=${params.geom}, but --beta sweeps the equiangular β (use geom=equi)`);
   }
+  const losses = sweptLosses(params);
   // every β is checked before the first one runs, so a bad grid fails at once
-  const specs = betas.map((beta) => {
-    const { spec, problems } = specAtBeta(modelSpecOf(params), beta);
-    if (problems.length > 0) throw new UsageError(problems.map((p) => `at β = ${beta}: ${problemLine(p)}`));
-    return spec;
-  });
+  const specs = betas.flatMap((beta) =>
+    losses.map((loss) => {
+      const { spec, problems } = specAtBeta({ ...modelSpecOf(params), loss }, beta);
+      if (problems.length > 0) throw new UsageError(problems.map((p) => `at β = ${beta}: ${problemLine(p)}`));
+      return spec;
+    }),
+  );
+  const lossColumns = losses.length > 1 || losses[0] === 'mse';
   const rows: SweepRow[] = [];
   const started = performance.now();
   specs.forEach((spec, i) => {
     const t0 = performance.now();
-    rows.push(sweepPoint(spec, trials));
+    rows.push(sweepPoint(spec, trials, undefined, lossColumns));
     const seconds = ((performance.now() - t0) / 1000).toFixed(1);
-    process.stderr.write(`beta ${spec.beta} (${i + 1}/${specs.length}) ${seconds}s\n`);
+    process.stderr.write(`beta ${spec.beta}${lossColumns ? ` loss=${spec.loss}` : ''} (${i + 1}/${specs.length}) ${seconds}s\n`);
   });
   process.stderr.write(`done: ${specs.length} β × ${trials} trials in ${((performance.now() - started) / 1000).toFixed(1)}s\n`);
   if (values.csv) {
@@ -94,6 +114,7 @@ function main(argv: string[]): void {
     return;
   }
   const { beta: _replaced, ...fixedParams } = params;
+  if (losses.length > 1) (fixedParams as { loss?: string }).loss = undefined;
   process.stdout.write(`${readableJson({ params: fixedParams, trials, tol: params.tol, rows })}\n`);
 }
 

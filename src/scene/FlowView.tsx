@@ -2,8 +2,11 @@
 // the average point, trails, and orbit controls. Per-frame data is read from frameData inside
 // the render loop; React only re-renders on run or view changes.
 import { Canvas } from '@react-three/fiber';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
+import { frameData, type FrameData } from '../state/frameData.ts';
+import type { RunInfo } from '../sim/protocol.ts';
 import { useApp } from '../state/store.ts';
+import { FrameSourceContext } from './frameSource.ts';
 import { AverageMarker } from './AverageMarker.tsx';
 import { CameraRig, DEFAULT_CAMERA } from './CameraRig.tsx';
 import { FramePump } from './FramePump.tsx';
@@ -24,9 +27,18 @@ function unseenVectors(coords: Float32Array, k: number): string[] {
   return out;
 }
 
-export default function FlowView() {
+export interface FlowViewProps {
+  /** another run to draw (the split view's second pane); the page's run when absent */
+  source?: { frames: FrameData; info: RunInfo | null };
+  /** extra scene content, e.g. the split view's camera link */
+  children?: ReactNode;
+  testId?: string;
+}
+
+export default function FlowView({ source, children, testId = 'flow-canvas' }: FlowViewProps = {}) {
   const [resetNonce, setResetNonce] = useState(0);
-  const info = useApp((s) => s.info);
+  const pageInfo = useApp((s) => s.info);
+  const info = source ? source.info : pageInfo;
   const grid = useApp((s) => s.params.grid);
   const trailsParam = useApp((s) => s.params.trails);
   // reduced motion hides the trails without touching the `trails` parameter (or the link)
@@ -38,7 +50,8 @@ export default function FlowView() {
   const unseen = info ? unseenVectors(info.indexVectors, k) : [];
 
   return (
-    <div className="flow-view" data-testid="flow-canvas" data-trails={trails ? 'on' : 'off'}>
+    <FrameSourceContext.Provider value={source?.frames ?? frameData}>
+    <div className="flow-view" data-testid={testId} data-trails={trails ? 'on' : 'off'}>
       <Canvas
         frameloop="demand"
         flat
@@ -53,9 +66,10 @@ export default function FlowView() {
         {info && <IndexArrows coords={info.indexVectors} k={k} />}
         {info?.average && k >= 2 && <AverageMarker position={info.averagePosition} average={info.average} />}
         <Neurons />
-        <SearchHint />
+        {!source && <SearchHint />}
         {trails && <Trails />}
         <CameraRig resetNonce={resetNonce} />
+        {children}
       </Canvas>
       <button type="button" className="view-reset" name="resetview" onClick={() => setResetNonce((x) => x + 1)}>
         Reset view
@@ -71,5 +85,6 @@ export default function FlowView() {
         {info && <Legend k={k} />}
       </div>
     </div>
+    </FrameSourceContext.Provider>
   );
 }

@@ -5,6 +5,7 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { BufferAttribute, BufferGeometry, DynamicDrawUsage } from 'three';
 import { frameData } from '../state/frameData.ts';
+import { useFrameSource } from './frameSource.ts';
 import { codeRgbTable } from './palette.ts';
 import { createPointMaterial, pointSizeFor } from './pointMaterial.ts';
 import { SEARCH_RADIUS, searchCount } from './searchCount.ts';
@@ -14,6 +15,7 @@ export function Neurons() {
   const material = useMemo(createPointMaterial, []);
   const seen = useRef({ version: -1, k: -1, table: codeRgbTable(0) });
   const dpr = useThree((s) => s.viewport.dpr);
+  const source = useFrameSource();
 
   useEffect(() => () => {
     geometry.dispose();
@@ -21,7 +23,7 @@ export function Neurons() {
   }, [geometry, material]);
 
   useFrame(() => {
-    const fd = frameData;
+    const fd = source;
     const s = seen.current;
     if (fd.version === s.version) return;
     s.version = fd.version;
@@ -66,6 +68,8 @@ export function Neurons() {
     geometry.setDrawRange(0, n);
     material.uniforms.size.value = pointSizeFor(n) * dpr;
     material.uniforms.radialCue.value = exact ? 1 : 0;
+    // the search hint belongs to the page's run (a split view's second pane has its own counts)
+    if (fd !== frameData) return;
     searchCount.value = exact && fd.length > 0 ? searching : 0;
     searchCount.n = n;
   });

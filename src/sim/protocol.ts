@@ -57,6 +57,8 @@ export type FromWorker =
       counts: OutcomeCounts;
       failed: number;
       stats: FrameStats;
+      /** E[(f − f*)²] at t, when the dynamics know it (the squared-loss flow); absent otherwise */
+      generalizationError?: number;
       buffers: FrameBuffers;
     }
   | { type: 'error'; runId: number; message: string };

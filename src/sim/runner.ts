@@ -4,6 +4,7 @@
 import type { ModelSpec } from '../core/model.ts';
 import type { AppStore } from '../state/store.ts';
 import { frameData } from '../state/frameData.ts';
+import { clockGate } from '../state/compareData.ts';
 import { modelSpecOf } from '../url/codec.ts';
 import { SimClient, type WorkerLike } from './client.ts';
 import type { RunInfo } from './protocol.ts';
@@ -38,7 +39,7 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
       client.request(0);
     },
     onFrame(frame) {
-      frameData.push(frame.t, frame.loss, frame.buffers.positions, frame.buffers.codes, frame.buffers.overlaps);
+      frameData.push(frame.t, frame.loss, frame.buffers.positions, frame.buffers.codes, frame.buffers.overlaps, frame.generalizationError);
       client.recycle(frame.buffers);
       const now = performance.now();
       const done = frame.t >= tEnd;
@@ -46,7 +47,7 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
       if (done || !s.playing || now - lastReadout > READOUT_INTERVAL_MS) {
         lastReadout = now;
         store.setState({
-          readout: { t: frame.t, loss: frame.loss, counts: frame.counts, failed: frame.failed, computeMs: frame.stats.computeMs },
+          readout: { t: frame.t, loss: frame.loss, counts: frame.counts, failed: frame.failed, computeMs: frame.stats.computeMs, generalizationError: frame.generalizationError },
           ...(done ? { playing: false, finished: true } : {}),
         });
       }
@@ -85,7 +86,8 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
     const now = performance.now();
     const dt = (now - lastTick) / 1000;
     const s = store.getState();
-    if (client.busy) return;
+    // a split view's second run shares this clock: wait for it to reach the same time
+    if (client.busy || clockGate.holds(frameData.t)) return;
     if (heldInfo && (s.playing || pendingStep)) {
       frameData.startRun(heldInfo);
       store.setState({ info: heldInfo });

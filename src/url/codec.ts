@@ -2,6 +2,7 @@
 // decode never throws; every value it could not take is reported with the value used instead.
 import { normalizeSpec, type ModelSpec, type Problem } from '../core/model.ts';
 import { defaultParams, FIELDS, SCHEMA, SCHEMA_VERSION, type Field, type Params } from './schema.ts';
+import { comparedRun } from './compare.ts';
 
 export type { Problem };
 
@@ -209,6 +210,11 @@ export function decodeVersioned(query: string, versioning: Versioning): Decoded 
   }
   const { spec, problems: cross } = normalizeSpec(modelSpecOf(params as Params));
   Object.assign(params, spec);
+  const compared = comparedRun(params as Params);
+  if (!compared.ok) {
+    cross.push({ key: 'compare', message: compared.error, used: 'no split view' });
+    params.compare = '';
+  }
   return { params: params as Params, problems: capProblems([...problems, ...cross]) };
 }
 
