@@ -12,8 +12,10 @@ import './share/embed.css';
 import { ShortcutsHelp } from './teach/ShortcutsHelp.tsx';
 import { TeachPanel } from './teach/TeachPanel.tsx';
 import { useShortcuts } from './teach/useShortcuts.ts';
+import { ViewArea } from './compare/SplitView.tsx';
+import { LossControls } from './compare/LossControls.tsx';
+import { SquaredLossReadout } from './compare/SquaredLossReadout.tsx';
 
-const FlowView = lazy(() => import('../scene/FlowView.tsx'));
 const ExplorePanel = lazy(() => import('./explore/ExplorePanel.tsx'));
 
 export function App() {
@@ -31,7 +33,7 @@ export function App() {
       <main className="layout">
         <section className="view-panel" aria-label="3-D view of the neurons on the sphere">
           <Suspense fallback={<div className="view-loading">loading the 3-D view…</div>}>
-            <FlowView />
+            <ViewArea />
           </Suspense>
           <TimeReadout />
           {!embed && <Caption />}
@@ -43,8 +45,10 @@ export function App() {
             <>
               <TeachPanel />
               <ModelControls />
+              <LossControls />
               <ThresholdReadout />
               <OutcomeReadout />
+              <SquaredLossReadout />
               <PlotsPanel />
               <SharePanel />
             </>
