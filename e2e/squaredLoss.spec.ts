@@ -1,0 +1,99 @@
+// The squared loss in the app: a link with loss=mse runs the coupled flow in the worker and ends
+// with the counts the command line prints for the same link; the split view (compare=…) runs two
+// workers on one clock; too many neurons for the squared loss are refused with a message.
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Locator, Page } from '@playwright/test';
+import { expect, loadScreenshot, outcomeCounts, test, waitForEnd, type Screenshot } from './fixtures.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+interface FlowJson {
+  counts: unknown;
+  t: number;
+  generalizationError?: number;
+  compared?: { counts: unknown; t: number; generalizationError?: number };
+}
+
+function cliFlow(query: string): Promise<FlowJson> {
+  return new Promise((resolve, reject) => {
+    execFile('npx', ['tsx', 'src/cli/flow.ts', query], { cwd: ROOT, maxBuffer: 32 << 20 }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`flow CLI failed: ${stderr}`));
+      else resolve(JSON.parse(stdout) as FlowJson);
+    });
+  });
+}
+
+/** Share of a canvas's pixels that differ from its corner's colour. */
+async function foreground(page: Page, canvas: Locator): Promise<number> {
+  await loadScreenshot(page, canvas);
+  return page.evaluate(() => {
+    const { width, height, data: d } = (window as unknown as { screenshot: Screenshot }).screenshot;
+    let fg = 0;
+    for (let i = 0; i < width * height * 4; i += 4) if (Math.abs(d[i] - d[0]) + Math.abs(d[i + 1] - d[1]) + Math.abs(d[i + 2] - d[2]) > 30) fg++;
+    return fg / (width * height);
+  });
+}
+
+const paneCounts = async (page: Page, side: 'left' | 'right') => {
+  const raw = await page.getByTestId(`pane-${side}`).getAttribute('data-counts');
+  return raw ? JSON.parse(raw) : null;
+};
+const paneTime = async (page: Page, side: 'left' | 'right') => Number(await page.getByTestId(`pane-${side}`).getAttribute('data-t'));
+
+test('loss=mse runs, renders, and ends with the counts the CLI prints for the same link', async ({ page }) => {
+  test.setTimeout(600_000);
+  const query = 'loss=mse&beta=0.35&k=3&p=3&n=60&d=1000';
+  const printed = cliFlow(query);
+  await page.goto(`./?${query}`);
+  await expect(page.getByTestId('squared-loss-readout')).toContainText('a = k/n = 0.05');
+  await expect(page.getByTestId('gen-error-plot')).toBeVisible();
+  await waitForEnd(page, 540_000);
+  expect(await foreground(page, page.locator('[data-testid=flow-canvas] canvas').first())).toBeGreaterThan(0.1);
+  const cli = await printed;
+  expect(await outcomeCounts(page)).toEqual(cli.counts);
+  // the generalization error the page shows is the CLI's, to the 4 digits shown
+  const shown = Number(await page.getByTestId('gen-error').textContent());
+  expect(shown).toBeCloseTo(cli.generalizationError!, 3);
+});
+
+test('the split view runs both losses from the same neurons on one clock, with the CLI\'s counts', async ({ page }) => {
+  test.setTimeout(300_000);
+  const query = 'compare=loss&beta=0.35&k=3&p=3&n=20&d=1000&T=60';
+  const printed = cliFlow(query);
+  await page.goto(`./?${query}`);
+  await expect(page.getByTestId('split-view')).toBeVisible();
+  await expect(page.locator('.pane-label')).toHaveText(['loss=corr', 'loss=mse']);
+  // both advance: while playing, the page's clock never runs more than a frame ahead of the second run
+  await expect.poll(() => paneTime(page, 'right'), { timeout: 120_000 }).toBeGreaterThan(1);
+  await waitForEnd(page, 240_000);
+  await expect.poll(() => paneTime(page, 'right'), { timeout: 60_000 }).toBe(60);
+  expect(await paneTime(page, 'left')).toBe(60);
+  const cli = await printed;
+  expect(await paneCounts(page, 'left')).toEqual(cli.counts);
+  expect(await paneCounts(page, 'right')).toEqual(cli.compared!.counts);
+  // both panes draw the sphere and their neurons
+  expect(await foreground(page, page.locator('[data-testid=flow-canvas] canvas').first())).toBeGreaterThan(0.1);
+  expect(await foreground(page, page.locator('[data-testid=flow-canvas-compare] canvas').first())).toBeGreaterThan(0.1);
+});
+
+test('a split view over β shows just below and just above β_c at once', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('./?compare=beta:0.3&beta=0.2&k=3&p=3&n=60&d=1000&T=1000');
+  await expect(page.locator('.pane-label')).toHaveText(['beta=0.2', 'beta=0.3']);
+  await waitForEnd(page, 100_000);
+  await expect.poll(() => paneTime(page, 'right'), { timeout: 30_000 }).toBe(1000);
+  const below = await paneCounts(page, 'left');
+  const above = await paneCounts(page, 'right');
+  expect(below.atAverage).toBe(0);
+  expect(above.atAverage).toBeGreaterThan(40);
+});
+
+test('too many neurons for the squared loss are refused with a message, and a bad comparison too', async ({ page }) => {
+  await page.goto('./?loss=mse&n=5000&T=1');
+  await expect(page.getByTestId('notice')).toContainText('too many for loss=mse');
+  await expect(page.locator('.range-control:has(input[name=n]) output')).toHaveText('160');
+  await page.goto('./?compare=speed:3&T=1');
+  await expect(page.getByTestId('notice')).toContainText('not a model parameter');
+  await expect(page.getByTestId('split-view')).toHaveCount(0);
+});
