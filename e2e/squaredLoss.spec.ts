@@ -66,6 +66,13 @@ test('the split view runs both losses from the same neurons on one clock, with t
   await expect(page.locator('.pane-label')).toHaveText(['loss=corr', 'loss=mse']);
   // both advance: while playing, the page's clock never runs more than a frame ahead of the second run
   await expect.poll(() => paneTime(page, 'right'), { timeout: 120_000 }).toBeGreaterThan(1);
+  // one clock: paused mid-run, both panes come to rest at the same time, short of T
+  await page.locator('button[name=play]').click();
+  await expect.poll(async () => (await paneTime(page, 'right')) - (await paneTime(page, 'left')), { timeout: 60_000 }).toBe(0);
+  const paused = await paneTime(page, 'left');
+  expect(paused).toBeGreaterThan(1);
+  expect(paused).toBeLessThan(60);
+  await page.locator('button[name=play]').click();
   await waitForEnd(page, 240_000);
   await expect.poll(() => paneTime(page, 'right'), { timeout: 60_000 }).toBe(60);
   expect(await paneTime(page, 'left')).toBe(60);

@@ -6,7 +6,7 @@ import { useState, type ReactNode } from 'react';
 import { frameData, type FrameData } from '../state/frameData.ts';
 import type { RunInfo } from '../sim/protocol.ts';
 import { useApp } from '../state/store.ts';
-import { FrameSourceContext } from './frameSource.ts';
+import { FrameSourceContext, ReadoutSourceContext, type ReadoutStore } from './frameSource.ts';
 import { AverageMarker } from './AverageMarker.tsx';
 import { CameraRig, DEFAULT_CAMERA } from './CameraRig.tsx';
 import { FramePump } from './FramePump.tsx';
@@ -29,7 +29,7 @@ function unseenVectors(coords: Float32Array, k: number): string[] {
 
 export interface FlowViewProps {
   /** another run to draw (the split view's second pane); the page's run when absent */
-  source?: { frames: FrameData; info: RunInfo | null };
+  source?: { frames: FrameData; info: RunInfo | null; readouts: ReadoutStore };
   /** extra scene content, e.g. the split view's camera link */
   children?: ReactNode;
   testId?: string;
@@ -51,6 +51,7 @@ export default function FlowView({ source, children, testId = 'flow-canvas' }: F
 
   return (
     <FrameSourceContext.Provider value={source?.frames ?? frameData}>
+    <ReadoutSourceContext.Provider value={source?.readouts ?? null}>
     <div className="flow-view" data-testid={testId} data-trails={trails ? 'on' : 'off'}>
       <Canvas
         frameloop="demand"
@@ -85,6 +86,7 @@ export default function FlowView({ source, children, testId = 'flow-canvas' }: F
         {info && <Legend k={k} />}
       </div>
     </div>
+    </ReadoutSourceContext.Provider>
     </FrameSourceContext.Provider>
   );
 }

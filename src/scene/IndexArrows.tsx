@@ -10,6 +10,7 @@ import { useMemo } from 'react';
 import { Quaternion, Vector3 } from 'three';
 import { indexColour } from './palette.ts';
 import { AttractedCount } from './AttractedCount.tsx';
+import { useReadoutSource } from './frameSource.ts';
 import { vectorLabel } from './labels.ts';
 
 const UP = new Vector3(0, 1, 0);
@@ -48,6 +49,7 @@ function arrowsOf(coords: Float32Array, k: number): Arrow[] {
 }
 
 export function IndexArrows({ coords, k }: { coords: Float32Array; k: number }) {
+  const readouts = useReadoutSource();
   const arrows = useMemo(() => arrowsOf(coords, k), [coords, k]);
   return (
     <group>
@@ -76,7 +78,7 @@ export function IndexArrows({ coords, k }: { coords: Float32Array; k: number }) 
                     </span>
                   ))}
                 </span>
-                <AttractedCount names={a.names} />
+                <AttractedCount names={a.names} source={readouts} />
               </span>
             </Html>
           </group>

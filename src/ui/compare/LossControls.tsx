@@ -30,8 +30,8 @@ export function LossControls() {
         <label className="geometry-field">
           <span className="field-label">Loss</span>
           <select name="loss" value={loss} onChange={(e) => set('loss', e.currentTarget.value as typeof loss)}>
-            <option value="corr">correlation (the paper; neurons independent)</option>
-            <option value="mse">squared (neurons interact; n ≤ {MAX_MSE_NEURONS})</option>
+            <option value="corr">correlation (paper)</option>
+            <option value="mse">squared (n ≤ {MAX_MSE_NEURONS})</option>
           </select>
         </label>
         {loss === 'mse' && (
@@ -46,7 +46,7 @@ export function LossControls() {
           <select name="compare-preset" value={compare === '' || compare === 'loss' || compare === across ? compare : 'custom'}
             onChange={(e) => e.currentTarget.value !== 'custom' && set('compare', e.currentTarget.value)}>
             <option value="">no split view</option>
-            <option value="loss">the other loss, same neurons</option>
+            <option value="loss">the other loss</option>
             {across && <option value={across}>β = {across.slice(5)} (across β_c)</option>}
             <option value="custom">KEY:VALUE…</option>
           </select>

@@ -2,7 +2,7 @@
 // run on the left, the second run (other loss, or one parameter changed) on the right — with
 // linked cameras and one clock (see src/sim/compareRunner.ts).
 import { lazy } from 'react';
-import { compareFrames, useCompare } from '../../state/compareData.ts';
+import { compareFrames, compareStore, useCompare } from '../../state/compareData.ts';
 import { useApp } from '../../state/store.ts';
 import { CameraLink } from './CameraLink.tsx';
 import { PaneReadout } from './PaneReadout.tsx';
@@ -32,7 +32,7 @@ function SplitView({ left, right }: { left: string; right: string }) {
       </div>
       <div className="split-pane" aria-label={`run with ${right}`} role="group">
         <p className="pane-label">{right}</p>
-        <FlowView source={{ frames: compareFrames, info }} testId="flow-canvas-compare">
+        <FlowView source={{ frames: compareFrames, info, readouts: compareStore }} testId="flow-canvas-compare">
           <CameraLink pane={1} />
         </FlowView>
         {fault ? <p className="pane-readout fault" role="alert">{right}: {fault}</p> : <PaneReadout readout={compareReadout} label={right} tol={tol} testId="pane-right" />}
