@@ -30,11 +30,13 @@ describe('FlowSession with the squared loss', () => {
     const run = runToEnd(buildModel(modelSpecOf(decode(query).params)));
     expect(fs[fs.length - 1].counts).toEqual(run.counts);
     expect(fs[fs.length - 1].generalizationError).toBe(run.generalizationError);
+    expect(fs[fs.length - 1].covered).toBe(run.counts.recovered.filter((c) => c > 0).length);
     expect(Array.from(fs[fs.length - 1].buffers.overlaps)).toEqual(Array.from(run.u));
   });
 
   it('leaves the field out for the correlation loss', () => {
     const [f] = frames(query.replace('loss=mse', 'loss=corr'), [5]);
     expect('generalizationError' in f).toBe(false);
+    expect('covered' in f).toBe(false);
   });
 });
