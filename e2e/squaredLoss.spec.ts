@@ -35,6 +35,25 @@ async function foreground(page: Page, canvas: Locator): Promise<number> {
   });
 }
 
+/** A coarse 16×16 brightness signature of a canvas, to tell whether its picture changed. */
+async function signature(page: Page, canvas: Locator): Promise<number[]> {
+  await loadScreenshot(page, canvas);
+  return page.evaluate(() => {
+    const G = 16;
+    const { width, height, data: d } = (window as unknown as { screenshot: Screenshot }).screenshot;
+    const grid = new Array(G * G).fill(0);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const i = (y * width + x) * 4;
+        grid[Math.floor((y / height) * G) * G + Math.floor((x / width) * G)] += d[i] + d[i + 1] + d[i + 2];
+      }
+    }
+    return grid;
+  });
+}
+
+const distance = (a: number[], b: number[]) => a.reduce((s, x, i) => s + Math.abs(x - b[i]), 0) / Math.max(1, a.reduce((s, x) => s + x, 0));
+
 const paneCounts = async (page: Page, side: 'left' | 'right') => {
   const raw = await page.getByTestId(`pane-${side}`).getAttribute('data-counts');
   return raw ? JSON.parse(raw) : null;
@@ -82,6 +101,16 @@ test('the split view runs both losses from the same neurons on one clock, with t
   // both panes draw the sphere and their neurons
   expect(await foreground(page, page.locator('[data-testid=flow-canvas] canvas').first())).toBeGreaterThan(0.1);
   expect(await foreground(page, page.locator('[data-testid=flow-canvas-compare] canvas').first())).toBeGreaterThan(0.1);
+  // linked cameras: orbiting the left pane turns the right one too, and the link records it
+  const right = page.locator('[data-testid=flow-canvas-compare] canvas').first();
+  const before = await signature(page, right);
+  const box = (await page.locator('[data-testid=flow-canvas] canvas').first().boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 150, box.y + box.height / 2 + 50, { steps: 8 });
+  await page.mouse.up();
+  expect(distance(before, await signature(page, right))).toBeGreaterThan(0.02);
+  await expect.poll(() => new URL(page.url()).searchParams.get('cam') ?? '').toMatch(/^[-\d.]+,[-\d.]+,[-\d.]+$/);
 });
 
 test('a split view over β shows just below and just above β_c at once', async ({ page }) => {
