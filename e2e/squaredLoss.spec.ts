@@ -2,6 +2,7 @@
 // with the counts the command line prints for the same link; the split view (compare=…) runs two
 // workers on one clock; too many neurons for the squared loss are refused with a message.
 import { execFile } from 'node:child_process';
+import AxeBuilder from '@axe-core/playwright';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import { expect, loadScreenshot, outcomeCounts, test, waitForEnd, type Screenshot } from './fixtures.ts';
@@ -132,4 +133,19 @@ test('too many neurons for the squared loss are refused with a message, and a ba
   await page.goto('./?compare=speed:3&T=1');
   await expect(page.getByTestId('notice')).toContainText('not a model parameter');
   await expect(page.getByTestId('split-view')).toHaveCount(0);
+});
+
+test('the split view with the squared loss has no serious accessibility violations, in both themes', async ({ page }) => {
+  test.setTimeout(120_000);
+  for (const colorScheme of ['dark', 'light'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.goto('./?compare=loss&loss=mse&k=3&n=10&d=100&T=5');
+    await waitForEnd(page, 60_000);
+    await expect(page.getByTestId('gen-error-plot')).toBeVisible();
+    const result = await new AxeBuilder({ page }).analyze();
+    const bad = result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 4).join(' | ')}`);
+    expect(bad, colorScheme).toEqual([]);
+  }
 });
