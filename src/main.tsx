@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startRunner } from './sim/runner.ts';
+import { startCompareRunner } from './sim/compareRunner.ts';
 import { initAppStore } from './state/store.ts';
 import { addressBarQuery, startUrlSync } from './url/location.ts';
 import { App } from './ui/App.tsx';
@@ -8,6 +9,7 @@ import './ui/app.css';
 
 const store = initAppStore(addressBarQuery());
 startRunner(store);
+startCompareRunner(store);
 startUrlSync(store);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

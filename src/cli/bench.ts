@@ -12,6 +12,7 @@ import { parseFlags, positiveInteger } from './args.ts';
 import { runCommand, UsageError } from './errors.ts';
 import { sweepSpeedup } from './benchSweep.ts';
 import { exploreFigures } from './exploreFigures.ts';
+import { coupledFigures } from './coupledFigures.ts';
 import { readableJson } from './json.ts';
 import { modelOfQuery } from './query.ts';
 
@@ -25,7 +26,11 @@ Prints JSON: evaluations and accepted steps per second, and their ratios. With -
 (what \`npm run bench\` passes) it adds the explore panel's timings: a 10⁴-start basin map
 at d = 3 and a β sweep. With --sweep (also in \`npm run bench\`) it adds the speed-up curve of
 \`sweep\`'s worker threads: a phase-diagram sweep with 1, 2, … every core (jobs per second,
-speed-up against one thread, CPU seconds per wall second).
+speed-up against one thread, CPU seconds per wall second), and the squared-loss flow's figures.
+
+  --coupled   only the squared-loss (coupled) flow's figures: time per right-hand side and per
+              accepted step for n = 30, 100, 300 at k = 3, whole runs for n ≤ 100, and the n at
+              which one step exceeds a frame's 50 ms
 `;
 
 /** Each loop timing runs at least this long, so timer resolution and JIT warm-up do not matter. */
@@ -279,9 +284,14 @@ async function main(argv: string[]): Promise<void> {
     p: { type: 'string' },
     explore: { type: 'boolean' },
     sweep: { type: 'boolean' },
+    coupled: { type: 'boolean' },
   });
   if (values.help) {
     process.stdout.write(USAGE);
+    return;
+  }
+  if (values.coupled) {
+    process.stdout.write(`${readableJson({ coupled: coupledFigures() })}\n`);
     return;
   }
   if (positionals.length > 0) throw new UsageError(`bench takes no query, only --n, --k, --p (got ${JSON.stringify(positionals[0])})`);
@@ -330,7 +340,7 @@ async function main(argv: string[]): Promise<void> {
         integratorToHand: round(core.rhsEvalsPerSecond / hand.rhsEvalsPerSecond),
         closureToHandRHS: round(closure / handRHS),
       },
-      ...(values.explore ? { explore: exploreFigures() } : {}),
+      ...(values.explore ? { explore: exploreFigures(), coupled: coupledFigures() } : {}),
       ...(values.sweep ? { sweepThreads: await sweepSpeedup() } : {}),
     })}\n`,
   );

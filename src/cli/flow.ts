@@ -1,5 +1,7 @@
 // flow '<query>' [--init FILE]: one run of the model to its end time, as one JSON object.
-import type { Model } from '../core/model.ts';
+import { buildModel, type Model } from '../core/model.ts';
+import { modelSpecOf } from '../url/codec.ts';
+import { comparedRun } from '../url/compare.ts';
 import { countsNote, runToEnd, type RunSummary } from '../core/run.ts';
 import type { Params } from '../url/schema.ts';
 import { parseFlags, queryArgument } from './args.ts';
@@ -16,6 +18,9 @@ the average and the minima near the v_j are minima), the average point, the mini
 the end time, where the neurons ended (counts, with tol and, for even φ, a note on the merged
 ±v_j), warnings (among them neurons that had not settled by the end), and their final overlaps
 u (n rows of k).
+With loss=mse it adds generalizationError (E[(f − f*)²] at the end) and covered (distinct index
+vectors recovered). With compare=… (as in the app's split view) it adds \`compared\`: the same
+report for the second run, from the same start.
 
   --init FILE   initial overlaps: a JSON array of n rows of k numbers (n and k from the query),
                 each with uᵀG⁻¹u ≤ 1; replaces the seeded random start
@@ -38,8 +43,14 @@ export function flowReport(params: Params, model: Model, run: RunSummary, init: 
     loss: run.loss,
     warnings: [...model.warnings, ...run.warnings],
     failed: run.failed,
+    ...(run.generalizationError === undefined ? {} : { generalizationError: run.generalizationError, covered: coveredCount(run) }),
     u: rowsOf(run.u, n, k),
   };
+}
+
+/** Distinct index vectors recovered by at least one neuron. */
+function coveredCount(run: RunSummary): number {
+  return run.counts.recovered.filter((c) => c > 0).length;
 }
 
 function main(argv: string[]): void {
@@ -52,7 +63,15 @@ function main(argv: string[]): void {
   const initPath = values.init as string | undefined;
   const u0 = initPath === undefined ? undefined : readInitialOverlaps(initPath, model);
   const run = runToEnd(model, u0);
-  process.stdout.write(`${readableJson(flowReport(params, model, run, u0 ? 'file' : 'sampled'))}\n`);
+  const report: Record<string, unknown> = flowReport(params, model, run, u0 ? 'file' : 'sampled');
+  // compare=…: the second run of the app's split view, from the same start
+  const compared = comparedRun(params);
+  if (compared.ok && compared.value) {
+    const second = buildModel(modelSpecOf(compared.value.params));
+    const { params: _same, ...rest } = flowReport(compared.value.params, second, runToEnd(second, u0), u0 ? 'file' : 'sampled');
+    report.compared = { label: compared.value.rightLabel, params: compared.value.params, ...rest };
+  }
+  process.stdout.write(`${readableJson(report)}\n`);
 }
 
 runCommand('flow', () => main(process.argv.slice(2)));

@@ -2,13 +2,13 @@
 // grid, one row per β (JSON {rows: [...]} or CSV). Progress goes to stderr. The same command
 // runs every experiment of the explore panel: sweep beta|coupon|escape|phase|basin … and
 // sweep merge … (experimentCommand.ts); both spread their jobs over worker threads.
-import { buildModel } from '../core/model.ts';
+import { buildModel, type ModelSpec } from '../core/model.ts';
 import { planSweep, sweepRowsOf } from '../core/experiment.ts';
-import { betaGrid, specAtBeta, type SweepRow } from '../core/sweep.ts';
+import { betaGrid, specAtBeta, sweepPoint, type SweepRow } from '../core/sweep.ts';
 import type { SweepConfig, TrialResult } from '../core/sweeps.ts';
 import { encode, modelSpecOf } from '../url/codec.ts';
 import { configHeader } from '../url/configHeader.ts';
-import { FIELDS, SCHEMA_VERSION } from '../url/schema.ts';
+import { FIELDS, SCHEMA_VERSION, type Params } from '../url/schema.ts';
 import { parseFlags, positiveInteger, queryArgument } from './args.ts';
 import { runCommand, UsageError } from './errors.ts';
 import { EXPERIMENT_USAGE, experimentMain, MAX_WORKERS, mergeMain } from './experimentCommand.ts';
@@ -33,6 +33,12 @@ seeds seed, seed+1, …, seed+N−1 and prints one row per β:
   minimumOverlap      the overlap with v_j of the (distorted) minimum near v_j at that β, empty
                       once it has folded away; recovered needs an overlap above 1 − tol
 The query's own beta is replaced. Output is JSON {rows: [...]}, or CSV with --csv.
+
+With loss=mse, or compare=loss (both losses from the same seeds, one row per β and loss, in
+one table), each row also has:
+  loss                 corr or mse
+  coveredMean          mean over trials of the number of distinct index vectors recovered
+  generalizationError  mean over trials of E[(f − f*)²] at the end (mse only)
 
   --beta A:B:STEP   the β grid (0 ≤ A ≤ B ≤ 0.99, STEP > 0)
   --trials N        seeds per β (1 to ${100000})
@@ -65,18 +71,73 @@ const CSV_COLUMNS = [
   'beta', 'trials', 'n', 'recoveredFraction', 'attractedFraction', 'atAverageFraction', 'otherFraction', 'allRecoveredRate', 'failed', 'averageKind', 'betaC', 'betaFold', 'minimumOverlap',
 ] as const satisfies readonly (keyof SweepRow)[];
 
+const LOSS_COLUMNS = ['loss', 'coveredMean', 'generalizationError'] as const satisfies readonly (keyof SweepRow)[];
+
 export function csvOf(rows: SweepRow[]): string {
-  const cell = (row: SweepRow, key: (typeof CSV_COLUMNS)[number]): string => {
+  const columns: readonly (keyof SweepRow)[] = rows.some((r) => r.loss !== undefined) ? [...CSV_COLUMNS, ...LOSS_COLUMNS] : CSV_COLUMNS;
+  const cell = (row: SweepRow, key: keyof SweepRow): string => {
     const v = row[key];
     if (Array.isArray(v)) return v.join(';');
-    return v === null ? '' : String(v);
+    return v === null || v === undefined ? '' : String(v);
   };
-  return [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((key) => cell(r, key)).join(','))].join('\n') + '\n';
+  return [columns.join(','), ...rows.map((r) => columns.map((key) => cell(r, key)).join(','))].join('\n') + '\n';
+}
+
+/** The losses a sweep runs: the query's, or both with compare=loss (other comparisons do not apply to a β sweep). */
+function sweptLosses(params: Params): ('corr' | 'mse')[] {
+  if (params.compare === '') return [params.loss];
+  if (params.compare === 'loss') return ['corr', 'mse'];
+  throw new UsageError(`sweep compares the two losses only (compare=loss); compare=${params.compare} does not apply to a β sweep`);
 }
 
 /** The legacy β grid as the beta experiment's configuration: its points are specAtBeta's specs. */
 function legacyConfig(params: ReturnType<typeof paramsOfQuery>, betas: number[], trials: number): SweepConfig {
   return { kind: 'beta', base: modelSpecOf(params), xs: betas, ks: [], trials };
+}
+
+/** The correlation loss's β rows on the worker-thread pool: the beta experiment's job list and aggregation. */
+async function pooledBetaRows(params: Params, betas: number[], trials: number, workers: number, specs: ModelSpec[]): Promise<SweepRow[]> {
+  const config = legacyConfig(params, betas, trials);
+  const { points, jobs } = planSweep(config);
+  const results: TrialResult[] = [];
+  const left = points.map(() => trials);
+  let reported = 0;
+  let last = performance.now();
+  const pool = threadPool(Math.min(workers, jobs.length));
+  try {
+    await runJobs(pool, jobs, jobs.map((_, i) => i), (_, result) => {
+      if (result.kind !== 'sweep') return;
+      results.push(result.result);
+      left[result.result.point]--;
+      // one line per β, in grid order, as each β's last trial comes in
+      while (reported < specs.length && left[reported] === 0) {
+        const now = performance.now();
+        process.stderr.write(`beta ${specs[reported].beta} (${reported + 1}/${specs.length}) ${((now - last) / 1000).toFixed(1)}s\n`);
+        last = now;
+        reported++;
+      }
+    });
+  } finally {
+    pool.dispose();
+  }
+  return sweepRowsOf(config, points, results).map((r, i) => {
+    const model = buildModel(specs[i]);
+    return {
+      beta: r.x,
+      trials: r.trials,
+      n: r.n,
+      recoveredFraction: r.recoveredFraction,
+      attractedFraction: r.attractedFraction,
+      atAverageFraction: r.atAverageFraction,
+      otherFraction: r.otherFraction,
+      allRecoveredRate: r.allRecoveredRate,
+      failed: r.failed,
+      betaC: model.betaC,
+      averageKind: model.average ? model.average.kind : null,
+      betaFold: model.betaFold,
+      minimumOverlap: model.indexMinimum ? model.indexMinimum.overlap : null,
+    };
+  });
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -101,61 +162,34 @@ async function main(argv: string[]): Promise<void> {
   if (params.geom !== 'equi') {
     throw new UsageError(`the query has geom=${params.geom}, but --beta sweeps the equiangular β (use geom=equi)`);
   }
+  const losses = sweptLosses(params);
   // every β is checked before the first one runs, so a bad grid fails at once
-  const specs = betas.map((beta) => {
-    const { spec, problems } = specAtBeta(modelSpecOf(params), beta);
-    if (problems.length > 0) throw new UsageError(problems.map((p) => `at β = ${beta}: ${problemLine(p)}`));
-    return spec;
-  });
-  const config = legacyConfig(params, betas, trials);
-  const { points, jobs } = planSweep(config);
-  const results: TrialResult[] = [];
-  const left = points.map(() => trials);
+  const specs = betas.flatMap((beta) =>
+    losses.map((loss) => {
+      const { spec, problems } = specAtBeta({ ...modelSpecOf(params), loss }, beta);
+      if (problems.length > 0) throw new UsageError(problems.map((p) => `at β = ${beta}: ${problemLine(p)}`));
+      return spec;
+    }),
+  );
+  const lossColumns = losses.length > 1 || losses[0] === 'mse';
   const started = performance.now();
-  let reported = 0;
-  let last = started;
-  const pool = threadPool(Math.min(workers, jobs.length));
-  try {
-    await runJobs(pool, jobs, jobs.map((_, i) => i), (_, result) => {
-      if (result.kind !== 'sweep') return;
-      results.push(result.result);
-      left[result.result.point]--;
-      // one line per β, in grid order, as each β's last trial comes in
-      while (reported < specs.length && left[reported] === 0) {
-        const now = performance.now();
-        process.stderr.write(`beta ${specs[reported].beta} (${reported + 1}/${specs.length}) ${((now - last) / 1000).toFixed(1)}s\n`);
-        last = now;
-        reported++;
-      }
+  // the squared loss couples the neurons, so its runs stay in this thread, one β and loss after another
+  const rows: SweepRow[] = lossColumns ? [] : await pooledBetaRows(params, betas, trials, workers, specs);
+  if (lossColumns) {
+    specs.forEach((spec, i) => {
+      const t0 = performance.now();
+      rows.push(sweepPoint(spec, trials, undefined, true));
+      process.stderr.write(`beta ${spec.beta} loss=${spec.loss} (${i + 1}/${specs.length}) ${((performance.now() - t0) / 1000).toFixed(1)}s\n`);
     });
-  } finally {
-    pool.dispose();
   }
   process.stderr.write(`done: ${specs.length} β × ${trials} trials in ${((performance.now() - started) / 1000).toFixed(1)}s\n`);
-  const rows: SweepRow[] = sweepRowsOf(config, points, results).map((r, i) => {
-    const model = buildModel(specs[i]);
-    return {
-      beta: r.x,
-      trials: r.trials,
-      n: r.n,
-      recoveredFraction: r.recoveredFraction,
-      attractedFraction: r.attractedFraction,
-      atAverageFraction: r.atAverageFraction,
-      otherFraction: r.otherFraction,
-      allRecoveredRate: r.allRecoveredRate,
-      failed: r.failed,
-      betaC: model.betaC,
-      averageKind: model.average ? model.average.kind : null,
-      betaFold: model.betaFold,
-      minimumOverlap: model.indexMinimum ? model.indexMinimum.overlap : null,
-    };
-  });
   if (values.csv) {
     const header = configHeader([['query', encode(params)], ['beta', values.beta as string], ['trials', trials], ['schema', SCHEMA_VERSION], ['version', packageVersion()]]);
     process.stdout.write(header + csvOf(rows));
     return;
   }
   const { beta: _replaced, ...fixedParams } = params;
+  if (losses.length > 1) (fixedParams as { loss?: string }).loss = undefined;
   process.stdout.write(`${readableJson({ params: fixedParams, trials, tol: params.tol, rows })}\n`);
 }
 

@@ -17,4 +17,9 @@ export interface Dynamics {
   readonly failed: Uint8Array;
   /** work done so far, for the readout and the bench */
   readonly stats: IntegratorStats;
+  /**
+   * Optional: E[(f − f*)²] at the time last passed to advanceTo, for dynamics whose state
+   * determines it (the squared-loss flow tracks Q = WWᵀ; the per-neuron correlation flow does not).
+   */
+  generalizationError?(): number;
 }

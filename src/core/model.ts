@@ -7,6 +7,7 @@ import { scalarTravelTime, typicalEscapeTime } from './escape.ts';
 import { betaFoldRoots, indexMinimum, type IndexMinimum } from './fold.ts';
 import { customGeometry, structuredGeometry, type Geometry } from './geometry.ts';
 import { correlationKernel, type Kernel } from './kernel.ts';
+import { secondLayerScale, squaredLossOf, type SquaredLoss } from './squaredLoss.ts';
 
 export interface ModelSpec {
   k: number;
@@ -25,6 +26,10 @@ export interface ModelSpec {
   /** end time; 0 picks one long enough for the flow to settle */
   T: number;
   tol: number;
+  /** the loss the network follows: correlation (default, science.md §2) or squared (§9) */
+  loss?: 'corr' | 'mse';
+  /** squared loss: the fixed second-layer weight a (0 or absent: k/n) */
+  a?: number;
 }
 
 export interface Problem {
@@ -55,6 +60,8 @@ export interface Model {
   tEnd: number;
   /** facts the user should know but that do not stop the run (e.g. negative c_p) */
   warnings: string[];
+  /** the squared loss's kernels and second layer, when spec.loss is 'mse' (else absent) */
+  squared?: SquaredLoss;
 }
 
 /**
@@ -94,6 +101,7 @@ export function normalizeSpec(input: ModelSpec): { spec: ModelSpec; problems: Pr
       spec[key] = '';
     } else spec[key] = a.value.spec === `he${spec.p}` ? '' : a.value.spec;
   }
+  squaredLossLimits(spec, problems);
   if (kernelOf(spec).pStar === 0) {
     const dropped = spec.drop012 ? ' once h_0, h_1, h_2 are dropped' : '';
     const hint = spec.sigma !== '' && spec.target === '' ? ` (only σ is set: the target σ* defaults to h_${spec.p}; set target=, e.g. target=${spec.sigma})` : '';
@@ -109,6 +117,32 @@ export function normalizeSpec(input: ModelSpec): { spec: ModelSpec; problems: Pr
     });
   }
   return { spec, problems };
+}
+
+/**
+ * The coupled squared-loss flow costs O(n²(n + k)) per evaluation. `npm run bench` measures the
+ * n at which one accepted step (the least work a frame can do) takes more than 50 ms of worker
+ * time: about 160 at k = 3 (README). Larger n would stall the view for longer per frame, so it
+ * is refused rather than left to freeze the tab.
+ */
+export const MAX_MSE_NEURONS = 160;
+
+function squaredLossLimits(spec: ModelSpec, problems: Problem[]): void {
+  if (spec.loss !== 'mse') return;
+  if (spec.n > MAX_MSE_NEURONS) {
+    problems.push({
+      key: 'n',
+      message: `n = ${spec.n} is too many for loss=mse: the coupled flow costs O(n²(n + k)) per step and is live only up to n = ${MAX_MSE_NEURONS}`,
+      used: String(MAX_MSE_NEURONS),
+    });
+    spec.n = MAX_MSE_NEURONS;
+  }
+  // online SGD (dyn=sgd, when present) follows the correlation loss only
+  const dyn = (spec as { dyn?: unknown }).dyn;
+  if (dyn !== undefined && dyn !== 'flow') {
+    problems.push({ key: 'loss', message: `loss=mse is a gradient flow; dyn=${String(dyn)} follows the correlation loss only`, used: 'corr' });
+    spec.loss = 'corr';
+  }
 }
 
 function activationOf(spec: ModelSpec, text: string): Activation {
@@ -146,7 +180,12 @@ export function buildModel(spec: ModelSpec): Model {
       `the search phase here lasts about ${typicalEscapeTime(kernel, spec.d).toPrecision(2)} time units, beyond the longest run (${MAX_AUTO_END}): neurons will still be searching at the end`,
     );
   }
-  return { spec, sigma, target, kernel, geometry, average, betaC, betaFold, indexMinimum: indexMin, tEnd, warnings };
+  const model: Model = { spec, sigma, target, kernel, geometry, average, betaC, betaFold, indexMinimum: indexMin, tEnd, warnings };
+  if (spec.loss === 'mse') {
+    const a = secondLayerScale(spec.a, spec.k, spec.n);
+    model.squared = squaredLossOf(kernel, sigma, target, spec.drop012, geometry, a);
+  }
+  return model;
 }
 
 /** The longest automatic end time. */

@@ -26,6 +26,10 @@ export interface SweepRow {
   betaFold: number[];
   /** overlap with v_j of the minimum near v_j at this β; null once it has folded away */
   minimumOverlap: number | null;
+  /** with lossColumns: the loss of this row, the mean number of distinct index vectors recovered, and (squared loss) the mean E[(f − f*)²] */
+  loss?: 'corr' | 'mse';
+  coveredMean?: number;
+  generalizationError?: number | null;
 }
 
 /** Largest number of grid points a sweep accepts (a typo in STEP should not mean a day's run). */
@@ -63,11 +67,12 @@ export function trialModel(model: Model, t: number): Model {
 }
 
 /** Runs `trials` seeds of one spec (β already set) and averages their outcomes. */
-export function sweepPoint(spec: ModelSpec, trials: number, onTrial?: (t: number, run: RunSummary) => void): SweepRow {
+export function sweepPoint(spec: ModelSpec, trials: number, onTrial?: (t: number, run: RunSummary) => void, lossColumns = false): SweepRow {
   const model = buildModel(spec);
   const { n } = spec;
   // integer totals divided once: the same means as averaging per trial, without rounding noise
   let recovered = 0, attracted = 0, atAverage = 0, other = 0, allRecovered = 0, failed = 0;
+  let covered = 0, genError = 0;
   for (let t = 0; t < trials; t++) {
     const run = runToEnd(trialModel(model, t));
     for (const c of run.counts.recovered) recovered += c;
@@ -76,10 +81,16 @@ export function sweepPoint(spec: ModelSpec, trials: number, onTrial?: (t: number
     other += run.counts.other;
     if (run.allRecovered) allRecovered++;
     failed += run.failed;
+    for (const c of run.counts.recovered) if (c > 0) covered++;
+    genError += run.generalizationError ?? NaN;
     onTrial?.(t, run);
   }
   const neurons = n * trials;
+  const lossFields = lossColumns
+    ? { loss: spec.loss ?? 'corr', coveredMean: covered / trials, generalizationError: Number.isNaN(genError) ? null : genError / trials }
+    : {};
   return {
+    ...lossFields,
     beta: spec.beta,
     trials,
     n,

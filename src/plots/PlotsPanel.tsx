@@ -1,6 +1,7 @@
 // The 2-D plots, in the two places the layout shows them: the overlaps and the loss against
 // time beside the view (the presenter strip), and the β_c threshold plot with the thresholds.
 import { LossPlot } from './LossPlot.tsx';
+import { GenErrorPlot } from './GenErrorPlot.tsx';
 import { OverlapPlot } from './OverlapPlot.tsx';
 import { ThresholdPlot } from './ThresholdPlot.tsx';
 import './plots.css';
@@ -10,6 +11,7 @@ export function RunPlots() {
     <section className="plots run-plots" aria-label="overlaps and loss against time">
       <OverlapPlot />
       <LossPlot />
+      <GenErrorPlot />
     </section>
   );
 }

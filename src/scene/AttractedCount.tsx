@@ -2,7 +2,9 @@
 // throttled readout (~10 Hz, exact on pause and at the end). The selector returns a string,
 // so the label re-renders only when the text changes, never per frame.
 import type { OutcomeCounts } from '../core/classify.ts';
-import { useApp } from '../state/store.ts';
+import { useStore } from 'zustand';
+import { getAppStore } from '../state/store.ts';
+import type { ReadoutStore } from './frameSource.ts';
 
 /** The counts of the vectors sharing one label, in label order; '' before the first frame. */
 export function attractedText(counts: OutcomeCounts | null, names: readonly number[]): string {
@@ -16,8 +18,8 @@ export function attractedText(counts: OutcomeCounts | null, names: readonly numb
   return parts.join(', ');
 }
 
-export function AttractedCount({ names }: { names: readonly number[] }) {
-  const text = useApp((s) => attractedText(s.readout.counts, names));
+export function AttractedCount({ names, source }: { names: readonly number[]; source?: ReadoutStore }) {
+  const text = useStore(source ?? (getAppStore() as unknown as ReadoutStore), (s) => attractedText(s.readout?.counts ?? null, names));
   if (!text) return null;
   return (
     <span className="vector-count">

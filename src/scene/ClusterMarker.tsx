@@ -2,7 +2,7 @@
 // translucent disc whose area grows with their number (capped), behind the dots themselves,
 // so 196 neurons on v₁ never look like one dot. The number is in the point's label.
 import { Billboard } from '@react-three/drei';
-import { useApp } from '../state/store.ts';
+import { useSourceCounts } from './frameSource.ts';
 
 /** Disc radius (world units) per √neuron, and the cap: area ∝ count up to CAP_COUNT neurons. */
 const RADIUS_PER_ROOT = 0.009;
@@ -15,8 +15,7 @@ export function clusterRadius(count: number): number {
 
 /** `which`: an index vector j, or 'average'. */
 export function ClusterMarker({ position, colour, which }: { position: [number, number, number]; colour: string; which: number | 'average' }) {
-  const count = useApp((s) => {
-    const c = s.readout.counts;
+  const count = useSourceCounts((c) => {
     if (!c) return 0;
     return which === 'average' ? c.atAverage : (c.recovered[which] ?? 0);
   });

@@ -3,10 +3,12 @@
 // frame data is read from frameData inside the render loop; React only re-renders on run or
 // view changes.
 import { Canvas } from '@react-three/fiber';
-import { useEffect, useMemo, useState } from 'react';
-import { frameData } from '../state/frameData.ts';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { frameData, type FrameData } from '../state/frameData.ts';
 import { mapRadius, radialR0 } from '../state/radial.ts';
+import type { RunInfo } from '../sim/protocol.ts';
 import { getAppStore, useApp } from '../state/store.ts';
+import { FrameSourceContext, ReadoutSourceContext, type ReadoutStore } from './frameSource.ts';
 import { AverageMarker } from './AverageMarker.tsx';
 import { CameraRig, DEFAULT_CAMERA } from './CameraRig.tsx';
 import { FramePump } from './FramePump.tsx';
@@ -54,9 +56,18 @@ function RadialNote({ r0 }: { r0: number }) {
   );
 }
 
-export default function FlowView() {
+export interface FlowViewProps {
+  /** another run to draw (the split view's second pane); the page's run when absent */
+  source?: { frames: FrameData; info: RunInfo | null; readouts: ReadoutStore };
+  /** extra scene content, e.g. the split view's camera link */
+  children?: ReactNode;
+  testId?: string;
+}
+
+export default function FlowView({ source, children, testId = 'flow-canvas' }: FlowViewProps = {}) {
   const [resetNonce, setResetNonce] = useState(0);
-  const info = useApp((s) => s.info);
+  const pageInfo = useApp((s) => s.info);
+  const info = source ? source.info : pageInfo;
   const grid = useApp((s) => s.params.grid);
   const trailsParam = useApp((s) => s.params.trails);
   const radial = useApp((s) => s.params.radial);
@@ -80,7 +91,9 @@ export default function FlowView() {
   }, [info, k, r0]);
 
   return (
-    <div className="flow-view" data-testid="flow-canvas" data-trails={trails ? 'on' : 'off'} data-arrows={anchors ? drawnCount(anchors.tips) : 0}>
+    <FrameSourceContext.Provider value={source?.frames ?? frameData}>
+    <ReadoutSourceContext.Provider value={source?.readouts ?? null}>
+    <div className="flow-view" data-testid={testId} data-trails={trails ? 'on' : 'off'} data-arrows={anchors ? drawnCount(anchors.tips) : 0}>
       <Canvas
         frameloop="demand"
         flat
@@ -98,6 +111,7 @@ export default function FlowView() {
         {trails && <Trails />}
         <LabelPlacer />
         <CameraRig resetNonce={resetNonce} />
+        {children}
       </Canvas>
       {anchors && <SceneLabels k={k} anchors={anchors} />}
       <p className="touch-hint" data-testid="touch-hint">two fingers rotate · one scrolls</p>
@@ -118,5 +132,7 @@ export default function FlowView() {
         {info && <Legend k={k} />}
       </div>
     </div>
+    </ReadoutSourceContext.Provider>
+    </FrameSourceContext.Provider>
   );
 }

@@ -2,10 +2,11 @@
 // once per animation frame and asks for a render when a new frame (or run) arrived.
 import { useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
-import { frameData } from '../state/frameData.ts';
+import { useFrameSource } from './frameSource.ts';
 
 export function FramePump() {
   const invalidate = useThree((s) => s.invalidate);
+  const frameData = useFrameSource();
   useEffect(() => {
     let seen = -1;
     let raf = 0;
@@ -18,6 +19,6 @@ export function FramePump() {
     };
     raf = requestAnimationFrame(poll);
     return () => cancelAnimationFrame(raf);
-  }, [invalidate]);
+  }, [invalidate, frameData]);
   return null;
 }

@@ -8,6 +8,7 @@ import { frameData } from '../state/frameData.ts';
 import { mapRadius } from '../state/radial.ts';
 import { codeRgbTable, indexGlyph } from './palette.ts';
 import { createPointMaterial, pointOpacityFor, pointSizeFor, viewScale } from './pointMaterial.ts';
+import { useFrameSource } from './frameSource.ts';
 import { SEARCH_RADIUS, searchCount } from './searchCount.ts';
 
 export function Neurons() {
@@ -21,6 +22,7 @@ export function Neurons() {
   useEffect(() => {
     seen.current.version = -1;
   }, [width, dpr]);
+  const source = useFrameSource();
 
   useEffect(() => () => {
     geometry.dispose();
@@ -28,7 +30,7 @@ export function Neurons() {
   }, [geometry, material]);
 
   useFrame(() => {
-    const fd = frameData;
+    const fd = source;
     const s = seen.current;
     if (fd.version === s.version) return;
     s.version = fd.version;
@@ -84,6 +86,8 @@ export function Neurons() {
     material.uniforms.opacity.value = opacity;
     material.depthWrite = opacity === 1;
     material.uniforms.radialCue.value = exact ? 1 : 0;
+    // the search hint belongs to the page's run (a split view's second pane has its own counts)
+    if (fd !== frameData) return;
     searchCount.value = exact && fd.length > 0 ? searching : 0;
     searchCount.n = n;
   });

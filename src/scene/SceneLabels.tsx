@@ -5,7 +5,7 @@
 // none covers another (labelLayout.ts).
 import { useLayoutEffect, useRef } from 'react';
 import type { AveragePoint } from '../core/averagePoint.ts';
-import { useApp } from '../state/store.ts';
+import { useSourceCounts } from './frameSource.ts';
 import { AttractedCount } from './AttractedCount.tsx';
 import { vectorLabel } from './labels.ts';
 import { indexColour, indexGlyph } from './palette.ts';
@@ -22,7 +22,7 @@ export function glyphMark(j: number): string {
 }
 
 function AverageCount() {
-  const text = useApp((s) => (s.readout.counts && s.readout.counts.atAverage > 0 ? ` · ${s.readout.counts.atAverage}` : ''));
+  const text = useSourceCounts((c) => (c && c.atAverage > 0 ? ` · ${c.atAverage}` : ''));
   return text ? <span className="vector-count">{text}</span> : null;
 }
 

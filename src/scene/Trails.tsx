@@ -5,7 +5,7 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { BufferAttribute, BufferGeometry, DynamicDrawUsage, ShaderMaterial } from 'three';
-import { frameData } from '../state/frameData.ts';
+import { useFrameSource } from './frameSource.ts';
 import { codeRgbTable } from './palette.ts';
 
 export const TRAIL_LENGTH = 24;
@@ -45,6 +45,7 @@ interface TrailState {
 }
 
 export function Trails() {
+  const source = useFrameSource();
   const geometry = useMemo(() => new BufferGeometry(), []);
   const material = useMemo(
     () => new ShaderMaterial({ vertexShader: vertex, fragmentShader: fragment, uniforms: { now: { value: 0 } }, transparent: true, depthWrite: false }),
@@ -66,7 +67,7 @@ export function Trails() {
   }, [geometry, material]);
 
   useFrame(() => {
-    const fd = frameData, s = st.current;
+    const fd = source, s = st.current;
     if (fd.version === s.version) return;
     s.version = fd.version;
     const m = Math.min(fd.n, MAX_TRAILED);

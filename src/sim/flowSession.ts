@@ -85,7 +85,11 @@ export class FlowSession {
     let failed = 0;
     for (let i = 0; i < n; i++) failed += this.flow.failed[i];
     const s = this.flow.stats;
+    const extra = this.flow.generalizationError
+      ? { generalizationError: this.flow.generalizationError(), covered: counts.recovered.filter((c) => c > 0).length }
+      : {};
     return {
+      ...extra,
       type: 'frame',
       runId: this.runId,
       t: target,

@@ -64,6 +64,10 @@ export type FromWorker =
       counts: OutcomeCounts;
       failed: number;
       stats: FrameStats;
+      /** E[(f − f*)²] at t, when the dynamics know it (the squared-loss flow); absent otherwise */
+      generalizationError?: number;
+      /** with generalizationError: distinct index vectors recovered by at least one neuron */
+      covered?: number;
       buffers: FrameBuffers;
     }
   | { type: 'error'; runId: number; message: string };

@@ -4,6 +4,7 @@
 import type { ModelSpec } from '../core/model.ts';
 import { withTime, type AppStore } from '../state/store.ts';
 import { frameData } from '../state/frameData.ts';
+import { clockGate } from '../state/compareData.ts';
 import { modelSpecOf } from '../url/codec.ts';
 import { SimClient, type WorkerLike } from './client.ts';
 import type { RunInfo } from './protocol.ts';
@@ -42,7 +43,7 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
       client.request(!s.playing && s.params.t > 0 ? Math.min(s.params.t, info.tEnd) : 0);
     },
     onFrame(frame) {
-      frameData.push(frame.t, frame.loss, frame.buffers.positions, frame.buffers.codes, frame.buffers.overlaps);
+      frameData.push(frame.t, frame.loss, frame.buffers.positions, frame.buffers.codes, frame.buffers.overlaps, frame.generalizationError);
       client.recycle(frame.buffers);
       const now = performance.now();
       const done = frame.t >= tEnd;
@@ -51,7 +52,7 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
         lastReadout = now;
         const stopped = done || !s.playing;
         store.setState({
-          readout: { t: frame.t, loss: frame.loss, counts: frame.counts, failed: frame.failed, computeMs: frame.stats.computeMs },
+          readout: { t: frame.t, loss: frame.loss, counts: frame.counts, failed: frame.failed, computeMs: frame.stats.computeMs, generalizationError: frame.generalizationError },
           ...(done ? { playing: false, finished: true } : {}),
           // paused or at the end, the link carries the time on screen
           ...(stopped ? { params: withTime(s.params, frame.t) } : {}),
@@ -92,7 +93,8 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
     const now = performance.now();
     const dt = (now - lastTick) / 1000;
     const s = store.getState();
-    if (client.busy) return;
+    // a split view's second run shares this clock: wait for it to reach the same time
+    if (client.busy || clockGate.holds(frameData.t)) return;
     if (heldInfo && (s.playing || pendingStep)) {
       frameData.startRun(heldInfo);
       store.setState({ info: heldInfo });

@@ -29,6 +29,8 @@ export class FrameData {
   times = new Float64Array(HISTORY_CAPACITY);
   losses = new Float64Array(HISTORY_CAPACITY);
   traces = new Float64Array(0);
+  /** E[(f − f*)²] per sample, for dynamics that report it (NaN where absent) */
+  genErrors = new Float64Array(HISTORY_CAPACITY);
   length = 0;
 
   startRun(info: RunInfo): void {
@@ -46,7 +48,7 @@ export class FrameData {
     this.version++;
   }
 
-  push(t: number, loss: number, positions: Float32Array, codes: Uint8Array, overlaps: Float64Array): void {
+  push(t: number, loss: number, positions: Float32Array, codes: Uint8Array, overlaps: Float64Array, genError = NaN): void {
     this.t = t;
     this.rawPositions.set(positions);
     this.applyRadial();
@@ -56,6 +58,7 @@ export class FrameData {
     const i = this.length++;
     this.times[i] = t;
     this.losses[i] = loss;
+    this.genErrors[i] = genError;
     const m = Math.min(TRACED_NEURONS, this.n) * this.k;
     const row = TRACED_NEURONS * this.k;
     for (let j = 0; j < m; j++) this.traces[i * row + j] = overlaps[j];
@@ -90,6 +93,7 @@ export class FrameData {
     for (let i = 0; i < HISTORY_CAPACITY / 2; i++) {
       this.times[i] = this.times[2 * i];
       this.losses[i] = this.losses[2 * i];
+      this.genErrors[i] = this.genErrors[2 * i];
       this.traces.copyWithin(i * row, 2 * i * row, 2 * i * row + row);
     }
     this.length = HISTORY_CAPACITY / 2;

@@ -15,6 +15,8 @@ export interface Readout {
   failed: number;
   /** worker time for the last frame, ms */
   computeMs: number;
+  /** E[(f − f*)²], when the run's dynamics report it (squared loss) */
+  generalizationError?: number;
 }
 
 export interface Notice {

@@ -21,8 +21,10 @@ import { useShortcuts } from './teach/useShortcuts.ts';
 import { UpdatePrompt } from './pwa/UpdatePrompt.tsx';
 import { VIEW_PANEL_ID } from './fullscreen.ts';
 import { FullscreenOverlay } from './FullscreenOverlay.tsx';
+import { ViewArea } from './compare/SplitView.tsx';
+import { LossControls } from './compare/LossControls.tsx';
+import { SquaredLossReadout } from './compare/SquaredLossReadout.tsx';
 
-const FlowView = lazy(() => import('../scene/FlowView.tsx'));
 const ExplorePanel = lazy(() => import('./explore/ExplorePanel.tsx'));
 
 export function App() {
@@ -40,7 +42,7 @@ export function App() {
       <main className="layout">
         <section className="view-panel" id={VIEW_PANEL_ID} aria-label="3-D view of the neurons on the sphere">
           <Suspense fallback={<div className="view-loading">loading the 3-D view…</div>}>
-            <FlowView />
+            <ViewArea />
           </Suspense>
           <TimeReadout />
           <FullscreenOverlay />
@@ -54,6 +56,7 @@ export function App() {
             <>
               <BetaControl />
               <OutcomeReadout />
+              <SquaredLossReadout />
               <RunPlots />
             </>
           )}
@@ -62,6 +65,7 @@ export function App() {
           <aside className="side-panel">
             <TeachPanel />
             <ModelControls />
+            <LossControls />
             <ThresholdReadout />
             <ThresholdPlots />
             <SharePanel />

@@ -3,7 +3,7 @@
 // never throws, always yields parameters a run can use, and encode/decode round-trips.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildModel } from '../core/model.ts';
+import { buildModel, MAX_MSE_NEURONS } from '../core/model.ts';
 import { decode, decodeVersioned, encode, MAX_PROBLEMS, MAX_QUERY_LENGTH, modelSpecOf, type Migration, type Pair } from './codec.ts';
 import { defaultParams, SCHEMA, SCHEMA_VERSION, type Field, type Params } from './schema.ts';
 
@@ -436,6 +436,8 @@ const validParams: fc.Arbitrary<Params> = fc
         ...p,
         v: SCHEMA_VERSION,
         d: Math.max(p.d, p.k),
+        // the squared loss refuses more neurons than it can run live
+        n: p.loss === 'mse' ? Math.min(p.n, MAX_MSE_NEURONS) : p.n,
         gram,
         sigma,
         target,

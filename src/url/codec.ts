@@ -3,6 +3,7 @@
 import { normalizeSpec, type ModelSpec, type Problem } from '../core/model.ts';
 import { isPacked, packNumbers, unpackNumbers } from './packedNumbers.ts';
 import { defaultParams, FIELDS, SCHEMA, SCHEMA_VERSION, type Field, type Params } from './schema.ts';
+import { comparedRun } from './compare.ts';
 
 export type { Problem };
 
@@ -241,6 +242,11 @@ export function decodeVersioned(query: string, versioning: Versioning): Decoded 
   }
   const { spec, problems: cross } = normalizeSpec(modelSpecOf(params as Params));
   Object.assign(params, spec);
+  const compared = comparedRun(params as Params);
+  if (!compared.ok) {
+    cross.push({ key: 'compare', message: compared.error, used: 'no split view' });
+    params.compare = '';
+  }
   return { params: params as Params, problems: capProblems([...problems, ...cross]) };
 }
 
@@ -287,5 +293,6 @@ export function modelSpecOf(p: Params): ModelSpec {
   return {
     k: p.k, n: p.n, d: p.d, beta: p.beta, p: p.p, sigma: p.sigma, target: p.target, drop012: p.drop012,
     geom: p.geom, gram: p.gram, seed: p.seed, T: p.T, tol: p.tol,
+    loss: p.loss, a: p.a,
   };
 }

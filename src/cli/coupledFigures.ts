@@ -1,0 +1,89 @@
+// The squared-loss flow's cost (science.md §9: O(n²(n + k)) per evaluation), timed in Node on
+// the run of the comparison (k = 3, p = 3, β = 0.35, d = 1000, a = k/n): per right-hand side,
+// per accepted step (the least work one frame of the app can do), a whole run for the smaller
+// n, and the n at which one step takes more than a frame's budget of 50 ms of worker time.
+import type { CoupledFlow } from '../core/coupledFlow.ts';
+import { buildModel, MAX_MSE_NEURONS, type ModelSpec } from '../core/model.ts';
+import { createDynamics, summarize } from '../core/run.ts';
+
+const FRAME_BUDGET_MS = 50;
+
+function specOf(n: number): ModelSpec {
+  // built directly, past the codec's cap on n, so the bench can show why the cap is where it is
+  return { k: 3, n, d: 1000, beta: 0.35, p: 3, sigma: '', target: '', drop012: false, geom: 'equi', gram: [], seed: 1, T: 0, tol: 0.05, loss: 'mse', a: 0 };
+}
+
+const round = (x: number) => Number(x.toPrecision(4));
+
+function flowOf(n: number) {
+  const model = buildModel(specOf(n));
+  return { model, flow: createDynamics(model) as CoupledFlow };
+}
+
+/** Best time of one right-hand side over repeats lasting at least minMs. */
+function msPerRhs(n: number, minMs = 300): number {
+  const { flow } = flowOf(n);
+  const F = new Float64Array(flow.y.length);
+  let best = Infinity;
+  const t0 = performance.now();
+  do {
+    const s = performance.now();
+    flow.rhs(flow.y, F);
+    best = Math.min(best, performance.now() - s);
+  } while (performance.now() - t0 < minMs);
+  return best;
+}
+
+/** Mean time per accepted step over the first `steps` steps of the run (the escape included). */
+function msPerStep(n: number, steps: number): number {
+  const { model, flow } = flowOf(n);
+  const u = new Float64Array(n * model.spec.k);
+  const t0 = performance.now();
+  let t = 0.5;
+  while (flow.stats.accepted < steps && t < model.tEnd) {
+    flow.advanceTo(t, u);
+    t *= 1.05;
+  }
+  return (performance.now() - t0) / Math.max(1, flow.stats.accepted);
+}
+
+function wholeRun(n: number) {
+  const { model, flow } = flowOf(n);
+  const u = new Float64Array(n * model.spec.k);
+  const t0 = performance.now();
+  flow.advanceTo(model.tEnd, u);
+  const seconds = (performance.now() - t0) / 1000;
+  const run = summarize(model, flow, model.tEnd, u);
+  return { seconds: round(seconds), tEnd: round(model.tEnd), ...flow.stats, recovered: run.counts.recovered, generalizationError: round(run.generalizationError ?? NaN) };
+}
+
+/** Smallest n (to within 5%) whose accepted step, ≈ 6 RHS evaluations, exceeds the frame budget. */
+function frameLimit(): { n: number; msPerStep: number } {
+  const stepMs = (n: number) => 6 * msPerRhs(n, 150) * 1.05;
+  let lo = 30, hi = 600;
+  while (hi - lo > Math.max(2, 0.05 * lo)) {
+    const mid = Math.round((lo + hi) / 2);
+    if (stepMs(mid) > FRAME_BUDGET_MS) hi = mid;
+    else lo = mid;
+  }
+  return { n: hi, msPerStep: round(stepMs(hi)) };
+}
+
+/** Everything `npm run bench` reports about the squared-loss flow. */
+export function coupledFigures() {
+  msPerRhs(30, 200); // JIT warm-up
+  const sizes = [30, 100, 300].map((n) => ({
+    n,
+    dim: flowOf(n).flow.dim,
+    msPerRhs: round(msPerRhs(n)),
+    msPerAcceptedStep: round(msPerStep(n, n <= 100 ? 200 : 10)),
+    ...(n <= 100 ? { wholeRun: wholeRun(n) } : {}),
+  }));
+  return {
+    config: { k: 3, p: 3, beta: 0.35, d: 1000, a: 'k/n' },
+    sizes,
+    frameBudgetMs: FRAME_BUDGET_MS,
+    stepExceedsFrameBudgetAt: frameLimit(),
+    refusedAbove: MAX_MSE_NEURONS,
+  };
+}

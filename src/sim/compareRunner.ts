@@ -1,0 +1,88 @@
+// The split view's second worker (compare=…). It runs the second run of the link (see
+// src/url/compare.ts) from the same seed and follows the page's clock: it asks for the page's
+// latest time, and the page's runner waits (clockGate) until it has got there, so both panes
+// always show the same t.
+import { clockGate, compareFrames, compareStore } from '../state/compareData.ts';
+import { frameData } from '../state/frameData.ts';
+import type { AppState, AppStore } from '../state/store.ts';
+import { modelSpecOf } from '../url/codec.ts';
+import { comparedRun } from '../url/compare.ts';
+import { SimClient, type WorkerLike } from './client.ts';
+import { createFlowWorker } from './runner.ts';
+
+const READOUT_INTERVAL_MS = 100;
+
+export function startCompareRunner(store: AppStore, createWorker: () => WorkerLike = createFlowWorker): () => void {
+  let client: SimClient | null = null;
+  let current: string | null = null;
+  let lastReadout = 0;
+  let tEnd = Infinity;
+
+  const stop = () => {
+    client?.dispose();
+    client = null;
+  };
+
+  const sync = (s: AppState) => {
+    const compared = comparedRun(s.params);
+    const second = compared.ok ? compared.value : null;
+    const spec = second ? modelSpecOf(second.params) : null;
+    // a reset of the page's run restarts this one too: both start together
+    const key = spec ? `${JSON.stringify(spec)}#${s.resetNonce}` : null;
+    if (key === current) return;
+    current = key;
+    stop();
+    tEnd = Infinity;
+    if (!second || !spec) {
+      compareStore.setState({ labels: null, info: null, readout: null, fault: null });
+      return;
+    }
+    compareStore.setState({ labels: { left: second.leftLabel, right: second.rightLabel }, info: null, readout: null, fault: null });
+    const c: SimClient = new SimClient(createWorker, {
+      onConfigured(info) {
+        tEnd = info.tEnd;
+        compareFrames.startRun(info);
+        compareStore.setState({ info, fault: null });
+      },
+      onFrame(frame) {
+        compareFrames.push(frame.t, frame.loss, frame.buffers.positions, frame.buffers.codes, frame.buffers.overlaps, frame.generalizationError);
+        c.recycle(frame.buffers);
+        const now = performance.now();
+        if (now - lastReadout > READOUT_INTERVAL_MS || frame.t >= tEnd || frame.t >= frameData.t) {
+          lastReadout = now;
+          compareStore.setState({
+            readout: { t: frame.t, loss: frame.loss, counts: frame.counts, failed: frame.failed, computeMs: frame.stats.computeMs, generalizationError: frame.generalizationError },
+          });
+        }
+      },
+      onFault(message) {
+        compareStore.setState({ fault: message });
+      },
+    });
+    client = c;
+    c.configure(spec);
+  };
+
+  sync(store.getState());
+  const unsubscribe = store.subscribe(sync);
+
+  // the page waits while this run is behind its time (unless this one has ended or failed)
+  clockGate.holds = (t) => client !== null && compareStore.getState().fault === null && compareFrames.t < Math.min(t, tEnd);
+
+  let raf = 0;
+  const tick = () => {
+    raf = requestAnimationFrame(tick);
+    if (!client || client.busy) return;
+    const target = Math.min(frameData.t, tEnd);
+    // the first frame (t = 0), then whenever the page's clock has moved on
+    if (compareFrames.length === 0 || target > compareFrames.t) client.request(target);
+  };
+  raf = requestAnimationFrame(tick);
+
+  return () => {
+    cancelAnimationFrame(raf);
+    unsubscribe();
+    stop();
+    clockGate.holds = () => false;
+  };
+}

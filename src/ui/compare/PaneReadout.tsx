@@ -1,0 +1,23 @@
+// The counts under each pane of the split view, at the time both panes show: where the
+// neurons are, how many distinct index vectors are recovered, and, for the squared loss, the
+// honest measure of learning E[(f − f*)²]. data-counts carries the same JSON as the main readout.
+import type { Readout } from '../../state/store.ts';
+import { formatNumber } from '../format.ts';
+
+export function PaneReadout({ readout, label, tol, testId }: { readout: Readout | null; label: string; tol: number; testId: string }) {
+  const counts = readout?.counts ?? null;
+  if (!readout || !counts) {
+    return <p className="pane-readout muted" data-testid={testId} data-counts="">{label}: no frame yet</p>;
+  }
+  const k = counts.recovered.length;
+  const covered = counts.recovered.filter((c) => c > 0).length;
+  const perVector = counts.recovered.map((c, j) => `v${j + 1} ${c}`).join(', ');
+  const e = readout.generalizationError;
+  return (
+    <p className="pane-readout" data-testid={testId} data-counts={JSON.stringify(counts)} data-t={readout.t} data-covered={covered}>
+      <strong>{label}</strong> at t = {formatNumber(readout.t, 4)}: recovered {perVector} (tol {tol}); {counts.atAverage} at average,{' '}
+      {counts.other} other; {covered} of {k} index vectors covered
+      {e !== undefined && <>; E[(f − f*)²] = <span data-testid={`${testId}-gen-error`}>{formatNumber(e, 4)}</span></>}
+    </p>
+  );
+}

@@ -1,0 +1,42 @@
+// The view area: the one 3-D view, or, with compare=…, two of them side by side — the link's
+// run on the left, the second run (other loss, or one parameter changed) on the right — with
+// linked cameras and one clock (see src/sim/compareRunner.ts).
+import { lazy } from 'react';
+import { compareFrames, compareStore, useCompare } from '../../state/compareData.ts';
+import { useApp } from '../../state/store.ts';
+import { CameraLink } from './CameraLink.tsx';
+import { PaneReadout } from './PaneReadout.tsx';
+import './splitView.css';
+
+const FlowView = lazy(() => import('../../scene/FlowView.tsx'));
+
+export function ViewArea() {
+  const labels = useCompare((s) => s.labels);
+  return labels ? <SplitView left={labels.left} right={labels.right} /> : <FlowView />;
+}
+
+function SplitView({ left, right }: { left: string; right: string }) {
+  const info = useCompare((s) => s.info);
+  const compareReadout = useCompare((s) => s.readout);
+  const fault = useCompare((s) => s.fault);
+  const readout = useApp((s) => s.readout);
+  const tol = useApp((s) => s.params.tol);
+  return (
+    <div className="split-view" data-testid="split-view">
+      <div className="split-pane" aria-label={`run with ${left}`} role="group">
+        <p className="pane-label">{left}</p>
+        <FlowView>
+          <CameraLink pane={0} />
+        </FlowView>
+        <PaneReadout readout={readout} label={left} tol={tol} testId="pane-left" />
+      </div>
+      <div className="split-pane" aria-label={`run with ${right}`} role="group">
+        <p className="pane-label">{right}</p>
+        <FlowView source={{ frames: compareFrames, info, readouts: compareStore }} testId="flow-canvas-compare">
+          <CameraLink pane={1} />
+        </FlowView>
+        {fault ? <p className="pane-readout fault" role="alert">{right}: {fault}</p> : <PaneReadout readout={compareReadout} label={right} tol={tol} testId="pane-right" />}
+      </div>
+    </div>
+  );
+}
