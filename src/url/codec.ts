@@ -245,5 +245,6 @@ export function modelSpecOf(p: Params): ModelSpec {
   return {
     k: p.k, n: p.n, d: p.d, beta: p.beta, p: p.p, sigma: p.sigma, target: p.target, drop012: p.drop012,
     geom: p.geom, gram: p.gram, seed: p.seed, T: p.T, tol: p.tol,
+    dyn: p.dyn, eta: p.eta, batch: p.batch,
   };
 }
