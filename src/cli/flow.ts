@@ -13,6 +13,8 @@ const USAGE = `usage: npm run -s flow -- '<query>' [--init FILE]
 Runs the flow of the model the query describes (the app's permalink keys, see src/url/schema.ts)
 to its end time and prints one JSON object: the parameters, β_c, the average point, the end
 time, where the neurons ended (counts, with tol), and their final overlaps u (n rows of k).
+With dyn=sgd (online SGD on samples) it adds \`samples\` (drawn, = batch · round(T/η)) and
+\`sampling\` (η, batch, the work n·d·samples and the d^(p*−1) reference).
 
   --init FILE   initial overlaps: a JSON array of n rows of k numbers (n and k from the query),
                 each with uᵀG⁻¹u ≤ 1; replaces the seeded random start
@@ -46,7 +48,10 @@ function main(argv: string[]): void {
   const initPath = values.init as string | undefined;
   const u0 = initPath === undefined ? undefined : readInitialOverlaps(initPath, model);
   const run = runToEnd(model, u0);
-  process.stdout.write(`${readableJson(flowReport(params, model, run, u0 ? 'file' : 'sampled'))}\n`);
+  const report = flowReport(params, model, run, u0 ? 'file' : 'sampled');
+  // online SGD (dyn=sgd) also says how many samples it drew, at which η, against d^{p*−1}
+  const sampled = run.flow.sampling ? { samples: run.flow.samples, sampling: run.flow.sampling } : {};
+  process.stdout.write(`${readableJson({ ...report, ...sampled })}\n`);
 }
 
 runCommand('flow', () => main(process.argv.slice(2)));

@@ -7,7 +7,7 @@
  * about η²|g|²/2 per step, |g|² ~ d, which competes with the search drift p*·u^{p*−1}; at this
  * constant drift wins by a clear margin, so the default run escapes (see the note of issue 12).
  */
-export const DEFAULT_ETA_SCALE = 0.1;
+export const DEFAULT_ETA_SCALE = 0.05;
 
 /**
  * Largest n·d·samples a run may take (about two multiply-adds each): a few minutes in the
@@ -58,8 +58,10 @@ export function samplingPlan(opts: { n: number; d: number; pStar: number; eta: n
   return { eta, etaDefault, batch, samplesEnd, work: n * d * samplesEnd, reference: ref.value, referenceText: ref.text };
 }
 
+const sci = (x: number) => (x !== 0 && (Math.abs(x) < 1e-3 || Math.abs(x) >= 1e5) ? x.toExponential(2) : String(Number(x.toPrecision(3))));
+
 /** Why a plan is too large to run, or null when it fits. */
 export function sgdRefusal(plan: SamplingPlan, n: number, d: number): string | null {
   if (plan.work <= MAX_SGD_WORK) return null;
-  return `online SGD with n = ${n}, d = ${d} needs ${plan.samplesEnd.toPrecision(3)} samples (η = ${plan.eta.toPrecision(3)}): n·d·samples ≈ ${plan.work.toPrecision(3)}, more than the limit ${MAX_SGD_WORK.toPrecision(2)} (a few minutes); lower n, d or T, or raise eta`;
+  return `online SGD with n = ${n}, d = ${d} needs ${sci(plan.samplesEnd)} samples (η = ${sci(plan.eta)}): n·d·samples ≈ ${sci(plan.work)}, more than the limit ${sci(MAX_SGD_WORK)} (a few minutes); lower n, d or T, or raise eta`;
 }

@@ -7,7 +7,7 @@ import { meanLoss } from '../core/ode.ts';
 import { NeuronProjector, projectionDescription } from '../core/projection.ts';
 import { classifyOptionsOf, createDynamics } from '../core/run.ts';
 import type { Dynamics } from '../core/dynamics.ts';
-import { allocateFrameBuffers, fitsRun, type FromWorker, type RunInfo, type ToWorker } from './protocol.ts';
+import { allocateFrameBuffers, fitsRun, PREDICTION_ROWS, type FromWorker, type RunInfo, type ToWorker } from './protocol.ts';
 
 export class FlowSession {
   private runId = -1;
@@ -59,6 +59,7 @@ export class FlowSession {
       indexVectors: this.projector!.indexVectors(),
       averagePosition: this.projector!.averagePoint(),
       muCurve: { beta, mu },
+      ...(this.flow?.sampling ? { sampling: this.flow.sampling } : {}),
     };
   }
 
@@ -82,6 +83,12 @@ export class FlowSession {
     let failed = 0;
     for (let i = 0; i < n; i++) failed += this.flow.failed[i];
     const s = this.flow.stats;
+    let prediction: Float64Array | undefined;
+    if (this.flow.predictionAt) {
+      const rows = Math.min(PREDICTION_ROWS, n);
+      prediction = new Float64Array(rows * k);
+      this.flow.predictionAt(target, rows, prediction);
+    }
     return {
       type: 'frame',
       runId: this.runId,
@@ -96,6 +103,8 @@ export class FlowSession {
         computeMs: performance.now() - started,
       },
       buffers,
+      ...(this.flow.samples !== undefined ? { samples: this.flow.samples } : {}),
+      ...(prediction ? { prediction } : {}),
     };
   }
 }

@@ -38,7 +38,7 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
       client.request(0);
     },
     onFrame(frame) {
-      frameData.push(frame.t, frame.loss, frame.buffers.positions, frame.buffers.codes, frame.buffers.overlaps);
+      frameData.push(frame.t, frame.loss, frame.buffers.positions, frame.buffers.codes, frame.buffers.overlaps, frame.prediction);
       client.recycle(frame.buffers);
       const now = performance.now();
       const done = frame.t >= tEnd;
@@ -46,7 +46,7 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
       if (done || !s.playing || now - lastReadout > READOUT_INTERVAL_MS) {
         lastReadout = now;
         store.setState({
-          readout: { t: frame.t, loss: frame.loss, counts: frame.counts, failed: frame.failed, computeMs: frame.stats.computeMs },
+          readout: { t: frame.t, loss: frame.loss, counts: frame.counts, failed: frame.failed, computeMs: frame.stats.computeMs, samples: frame.samples },
           ...(done ? { playing: false, finished: true } : {}),
         });
       }

@@ -23,6 +23,9 @@ export class FrameData {
   times = new Float64Array(HISTORY_CAPACITY);
   losses = new Float64Array(HISTORY_CAPACITY);
   traces = new Float64Array(0);
+  /** online SGD: the flow's prediction for the same traced neurons, laid out as traces */
+  predictions = new Float64Array(0);
+  hasPrediction = false;
   length = 0;
 
   startRun(info: RunInfo): void {
@@ -35,11 +38,13 @@ export class FrameData {
     if (this.codes.length !== this.n) this.codes = new Uint8Array(this.n);
     if (this.overlaps.length !== this.n * this.k) this.overlaps = new Float64Array(this.n * this.k);
     this.traces = new Float64Array(HISTORY_CAPACITY * TRACED_NEURONS * this.k);
+    this.predictions = info.sampling ? new Float64Array(HISTORY_CAPACITY * TRACED_NEURONS * this.k) : new Float64Array(0);
+    this.hasPrediction = false;
     this.length = 0;
     this.version++;
   }
 
-  push(t: number, loss: number, positions: Float32Array, codes: Uint8Array, overlaps: Float64Array): void {
+  push(t: number, loss: number, positions: Float32Array, codes: Uint8Array, overlaps: Float64Array, prediction?: Float64Array): void {
     this.t = t;
     this.positions.set(positions);
     this.codes.set(codes);
@@ -51,6 +56,11 @@ export class FrameData {
     const m = Math.min(TRACED_NEURONS, this.n) * this.k;
     const row = TRACED_NEURONS * this.k;
     for (let j = 0; j < m; j++) this.traces[i * row + j] = overlaps[j];
+    if (prediction && this.predictions.length > 0) {
+      const mp = Math.min(m, prediction.length);
+      for (let j = 0; j < mp; j++) this.predictions[i * row + j] = prediction[j];
+      this.hasPrediction = true;
+    }
     this.version++;
   }
 
@@ -60,6 +70,7 @@ export class FrameData {
       this.times[i] = this.times[2 * i];
       this.losses[i] = this.losses[2 * i];
       this.traces.copyWithin(i * row, 2 * i * row, 2 * i * row + row);
+      if (this.predictions.length > 0) this.predictions.copyWithin(i * row, 2 * i * row, 2 * i * row + row);
     }
     this.length = HISTORY_CAPACITY / 2;
   }

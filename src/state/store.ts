@@ -14,6 +14,8 @@ export interface Readout {
   failed: number;
   /** worker time for the last frame, ms */
   computeMs: number;
+  /** online SGD: samples drawn so far */
+  samples?: number;
 }
 
 export interface Notice {

@@ -2,6 +2,7 @@
 import { Suspense, lazy } from 'react';
 import { useApp } from '../state/store.ts';
 import { ModelControls, PlaybackControls } from './Controls.tsx';
+import { DynamicsControls } from './DynamicsControls.tsx';
 import { NoticeBar } from './NoticeBar.tsx';
 import { OutcomeReadout, ThresholdReadout, TimeReadout } from './Readouts.tsx';
 import { Caption } from './Caption.tsx';
@@ -43,6 +44,7 @@ export function App() {
             <>
               <TeachPanel />
               <ModelControls />
+              <DynamicsControls />
               <ThresholdReadout />
               <OutcomeReadout />
               <PlotsPanel />

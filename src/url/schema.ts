@@ -44,7 +44,7 @@ export const SCHEMA = [
   { key: 'grid', type: 'bool', default: true, model: false, description: 'draw the sphere graticule' },
   { key: 'embed', type: 'bool', default: false, model: false, description: 'show only the view and play controls (for iframes)' },
   { key: 'dyn', type: 'enum', default: 'flow', values: ['flow', 'sgd'], model: true, description: 'what moves the neurons: the population gradient flow, or online SGD on fresh Gaussian samples in dimension d' },
-  { key: 'eta', type: 'number', default: 0, min: 0, max: 10, model: true, description: 'SGD step size η (0: 0.1·d^(−p*/2), the scaling that lets the search escape); t = η · steps' },
+  { key: 'eta', type: 'number', default: 0, min: 0, max: 10, model: true, description: 'SGD step size η (0: 0.05·d^(−p*/2), the scaling that lets the search escape); t = η · steps' },
   { key: 'batch', type: 'int', default: 1, min: 1, max: 1024, model: true, description: 'SGD samples averaged per step; samples = batch · steps' },
   { key: 'tour', type: 'int', default: 0, min: 0, max: 50, model: false, description: 'guided tour step to open (0: no tour)' },
 ] as const satisfies readonly Field[];
