@@ -11,6 +11,7 @@ import { createFlow, initialOverlaps, RTOL, runToEnd } from '../core/run.ts';
 import { parseFlags, positiveInteger } from './args.ts';
 import { runCommand, UsageError } from './errors.ts';
 import { exploreFigures } from './exploreFigures.ts';
+import { sgdFigures } from './sgdFigures.ts';
 import { readableJson } from './json.ts';
 import { modelOfQuery } from './query.ts';
 
@@ -22,7 +23,7 @@ arithmetic, and the bare overlap-ODE right-hand side against the same RHS writte
 Rates are per second of this process's CPU time (the machine may be shared), best of 3 turns.
 Prints JSON: evaluations and accepted steps per second, and their ratios. With --explore
 (what \`npm run bench\` passes) it adds the explore panel's timings: a 10⁴-start basin map
-at d = 3 and a β sweep.
+at d = 3 and a β sweep, and online SGD's samples per second at n = 100, d = 100 and 1000.
 `;
 
 /** Each loop timing runs at least this long, so timer resolution and JIT warm-up do not matter. */
@@ -326,7 +327,7 @@ function main(argv: string[]): void {
         integratorToHand: round(core.rhsEvalsPerSecond / hand.rhsEvalsPerSecond),
         closureToHandRHS: round(closure / handRHS),
       },
-      ...(values.explore ? { explore: exploreFigures() } : {}),
+      ...(values.explore ? { explore: exploreFigures(), sgd: sgdFigures() } : {}),
     })}\n`,
   );
 }

@@ -11,9 +11,9 @@ export const DEFAULT_ETA_SCALE = 0.05;
 
 /**
  * Largest n·d·samples a run may take (about two multiply-adds each): a few minutes in the
- * browser's worker at the measured ~10⁹ per second (`npm run bench`).
+ * browser’s worker at the measured ~3.5·10⁸ per second of CPU (`npm run bench`): about 2.5 minutes.
  */
-export const MAX_SGD_WORK = 1e11;
+export const MAX_SGD_WORK = 5e10;
 
 /** Values that run live when the app switches to SGD. */
 export const LIVE_SGD = { n: 50, d: 100 } as const;
