@@ -9,6 +9,9 @@ import { classifyOptionsOf, createDynamics } from '../core/run.ts';
 import type { Dynamics } from '../core/dynamics.ts';
 import { allocateFrameBuffers, fitsRun, PREDICTION_ROWS, type FromWorker, type RunInfo, type ToWorker } from './protocol.ts';
 
+/** Most n·d·samples one frame computes (about a tenth of a second, `npm run bench`). */
+export const FRAME_WORK = 3e7;
+
 export class FlowSession {
   private runId = -1;
   private model: Model | null = null;
@@ -63,12 +66,23 @@ export class FlowSession {
     };
   }
 
+  /**
+   * Sample-based dynamics cost n·d per sample: a frame goes at most FRAME_WORK further, so a
+   * fast playback speed cannot hold one frame for minutes (the next frame continues from here).
+   */
+  private frameHorizon(): number {
+    const plan = this.flow?.sampling;
+    if (!plan || !this.model) return Infinity;
+    const { n, d } = this.model.spec;
+    return this.t + (FRAME_WORK / (n * d * plan.batch)) * plan.eta;
+  }
+
   private advance(msg: Extract<ToWorker, { type: 'advance' }>): FromWorker | null {
     if (msg.runId !== this.runId || !this.model || !this.flow || !this.projector) return null;
     const { n, k } = this.model.spec;
     const started = performance.now();
     const before = { ...this.flow.stats };
-    const target = Math.max(this.t, Math.min(msg.t, this.model.tEnd));
+    const target = Math.max(this.t, Math.min(msg.t, this.model.tEnd, this.frameHorizon()));
     const buffers = fitsRun(msg.buffers, n, k) ? msg.buffers : allocateFrameBuffers(n, k);
     this.flow.advanceTo(target, buffers.overlaps);
     this.t = target;
