@@ -7,7 +7,7 @@ import { useApp } from '../state/store.ts';
 import { codeColour } from '../scene/palette.ts';
 import { niceTicks } from './axes.ts';
 import { type Surface, clipToPlot, drawAxes, frameOf, PLOT_COLOURS, prepare, px, py, referenceLine } from './canvas.ts';
-import { drawPredictionOverlay } from './predictionOverlay.ts';
+import { drawPredictionOverlay, samplesTitle } from './predictionOverlay.ts';
 import { logTime, TIME_TITLE, timeDomain, timeTicks } from './timeAxis.ts';
 import { throttledLabel, usePolledCanvas } from './usePolledCanvas.ts';
 
@@ -31,7 +31,7 @@ function drawOverlaps(surface: Surface, label: { at: number; text: string }): vo
   }
   const y: [number, number] = [Math.max(-1, Math.floor(lo * 10) / 10), 1.05];
   const f = frameOf(ctx, surface, timeDomain(info?.tEnd), y);
-  drawAxes(f, timeTicks(f.x), niceTicks(0, 1, 2).concat(lo < -0.15 ? niceTicks(y[0], 0, 1).slice(0, 1) : []), TIME_TITLE, 'overlap');
+  drawAxes(f, timeTicks(f.x), niceTicks(0, 1, 2).concat(lo < -0.15 ? niceTicks(y[0], 0, 1).slice(0, 1) : []), samplesTitle(info?.sampling) ?? TIME_TITLE, 'overlap');
   if (info?.average && k > 1) referenceLine(f, 'y', info.average.overlap, PLOT_COLOURS.muted, 'u* (average)');
   clipToPlot(f);
   drawPredictionOverlay(f, fd, shown, even);

@@ -5,7 +5,15 @@ import type { FrameData } from '../state/frameData.ts';
 import { TRACED_NEURONS } from '../state/frameData.ts';
 import { codeColour } from '../scene/palette.ts';
 import { type Frame, px, py } from './canvas.ts';
-import { logTime } from './timeAxis.ts';
+import type { SamplingPlan } from '../core/sgdPlan.ts';
+import { logTime, TIME_TITLE } from './timeAxis.ts';
+
+/** The time axis of a sample-based run also reads in samples: samples = (batch/η)·t. */
+export function samplesTitle(plan: SamplingPlan | undefined): string | undefined {
+  if (!plan) return undefined;
+  const per = plan.batch / plan.eta;
+  return `${TIME_TITLE} · samples = ${per >= 1e5 ? per.toExponential(1) : Math.round(per)}·t`;
+}
 
 /** Draws the prediction of each traced neuron's shown overlap j = shown[i]; nothing without one. */
 export function drawPredictionOverlay(f: Frame, fd: FrameData, shown: number[], even: boolean): void {
