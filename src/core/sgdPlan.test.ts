@@ -46,8 +46,14 @@ describe('SGD plan', () => {
     expect(decode('batch=0').problems[0]).toMatchObject({ key: 'batch', used: '1' });
   });
 
+  it('a short run with too many weights is refused too (memory), with n·d', () => {
+    const { params, problems } = decode('dyn=sgd&n=100000&d=1000000&T=1e-9');
+    expect(params.dyn).toBe('flow');
+    expect(problems[0].message).toContain('n·d = 1.00e+11 weights');
+  });
+
   it('the refusal uses the end time: a short T makes a large d affordable', () => {
-    expect(decode('dyn=sgd&n=20&d=2000&T=1').params.dyn).toBe('sgd');
+    expect(decode('dyn=sgd&n=10&d=2000&T=1').params.dyn).toBe('sgd');
     expect(autoEndTime(buildModel(modelSpecOf(decode('d=2000').params)).kernel, 2000)).toBeGreaterThan(100);
   });
 });

@@ -15,6 +15,9 @@ export const DEFAULT_ETA_SCALE = 0.05;
  */
 export const MAX_SGD_WORK = 5e10;
 
+/** Most weights n·d held at once (8 bytes each: 160 MB), however short the run. */
+export const MAX_SGD_WEIGHTS = 2e7;
+
 /** Values that run live when the app switches to SGD. */
 export const LIVE_SGD = { n: 50, d: 100 } as const;
 
@@ -62,6 +65,9 @@ const sci = (x: number) => (x !== 0 && (Math.abs(x) < 1e-3 || Math.abs(x) >= 1e5
 
 /** Why a plan is too large to run, or null when it fits. */
 export function sgdRefusal(plan: SamplingPlan, n: number, d: number): string | null {
+  if (n * d > MAX_SGD_WEIGHTS) {
+    return `online SGD holds n·d = ${sci(n * d)} weights for n = ${n}, d = ${d}, more than the limit ${sci(MAX_SGD_WEIGHTS)} (${(MAX_SGD_WEIGHTS * 8) / 1e6} MB); lower n or d`;
+  }
   if (plan.work <= MAX_SGD_WORK) return null;
   return `online SGD with n = ${n}, d = ${d} needs ${sci(plan.samplesEnd)} samples (η = ${sci(plan.eta)}): n·d·samples ≈ ${sci(plan.work)}, more than the limit ${sci(MAX_SGD_WORK)} (a few minutes); lower n, d or T, or raise eta`;
 }

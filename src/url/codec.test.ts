@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildModel, samplingPlanOf } from '../core/model.ts';
-import { MAX_SGD_WORK } from '../core/sgdPlan.ts';
+import { MAX_SGD_WEIGHTS, MAX_SGD_WORK } from '../core/sgdPlan.ts';
 import { decode, decodeVersioned, encode, MAX_PROBLEMS, MAX_QUERY_LENGTH, modelSpecOf, type Migration, type Pair } from './codec.ts';
 import { defaultParams, SCHEMA, SCHEMA_VERSION, type Field, type Params } from './schema.ts';
 
@@ -387,5 +387,5 @@ const validParams: fc.Arbitrary<Params> = fc
 function sgdAffordable(p: Params): boolean {
   const spec = modelSpecOf(p);
   const plan = samplingPlanOf(spec);
-  return plan.work <= MAX_SGD_WORK;
+  return plan.work <= MAX_SGD_WORK && spec.n * spec.d <= MAX_SGD_WEIGHTS;
 }
