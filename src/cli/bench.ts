@@ -13,6 +13,7 @@ import { runCommand, UsageError } from './errors.ts';
 import { sweepSpeedup } from './benchSweep.ts';
 import { exploreFigures } from './exploreFigures.ts';
 import { coupledFigures } from './coupledFigures.ts';
+import { sgdFigures } from './sgdFigures.ts';
 import { readableJson } from './json.ts';
 import { modelOfQuery } from './query.ts';
 
@@ -26,7 +27,8 @@ Prints JSON: evaluations and accepted steps per second, and their ratios. With -
 (what \`npm run bench\` passes) it adds the explore panel's timings: a 10⁴-start basin map
 at d = 3 and a β sweep. With --sweep (also in \`npm run bench\`) it adds the speed-up curve of
 \`sweep\`'s worker threads: a phase-diagram sweep with 1, 2, … every core (jobs per second,
-speed-up against one thread, CPU seconds per wall second), and the squared-loss flow's figures.
+speed-up against one thread, CPU seconds per wall second), the squared-loss flow's figures, and online SGD's samples
+per second at n = 100, d = 100 and 1000.
 
   --coupled   only the squared-loss (coupled) flow's figures: time per right-hand side and per
               accepted step for n = 30, 100, 300 at k = 3, whole runs for n ≤ 100, and the n at
@@ -340,7 +342,7 @@ async function main(argv: string[]): Promise<void> {
         integratorToHand: round(core.rhsEvalsPerSecond / hand.rhsEvalsPerSecond),
         closureToHandRHS: round(closure / handRHS),
       },
-      ...(values.explore ? { explore: exploreFigures(), coupled: coupledFigures() } : {}),
+      ...(values.explore ? { explore: exploreFigures(), coupled: coupledFigures(), sgd: sgdFigures() } : {}),
       ...(values.sweep ? { sweepThreads: await sweepSpeedup() } : {}),
     })}\n`,
   );

@@ -21,6 +21,8 @@ u (n rows of k).
 With loss=mse it adds generalizationError (E[(f − f*)²] at the end) and covered (distinct index
 vectors recovered). With compare=… (as in the app's split view) it adds \`compared\`: the same
 report for the second run, from the same start.
+With dyn=sgd (online SGD on samples) it adds \`samples\` (drawn, = batch · round(T/η)) and
+\`sampling\` (η, batch, the work n·d·samples and the d^(p*−1) reference).
 
   --init FILE   initial overlaps: a JSON array of n rows of k numbers (n and k from the query),
                 each with uᵀG⁻¹u ≤ 1; replaces the seeded random start
@@ -71,6 +73,8 @@ function main(argv: string[]): void {
     const { params: _same, ...rest } = flowReport(compared.value.params, second, runToEnd(second, u0), u0 ? 'file' : 'sampled');
     report.compared = { label: compared.value.rightLabel, params: compared.value.params, ...rest };
   }
+  // online SGD (dyn=sgd) also says how many samples it drew, at which η, against d^{p*−1}
+  if (run.flow.sampling) Object.assign(report, { samples: run.flow.samples, sampling: run.flow.sampling });
   process.stdout.write(`${readableJson(report)}\n`);
 }
 

@@ -3,6 +3,7 @@
 // online SGD) live in their own files and are chosen once, by `createDynamics` in run.ts, so
 // no caller ever branches on which one it holds.
 import type { IntegratorStats } from './integrator.ts';
+import type { SamplingPlan } from './sgdPlan.ts';
 
 export interface Dynamics {
   readonly n: number;
@@ -22,4 +23,10 @@ export interface Dynamics {
    * determines it (the squared-loss flow tracks Q = WWᵀ; the per-neuron correlation flow does not).
    */
   generalizationError?(): number;
+  /** samples drawn so far (dynamics that learn from samples; absent for a population flow) */
+  readonly samples?: number;
+  /** step size, batch, samples to the end and their cost (dynamics that learn from samples) */
+  readonly sampling?: SamplingPlan;
+  /** the population flow's overlaps at t for the first `rows` neurons from the same start */
+  predictionAt?(t: number, rows: number, out: Float64Array): void;
 }

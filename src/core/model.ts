@@ -8,6 +8,7 @@ import { betaFoldRoots, indexMinimum, type IndexMinimum } from './fold.ts';
 import { customGeometry, structuredGeometry, type Geometry } from './geometry.ts';
 import { correlationKernel, type Kernel } from './kernel.ts';
 import { secondLayerScale, squaredLossOf, type SquaredLoss } from './squaredLoss.ts';
+import { samplingPlan, sgdRefusal, type SamplingPlan } from './sgdPlan.ts';
 
 export interface ModelSpec {
   k: number;
@@ -30,6 +31,12 @@ export interface ModelSpec {
   loss?: 'corr' | 'mse';
   /** squared loss: the fixed second-layer weight a (0 or absent: k/n) */
   a?: number;
+  /** what moves the neurons: the population flow (default) or online SGD on samples */
+  dyn?: 'flow' | 'sgd';
+  /** SGD step size; 0 (default) picks c·d^{−p* / 2} (sgdPlan.ts) */
+  eta?: number;
+  /** SGD samples per step (default 1) */
+  batch?: number;
 }
 
 export interface Problem {
@@ -116,6 +123,11 @@ export function normalizeSpec(input: ModelSpec): { spec: ModelSpec; problems: Pr
       used: `he${spec.p} for both${keepDrop ? '' : ', keeping h_0, h_1, h_2'}`,
     });
   }
+  const sgd = sgdProblem(spec);
+  if (sgd) {
+    problems.push(sgd);
+    spec.dyn = 'flow';
+  }
   return { spec, problems };
 }
 
@@ -143,6 +155,19 @@ function squaredLossLimits(spec: ModelSpec, problems: Problem[]): void {
     problems.push({ key: 'loss', message: `loss=mse is a gradient flow; dyn=${String(dyn)} follows the correlation loss only`, used: 'corr' });
     spec.loss = 'corr';
   }
+}
+
+/** The SGD plan of a spec (dyn=sgd), from its kernel's p* and the run's end time. */
+export function samplingPlanOf(spec: ModelSpec, kernel: Kernel = kernelOf(spec)): SamplingPlan {
+  const tEnd = spec.T > 0 ? spec.T : autoEndTime(kernel, spec.d);
+  return samplingPlan({ n: spec.n, d: spec.d, pStar: kernel.pStar, eta: spec.eta ?? 0, batch: spec.batch ?? 1, tEnd });
+}
+
+/** An SGD run too large to run in a few minutes is refused, with its estimate, for the flow. */
+function sgdProblem(spec: ModelSpec): Problem | null {
+  if (spec.dyn !== 'sgd') return null;
+  const why = sgdRefusal(samplingPlanOf(spec), spec.n, spec.d);
+  return why ? { key: 'dyn', message: why, used: 'flow' } : null;
 }
 
 function activationOf(spec: ModelSpec, text: string): Activation {

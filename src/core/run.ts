@@ -8,7 +8,9 @@ import { createCoupledFlow } from './coupledRun.ts';
 import { spanCoordinates } from './geometry.ts';
 import type { Kernel } from './kernel.ts';
 import { criticalPointHessian } from './hessian.ts';
-import { selectsNoDirection, type Model } from './model.ts';
+import { activationPolynomials } from './hermitePoly.ts';
+import { samplingPlanOf, selectsNoDirection, type Model } from './model.ts';
+import { SgdDynamics } from './sgd.ts';
 import { meanLoss, overlapRHS, overlapRHSBatch } from './ode.ts';
 import { settledTest } from './settle.ts';
 
@@ -89,11 +91,31 @@ export function createFlow(model: Model, u0: Float64Array = initialOverlaps(mode
 
 /**
  * The dynamics a model asks for, chosen here once. Today that is the correlation loss's
- * per-neuron flow; further dynamics add their own case to this one choice.
+ * per-neuron flow or online SGD on samples; further dynamics add their own case to this one choice.
  */
 export function createDynamics(model: Model, u0: Float64Array = initialOverlaps(model)): Dynamics {
+  if (model.spec.dyn === 'sgd') return createSgd(model, u0);
   if (model.squared) return createCoupledFlow(model, model.squared, u0);
   return createFlow(model, u0);
+}
+
+/** Online SGD from the flow's start u0, with the flow of the same neurons as its prediction. */
+export function createSgd(model: Model, u0: Float64Array = initialOverlaps(model)): SgdDynamics {
+  const { n, d, k, seed, drop012 } = model.spec;
+  const sigma = activationPolynomials(model.sigma, drop012);
+  const target = activationPolynomials(model.target, drop012);
+  return new SgdDynamics({
+    geometry: model.geometry,
+    n,
+    d,
+    seed,
+    sigma: sigma.value,
+    sigmaSlope: sigma.slope,
+    target: target.value,
+    plan: samplingPlanOf(model.spec, model.kernel),
+    u0,
+    flowOf: (rows) => createFlow({ ...model, spec: { ...model.spec, n: rows } }, u0.slice(0, rows * k)),
+  });
 }
 
 export interface RunSummary {

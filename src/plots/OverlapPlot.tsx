@@ -3,9 +3,11 @@
 // where ±v are the same). The plateau and the escape show directly.
 import { useRef } from 'react';
 import { frameData, TRACED_NEURONS } from '../state/frameData.ts';
+import { useApp } from '../state/store.ts';
 import { codeColour } from '../scene/palette.ts';
 import { niceTicks } from './axes.ts';
 import { type Surface, clipToPlot, drawAxes, frameOf, PLOT_COLOURS, prepare, px, py, referenceLine } from './canvas.ts';
+import { drawPredictionOverlay, samplesTitle } from './predictionOverlay.ts';
 import { logTime, TIME_TITLE, timeDomain, timeTicks } from './timeAxis.ts';
 import { throttledLabel, usePolledCanvas } from './usePolledCanvas.ts';
 
@@ -29,9 +31,10 @@ function drawOverlaps(surface: Surface, label: { at: number; text: string }): vo
   }
   const y: [number, number] = [Math.max(-1, Math.floor(lo * 10) / 10), 1.05];
   const f = frameOf(ctx, surface, timeDomain(info?.tEnd), y);
-  drawAxes(f, timeTicks(f.x), niceTicks(0, 1, 2).concat(lo < -0.15 ? niceTicks(y[0], 0, 1).slice(0, 1) : []), TIME_TITLE, 'overlap');
+  drawAxes(f, timeTicks(f.x), niceTicks(0, 1, 2).concat(lo < -0.15 ? niceTicks(y[0], 0, 1).slice(0, 1) : []), samplesTitle(info?.sampling) ?? TIME_TITLE, 'overlap');
   if (info?.average && k > 1) referenceLine(f, 'y', info.average.overlap, PLOT_COLOURS.muted, 'u* (average)');
   clipToPlot(f);
+  drawPredictionOverlay(f, fd, shown, even);
   ctx.lineWidth = 2;
   ctx.lineJoin = 'round';
   for (let i = 0; i < m; i++) {
@@ -52,9 +55,10 @@ function drawOverlaps(surface: Surface, label: { at: number; text: string }): vo
 export function OverlapPlot() {
   const label = useRef({ at: 0, text: '' });
   const ref = usePolledCanvas((c) => drawOverlaps(c, label.current));
+  const sgd = useApp((s) => !!s.info?.sampling);
   return (
     <figure className="plot">
-      <figcaption>Overlaps of {TRACED_NEURONS} neurons</figcaption>
+      <figcaption>Overlaps of {TRACED_NEURONS} neurons{sgd && <span data-testid="overlap-legend-sgd"> — solid: online SGD, dashed: the flow from the same start</span>}</figcaption>
       <canvas ref={ref} data-testid="overlap-plot" role="img" aria-label="Overlaps of a few neurons against log time" />
     </figure>
   );

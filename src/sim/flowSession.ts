@@ -7,7 +7,10 @@ import { meanLoss } from '../core/ode.ts';
 import { NeuronProjector, projectionDescription } from '../core/projection.ts';
 import { classifyOptionsOf, createDynamics } from '../core/run.ts';
 import type { Dynamics } from '../core/dynamics.ts';
-import { allocateFrameBuffers, fitsRun, type FromWorker, type RunInfo, type ToWorker } from './protocol.ts';
+import { allocateFrameBuffers, fitsRun, PREDICTION_ROWS, type FromWorker, type RunInfo, type ToWorker } from './protocol.ts';
+
+/** Most n·d·samples one frame computes (about a tenth of a second, `npm run bench`). */
+export const FRAME_WORK = 3e7;
 
 export class FlowSession {
   private runId = -1;
@@ -62,7 +65,19 @@ export class FlowSession {
       indexVectors: this.projector!.indexVectors(),
       averagePosition: this.projector!.averagePoint(),
       muCurve: { beta, mu },
+      ...(this.flow?.sampling ? { sampling: this.flow.sampling } : {}),
     };
+  }
+
+  /**
+   * Sample-based dynamics cost n·d per sample: a frame goes at most FRAME_WORK further, so a
+   * fast playback speed cannot hold one frame for minutes (the next frame continues from here).
+   */
+  private frameHorizon(): number {
+    const plan = this.flow?.sampling;
+    if (!plan || !this.model) return Infinity;
+    const { n, d } = this.model.spec;
+    return this.t + (FRAME_WORK / (n * d * plan.batch)) * plan.eta;
   }
 
   private advance(msg: Extract<ToWorker, { type: 'advance' }>): FromWorker | null {
@@ -70,7 +85,7 @@ export class FlowSession {
     const { n, k } = this.model.spec;
     const started = performance.now();
     const before = { ...this.flow.stats };
-    const target = Math.max(this.t, Math.min(msg.t, this.model.tEnd));
+    const target = Math.max(this.t, Math.min(msg.t, this.model.tEnd, this.frameHorizon()));
     const buffers = fitsRun(msg.buffers, n, k) ? msg.buffers : allocateFrameBuffers(n, k);
     this.flow.advanceTo(target, buffers.overlaps);
     this.t = target;
@@ -88,6 +103,12 @@ export class FlowSession {
     const extra = this.flow.generalizationError
       ? { generalizationError: this.flow.generalizationError(), covered: counts.recovered.filter((c) => c > 0).length }
       : {};
+    let prediction: Float64Array | undefined;
+    if (this.flow.predictionAt) {
+      const rows = Math.min(PREDICTION_ROWS, n);
+      prediction = new Float64Array(rows * k);
+      this.flow.predictionAt(target, rows, prediction);
+    }
     return {
       ...extra,
       type: 'frame',
@@ -103,6 +124,8 @@ export class FlowSession {
         computeMs: performance.now() - started,
       },
       buffers,
+      ...(this.flow.samples !== undefined ? { samples: this.flow.samples } : {}),
+      ...(prediction ? { prediction } : {}),
     };
   }
 }

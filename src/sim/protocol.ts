@@ -4,6 +4,10 @@ import type { AveragePoint } from '../core/averagePoint.ts';
 import type { OutcomeCounts } from '../core/classify.ts';
 import type { IndexMinimum } from '../core/fold.ts';
 import type { ModelSpec } from '../core/model.ts';
+import type { SamplingPlan } from '../core/sgdPlan.ts';
+
+/** Neurons whose population-flow prediction a sample-based run sends with each frame. */
+export const PREDICTION_ROWS = 6;
 
 /** Typed arrays of one frame; the page hands them back so the worker reuses the memory. */
 export interface FrameBuffers {
@@ -39,6 +43,8 @@ export interface RunInfo {
   averagePosition: Float32Array;
   /** μ_span over a grid of β in [0, 1) for the threshold plot (empty for a custom Gram) */
   muCurve: { beta: Float64Array; mu: Float64Array };
+  /** online SGD: step size, batch, samples to the end, their cost and the d^{p*−1} reference */
+  sampling?: SamplingPlan;
 }
 
 export interface FrameStats {
@@ -69,6 +75,10 @@ export type FromWorker =
       /** with generalizationError: distinct index vectors recovered by at least one neuron */
       covered?: number;
       buffers: FrameBuffers;
+      /** online SGD: samples drawn so far */
+      samples?: number;
+      /** online SGD: the flow's overlaps for the first PREDICTION_ROWS neurons from the same start */
+      prediction?: Float64Array;
     }
   | { type: 'error'; runId: number; message: string };
 

@@ -43,7 +43,7 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
       client.request(!s.playing && s.params.t > 0 ? Math.min(s.params.t, info.tEnd) : 0);
     },
     onFrame(frame) {
-      frameData.push(frame.t, frame.loss, frame.buffers.positions, frame.buffers.codes, frame.buffers.overlaps, frame.generalizationError);
+      frameData.push(frame.t, frame.loss, frame.buffers.positions, frame.buffers.codes, frame.buffers.overlaps, frame.generalizationError, frame.prediction);
       client.recycle(frame.buffers);
       const now = performance.now();
       const done = frame.t >= tEnd;
@@ -52,7 +52,7 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
         lastReadout = now;
         const stopped = done || !s.playing;
         store.setState({
-          readout: { t: frame.t, loss: frame.loss, counts: frame.counts, failed: frame.failed, computeMs: frame.stats.computeMs, generalizationError: frame.generalizationError },
+          readout: { t: frame.t, loss: frame.loss, counts: frame.counts, failed: frame.failed, computeMs: frame.stats.computeMs, generalizationError: frame.generalizationError, samples: frame.samples },
           ...(done ? { playing: false, finished: true } : {}),
           // paused or at the end, the link carries the time on screen
           ...(stopped ? { params: withTime(s.params, frame.t) } : {}),

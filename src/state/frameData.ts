@@ -31,6 +31,9 @@ export class FrameData {
   traces = new Float64Array(0);
   /** E[(f − f*)²] per sample, for dynamics that report it (NaN where absent) */
   genErrors = new Float64Array(HISTORY_CAPACITY);
+  /** online SGD: the flow's prediction for the same traced neurons, laid out as traces */
+  predictions = new Float64Array(0);
+  hasPrediction = false;
   length = 0;
 
   startRun(info: RunInfo): void {
@@ -44,11 +47,13 @@ export class FrameData {
     if (this.codes.length !== this.n) this.codes = new Uint8Array(this.n);
     if (this.overlaps.length !== this.n * this.k) this.overlaps = new Float64Array(this.n * this.k);
     this.traces = new Float64Array(HISTORY_CAPACITY * TRACED_NEURONS * this.k);
+    this.predictions = info.sampling ? new Float64Array(HISTORY_CAPACITY * TRACED_NEURONS * this.k) : new Float64Array(0);
+    this.hasPrediction = false;
     this.length = 0;
     this.version++;
   }
 
-  push(t: number, loss: number, positions: Float32Array, codes: Uint8Array, overlaps: Float64Array, genError = NaN): void {
+  push(t: number, loss: number, positions: Float32Array, codes: Uint8Array, overlaps: Float64Array, genError = NaN, prediction?: Float64Array): void {
     this.t = t;
     this.rawPositions.set(positions);
     this.applyRadial();
@@ -62,6 +67,11 @@ export class FrameData {
     const m = Math.min(TRACED_NEURONS, this.n) * this.k;
     const row = TRACED_NEURONS * this.k;
     for (let j = 0; j < m; j++) this.traces[i * row + j] = overlaps[j];
+    if (prediction && this.predictions.length > 0) {
+      const mp = Math.min(m, prediction.length);
+      for (let j = 0; j < mp; j++) this.predictions[i * row + j] = prediction[j];
+      this.hasPrediction = true;
+    }
     this.version++;
   }
 
@@ -95,6 +105,7 @@ export class FrameData {
       this.losses[i] = this.losses[2 * i];
       this.genErrors[i] = this.genErrors[2 * i];
       this.traces.copyWithin(i * row, 2 * i * row, 2 * i * row + row);
+      if (this.predictions.length > 0) this.predictions.copyWithin(i * row, 2 * i * row, 2 * i * row + row);
     }
     this.length = HISTORY_CAPACITY / 2;
   }

@@ -17,6 +17,8 @@ export interface Readout {
   computeMs: number;
   /** E[(f − f*)²], when the run's dynamics report it (squared loss) */
   generalizationError?: number;
+  /** online SGD: samples drawn so far */
+  samples?: number;
 }
 
 export interface Notice {

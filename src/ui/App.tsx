@@ -7,6 +7,7 @@ import { Suspense, lazy } from 'react';
 import { useApp } from '../state/store.ts';
 import { ModelControls, PlaybackControls } from './Controls.tsx';
 import { BetaControl } from './BetaControl.tsx';
+import { DynamicsControls } from './DynamicsControls.tsx';
 import { NoticeBar } from './NoticeBar.tsx';
 import { OutcomeReadout, ThresholdReadout, TimeReadout } from './Readouts.tsx';
 import { Caption } from './Caption.tsx';
@@ -66,6 +67,7 @@ export function App() {
             <TeachPanel />
             <ModelControls />
             <LossControls />
+            <DynamicsControls />
             <ThresholdReadout />
             <ThresholdPlots />
             <SharePanel />

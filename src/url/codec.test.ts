@@ -3,7 +3,8 @@
 // never throws, always yields parameters a run can use, and encode/decode round-trips.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildModel, MAX_MSE_NEURONS } from '../core/model.ts';
+import { buildModel, MAX_MSE_NEURONS, samplingPlanOf } from '../core/model.ts';
+import { MAX_SGD_WEIGHTS, MAX_SGD_WORK } from '../core/sgdPlan.ts';
 import { decode, decodeVersioned, encode, MAX_PROBLEMS, MAX_QUERY_LENGTH, modelSpecOf, type Migration, type Pair } from './codec.ts';
 import { defaultParams, SCHEMA, SCHEMA_VERSION, type Field, type Params } from './schema.ts';
 
@@ -444,5 +445,13 @@ const validParams: fc.Arbitrary<Params> = fc
         drop012: p.drop012 && dropOk,
         cam,
       } as Params;
-    });
+    })
+      // online SGD beyond the work limit is refused: valid SGD links are the affordable ones
+      .map((v) => (v.dyn === 'sgd' && !sgdAffordable(v) ? { ...v, dyn: 'flow' as const } : v));
   });
+
+function sgdAffordable(p: Params): boolean {
+  const spec = modelSpecOf(p);
+  const plan = samplingPlanOf(spec);
+  return plan.work <= MAX_SGD_WORK && spec.n * spec.d <= MAX_SGD_WEIGHTS;
+}

@@ -294,5 +294,6 @@ export function modelSpecOf(p: Params): ModelSpec {
     k: p.k, n: p.n, d: p.d, beta: p.beta, p: p.p, sigma: p.sigma, target: p.target, drop012: p.drop012,
     geom: p.geom, gram: p.gram, seed: p.seed, T: p.T, tol: p.tol,
     loss: p.loss, a: p.a,
+    dyn: p.dyn, eta: p.eta, batch: p.batch,
   };
 }

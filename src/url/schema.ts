@@ -56,6 +56,9 @@ export const SCHEMA = [
   { key: 'loss', type: 'enum', default: 'corr', values: ['corr', 'mse'], model: true, description: 'loss the network follows: corr (correlation, the paper; neurons independent) or mse (squared loss with second layer a; neurons interact)' },
   { key: 'a', type: 'number', default: 0, min: 0, max: 100, model: true, description: 'second-layer weight a of the squared loss (0: k/n)' },
   { key: 'compare', type: 'text', default: '', maxLength: 40, model: false, description: 'split view beside a second run: loss (the other loss) or KEY:VALUE (e.g. beta:0.3)' },
+  { key: 'dyn', type: 'enum', default: 'flow', values: ['flow', 'sgd'], model: true, description: 'what moves the neurons: the population gradient flow, or online SGD on fresh Gaussian samples in dimension d' },
+  { key: 'eta', type: 'number', default: 0, min: 0, max: 10, model: true, description: 'SGD step size η (0: 0.05·d^(−p*/2), the scaling that lets the search escape); t = η · steps' },
+  { key: 'batch', type: 'int', default: 1, min: 1, max: 1024, model: true, description: 'SGD samples averaged per step; samples = batch · steps' },
   { key: 'tour', type: 'int', default: 0, min: 0, max: 50, model: false, description: 'guided tour step to open (0: no tour)' },
   // The explore panel's sweep, so a link (and the CLI's grid) names the same experiment. A 0
   // means "the form's own default", which may depend on the model (like T = 0), so links never

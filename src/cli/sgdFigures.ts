@@ -1,0 +1,42 @@
+// Online SGD's throughput for `npm run bench`: samples per second of CPU time at n = 100 neurons,
+// d = 100 and 1000 (batch 1, p = 3, k = 3), and the same as n·d·samples per second, the unit in
+// which the app's limit on an SGD run (MAX_SGD_WORK) is set.
+import { buildModel } from '../core/model.ts';
+import { createSgd } from '../core/run.ts';
+import { MAX_SGD_WORK } from '../core/sgdPlan.ts';
+import { decode, modelSpecOf } from '../url/codec.ts';
+
+/** Each timing runs at least this much CPU time, best of 3 turns. */
+const MIN_CPU_SECONDS = 0.7;
+
+function cpuNow(): number {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1e6;
+}
+
+function samplesPerSecond(n: number, d: number): number {
+  const spec = modelSpecOf(decode(`dyn=sgd&k=3&p=3&beta=0.2&n=${n}&d=${d}&T=1&seed=1`).params);
+  const sgd = createSgd(buildModel(spec));
+  for (let s = 0; s < 200; s++) sgd.step();
+  let best = 0;
+  for (let turn = 0; turn < 3; turn++) {
+    const c0 = cpuNow();
+    let steps = 0;
+    while (cpuNow() - c0 < MIN_CPU_SECONDS / 3) {
+      for (let s = 0; s < 50; s++) sgd.step();
+      steps += 50;
+    }
+    best = Math.max(best, steps / (cpuNow() - c0));
+  }
+  return best;
+}
+
+export function sgdFigures() {
+  const round = (x: number) => Number(x.toPrecision(3));
+  const n = 100;
+  const rows = [100, 1000].map((d) => {
+    const rate = samplesPerSecond(n, d);
+    return { n, d, samplesPerSecond: round(rate), ndSamplesPerSecond: round(rate * n * d) };
+  });
+  return { batch: 1, rows, maxWork: MAX_SGD_WORK, secondsAtMaxWork: round(MAX_SGD_WORK / rows[1].ndSamplesPerSecond) };
+}

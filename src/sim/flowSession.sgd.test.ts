@@ -1,0 +1,58 @@
+// The worker's session running online SGD: the same overlaps and counts as the CLI's run to the
+// same time, samples and the flow's prediction with every frame.
+import { describe, expect, it } from 'vitest';
+import { buildModel } from '../core/model.ts';
+import { runToEnd } from '../core/run.ts';
+import { decode, modelSpecOf } from '../url/codec.ts';
+import { FlowSession } from './flowSession.ts';
+import { PREDICTION_ROWS } from './protocol.ts';
+
+// FRAME_WORK = 3e7 at n·d = 5000 and η = 5e-5: a frame goes at most 0.3 further in t
+
+const LINK = 'dyn=sgd&d=100&n=50&k=3&beta=0.1';
+
+describe('FlowSession with dyn=sgd', () => {
+  it('frames sampled at any times end where the CLI’s run to T ends, with samples = round(T/η)', () => {
+    const T = 0.9;
+    const spec = modelSpecOf(decode(`${LINK}&T=${T}`).params);
+    const session = new FlowSession();
+    const conf = session.handle({ type: 'configure', runId: 1, spec });
+    if (conf?.type !== 'configured') throw new Error('not configured');
+    const plan = conf.info.sampling!;
+    expect(plan.eta).toBeCloseTo(0.05e-3, 15);
+    expect(plan.reference).toBe(1e4);
+    let last;
+    let total = 0;
+    for (const t of [0, 0.013, 0.4, 0.77, 0.9]) {
+      // a frame goes at most FRAME_WORK further: ask again until t is reached, as the page does
+      let frames = 0;
+      do {
+        last = session.handle({ type: 'advance', runId: 1, t });
+        if (last?.type !== 'frame') throw new Error('no frame');
+        frames++;
+      } while (last.t < t);
+      total += frames;
+      expect(last.t).toBe(t);
+      expect(last.samples).toBe(Math.round(t / plan.eta));
+      expect(last.prediction!.length).toBe(PREDICTION_ROWS * 3);
+    }
+    // 0.013 → 0.4 and 0.4 → 0.77 each took two frames
+    expect(total).toBe(7);
+    if (last?.type !== 'frame') throw new Error('no frame');
+    const cli = runToEnd(buildModel(spec));
+    expect(Array.from(last.buffers.overlaps)).toEqual(Array.from(cli.u));
+    expect(last.counts).toEqual(cli.counts);
+    expect(cli.flow.samples).toBe(18000);
+  });
+
+  it('the flow has no sampling fields', () => {
+    const session = new FlowSession();
+    const conf = session.handle({ type: 'configure', runId: 1, spec: modelSpecOf(decode('d=100&n=5&k=3').params) });
+    if (conf?.type !== 'configured') throw new Error('not configured');
+    expect(conf.info.sampling).toBeUndefined();
+    const f = session.handle({ type: 'advance', runId: 1, t: 1 });
+    if (f?.type !== 'frame') throw new Error('no frame');
+    expect(f.samples).toBeUndefined();
+    expect(f.prediction).toBeUndefined();
+  });
+});
