@@ -1,6 +1,7 @@
 // The squared loss on the command line: flow reports E[(f − f*)²] and the covered index
 // vectors, compare=loss adds the second run, sweep puts both losses in one table, and too many
 // neurons for the coupled flow are refused. Expected numbers come from the core in this process.
+import { parseConfigHeader } from '../url/configHeader.ts';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -47,18 +48,18 @@ describe('flow and sweep with loss=mse', () => {
   it('sweep with compare=loss gives one table with a row per β and loss', async () => {
     const r = await cli('sweep', ['k=3&n=5&d=100&T=40&compare=loss', '--beta', '0.1:0.3:0.2', '--trials', '2', '--csv']);
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n');
+    const lines = parseConfigHeader(r.stdout).body.trim().split('\n');
     expect(lines[0].endsWith(',loss,coveredMean,generalizationError')).toBe(true);
     const rows = lines.slice(1).map((l) => l.split(','));
-    expect(rows.map((c) => [c[0], c[11]])).toEqual([['0.1', 'corr'], ['0.1', 'mse'], ['0.3', 'corr'], ['0.3', 'mse']]);
+    expect(rows.map((c) => [c[0], c[13]])).toEqual([['0.1', 'corr'], ['0.1', 'mse'], ['0.3', 'corr'], ['0.3', 'mse']]);
     // the correlation loss has no generalization error to report; the squared loss does
-    expect(rows[0][13]).toBe('');
-    expect(Number(rows[1][13])).toBeGreaterThan(0);
+    expect(rows[0][15]).toBe('');
+    expect(Number(rows[1][15])).toBeGreaterThan(0);
   });
 
   it('a sweep without mse keeps its old columns', async () => {
     const r = await cli('sweep', ['k=3&n=5&d=100&T=40', '--beta', '0.1:0.1:0.1', '--trials', '1', '--csv']);
-    expect(r.stdout.split('\n')[0]).toBe('beta,trials,n,recoveredFraction,attractedFraction,atAverageFraction,otherFraction,allRecoveredRate,failed,averageKind,betaC');
+    expect(parseConfigHeader(r.stdout).body.split('\n')[0]).toBe('beta,trials,n,recoveredFraction,attractedFraction,atAverageFraction,otherFraction,allRecoveredRate,failed,averageKind,betaC,betaFold,minimumOverlap');
   });
 
   it('refuses too many neurons for loss=mse, and a comparison a sweep cannot make', async () => {

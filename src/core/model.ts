@@ -159,7 +159,7 @@ function squaredLossLimits(spec: ModelSpec, problems: Problem[]): void {
 
 /** The SGD plan of a spec (dyn=sgd), from its kernel's p* and the run's end time. */
 export function samplingPlanOf(spec: ModelSpec, kernel: Kernel = kernelOf(spec)): SamplingPlan {
-  const tEnd = spec.T > 0 ? spec.T : autoEndTime(kernel, spec.d);
+  const tEnd = spec.T > 0 ? spec.T : autoEndTime(kernel, spec.d, spec.k, spec.n);
   return samplingPlan({ n: spec.n, d: spec.d, pStar: kernel.pStar, eta: spec.eta ?? 0, batch: spec.batch ?? 1, tEnd });
 }
 

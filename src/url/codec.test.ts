@@ -447,7 +447,9 @@ const validParams: fc.Arbitrary<Params> = fc
       } as Params;
     })
       // online SGD beyond the work limit is refused: valid SGD links are the affordable ones
-      .map((v) => (v.dyn === 'sgd' && !sgdAffordable(v) ? { ...v, dyn: 'flow' as const } : v));
+      .map((v) => (v.dyn === 'sgd' && !sgdAffordable(v) ? { ...v, dyn: 'flow' as const } : v))
+      // the squared loss is a flow: a valid link never asks for it with online SGD
+      .map((v) => (v.dyn === 'sgd' && v.loss === 'mse' ? { ...v, loss: 'corr' as const } : v));
   });
 
 function sgdAffordable(p: Params): boolean {
