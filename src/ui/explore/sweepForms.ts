@@ -3,6 +3,8 @@
 // range are clamped and reported, never passed on.
 import { betaCriticalCurve, linearGrid, logGrid, type SweepConfig, type SweepKind } from '../../core/sweeps.ts';
 import type { ModelSpec } from '../../core/model.ts';
+import type { SweepRowOut } from '../../core/sweeps.ts';
+import type { ParamKey, Params } from '../../url/schema.ts';
 
 export interface FormField {
   name: string;
@@ -62,21 +64,25 @@ export function readField(field: FormField, text: string): { value: number; note
   return { value: used, note: null };
 }
 
-/** The configuration of a sweep from its form values and the main model. */
-export function sweepConfigOf(kind: SweepKind, base: ModelSpec, v: FormValues): { config: SweepConfig; notes: string[] } {
+/** The configuration of a sweep from its form values and the main model; `used` is what the form should show now. */
+export function sweepConfigOf(kind: SweepKind, base: ModelSpec, v: FormValues): { config: SweepConfig; notes: string[]; used: FormValues } {
   const notes: string[] = [];
+  const used: FormValues = { ...v };
   // sweeps need runs that settle: the automatic end time, whatever T the main view uses
   const b: ModelSpec = { ...base, T: 0, n: v.n ?? base.n };
   if (base.T !== 0) notes.push(`runs use the automatic end time, not T = ${base.T}`);
-  const ordered = (lo: number, hi: number, what: string): [number, number] => {
+  const ordered = (loName: string, hiName: string, what: string): [number, number] => {
+    const lo = v[loName], hi = v[hiName];
     if (hi >= lo) return [lo, hi];
     notes.push(`${what}: the range was reversed; using ${hi}…${lo}`);
+    used[loName] = hi;
+    used[hiName] = lo;
     return [hi, lo];
   };
   switch (kind) {
     case 'beta': {
-      const [lo, hi] = ordered(v.from, v.to, 'β');
-      return { config: { kind, base: b, xs: linearGrid(lo, hi, v.points), ks: [], trials: v.trials }, notes };
+      const [lo, hi] = ordered('from', 'to', 'β');
+      return { config: { kind, base: b, xs: linearGrid(lo, hi, v.points), ks: [], trials: v.trials }, notes, used };
     }
     case 'coupon': {
       const k = v.k;
@@ -85,17 +91,67 @@ export function sweepConfigOf(kind: SweepKind, base: ModelSpec, v: FormValues): 
       const step = Math.max(1, Math.ceil(nMax / 16));
       const xs: number[] = [];
       for (let n = step; n <= nMax; n += step) xs.push(n / k);
-      return { config: { kind, base: { ...b, k, n: 1 }, xs, ks: [], trials: v.trials }, notes };
+      return { config: { kind, base: { ...b, k, n: 1 }, xs, ks: [], trials: v.trials }, notes, used };
     }
     case 'escape': {
-      const [lo, hi] = ordered(v.dFrom, v.dTo, 'd');
-      return { config: { kind, base: b, xs: logGrid(lo, hi, v.points), ks: [], trials: v.trials }, notes };
+      const [lo, hi] = ordered('dFrom', 'dTo', 'd');
+      return { config: { kind, base: b, xs: logGrid(lo, hi, v.points), ks: [], trials: v.trials }, notes, used };
     }
     case 'phase': {
-      const [klo, khi] = ordered(v.kFrom, v.kTo, 'k');
+      const [klo, khi] = ordered('kFrom', 'kTo', 'k');
       const ks: number[] = [];
       for (let k = klo; k <= khi; k++) ks.push(k);
-      return { config: { kind, base: b, xs: linearGrid(0, v.to, v.points), ks, trials: v.trials }, notes };
+      return { config: { kind, base: b, xs: linearGrid(0, v.to, v.points), ks, trials: v.trials }, notes, used };
     }
+  }
+}
+
+/** The link key (schema row) of each form field; the same names as the CLI's grid flags. */
+export const LINK_KEYS: Record<string, ParamKey> = {
+  from: 'swFrom', to: 'swTo', points: 'swPoints', trials: 'swTrials', n: 'swN', k: 'swK', upTo: 'swUpTo',
+  dFrom: 'swDFrom', dTo: 'swDTo', kFrom: 'swKFrom', kTo: 'swKTo',
+};
+
+/**
+ * The form values a link asks for (0 or absent: the field's default), each read like typed
+ * input so a value outside the form's range is clamped and reported.
+ */
+export function formFromLink(fields: FormField[], params: Params): { values: FormValues; notes: string[] } {
+  const values: FormValues = {};
+  const notes: string[] = [];
+  for (const field of fields) {
+    const linked = params[LINK_KEYS[field.name]] as number;
+    if (!linked) {
+      values[field.name] = field.value;
+      continue;
+    }
+    const { value, note } = readField(field, String(linked));
+    values[field.name] = value;
+    if (note) notes.push(`link: ${note}`);
+  }
+  return { values, notes };
+}
+
+/** The link keys of a sweep run with these values: a value equal to its default is written as 0, so the link follows the model. */
+export function linkOfForm(kind: SweepKind, fields: FormField[], values: FormValues): Partial<Params> {
+  const out: Record<string, unknown> = { sw: kind };
+  for (const key of Object.values(LINK_KEYS)) out[key] = 0;
+  for (const field of fields) out[LINK_KEYS[field.name]] = values[field.name] === field.value ? 0 : values[field.name];
+  return out as Partial<Params>;
+}
+
+/** The main view's parameters of one grid point (its first trial): what a click on that point opens. */
+export function pointParams(config: SweepConfig, row: SweepRowOut): Partial<Params> {
+  const b = config.base;
+  const base: Partial<Params> = { k: b.k, n: row.n, d: b.d, beta: b.beta, p: b.p, sigma: b.sigma, target: b.target, drop012: b.drop012, geom: b.geom, gram: b.gram, seed: b.seed, T: 0, tol: b.tol };
+  switch (config.kind) {
+    case 'beta':
+      return { ...base, geom: 'equi', gram: [], beta: row.x };
+    case 'phase':
+      return { ...base, geom: 'equi', gram: [], beta: row.x, k: row.k };
+    case 'coupon':
+      return { ...base, geom: 'orth', gram: [], beta: 0, k: row.k };
+    case 'escape':
+      return { ...base, d: row.x };
   }
 }
