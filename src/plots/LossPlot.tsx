@@ -4,7 +4,7 @@ import { frameData, HISTORY_CAPACITY } from '../state/frameData.ts';
 import type { ChartTheme } from './chartTheme.ts';
 import { throttledLabel, useLiveChart } from './liveChart.ts';
 import { plotTime, timeAxis, timeScale, timeSeries } from './timeAxis.ts';
-import { axisStyle, readout, UPlotChart, type ChartOptions } from './UPlotChart.tsx';
+import { readout, yAxisStyle, UPlotChart, type ChartOptions } from './UPlotChart.tsx';
 
 const xs = new Float64Array(HISTORY_CAPACITY);
 
@@ -20,7 +20,7 @@ export function LossPlot() {
   const options = useCallback(
     (t: ChartTheme): ChartOptions => ({
       scales: { x: timeScale(() => frameData.info?.tEnd), y: {} },
-      axes: [timeAxis(t), axisStyle(t, 'loss per neuron L(w)', { size: 52 })],
+      axes: [timeAxis(t), yAxisStyle(t, 'loss / neuron')],
       series: [timeSeries, { label: 'mean loss', stroke: t.accent, width: 2, points: { show: false }, value: (_u, v) => readout(v, 4) }],
       cursor: { drag: { x: false, y: false } },
     }),

@@ -9,7 +9,7 @@ import { annotationsPlugin } from './annotations.ts';
 import type { ChartTheme } from './chartTheme.ts';
 import { throttledLabel, useLiveChart } from './liveChart.ts';
 import { plotTime, timeAxis, timeScale, timeSeries } from './timeAxis.ts';
-import { axisStyle, readout, UPlotChart, type ChartOptions } from './UPlotChart.tsx';
+import { readout, yAxisStyle, UPlotChart, type ChartOptions } from './UPlotChart.tsx';
 
 const xs = new Float64Array(HISTORY_CAPACITY);
 const ys = Array.from({ length: TRACED_NEURONS }, () => new Float64Array(HISTORY_CAPACITY));
@@ -67,7 +67,7 @@ export function OverlapPlot() {
       const average = info?.average && k > 1 ? info.average.overlap : NaN;
       return {
         scales: { x: timeScale(() => frameData.info?.tEnd), y: { range: (_u, lo) => [Math.max(-1, Math.min(0, Math.floor(lo * 10) / 10)), 1.05] } },
-        axes: [timeAxis(t), axisStyle(t, 'overlap with v_j (cosine)', { size: 48 })],
+        axes: [timeAxis(t), yAxisStyle(t, 'overlap (cosine)')],
         series: [
           timeSeries,
           ...Array.from({ length: m }, (_, i): uPlot.Series => ({

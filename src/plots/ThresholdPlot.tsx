@@ -7,7 +7,7 @@ import type { RunInfo } from '../sim/protocol.ts';
 import { useApp } from '../state/store.ts';
 import { annotationsPlugin, type RefLine, type Shade } from './annotations.ts';
 import type { ChartTheme } from './chartTheme.ts';
-import { axisStyle, readout, UPlotChart, type ChartOptions } from './UPlotChart.tsx';
+import { axisStyle, readout, yAxisStyle, UPlotChart, type ChartOptions } from './UPlotChart.tsx';
 
 /** A β where something changes (β_c, or a fold), drawn as a labelled vertical line. */
 export interface Threshold {
@@ -86,7 +86,7 @@ export function ThresholdChart(props: ThresholdChartProps) {
   const options = useCallback(
     (t: ChartTheme): ChartOptions => ({
       scales: { x: { time: false, range: [0, 1] }, y: { range: (_u, lo, hi) => [Math.min(lo, 0) - 0.05 * (hi - lo || 1), Math.max(hi, 0) + 0.05 * (hi - lo || 1)] } },
-      axes: [axisStyle(t, 'β = v_i·v_j (cosine between index vectors)'), axisStyle(t, 'μ_span (curvature)', { size: 52 })],
+      axes: [axisStyle(t, 'β = v_i·v_j (cosine between index vectors)'), yAxisStyle(t, 'μ_span')],
       series: [
         { label: 'β', value: (_u, v) => readout(v) },
         { label: 'μ_span, w̄ saddle', stroke: t.saddle, width: 2.5, points: { show: false }, value: (_u, v) => readout(v) },

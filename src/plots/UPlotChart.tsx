@@ -84,6 +84,22 @@ export function axisStyle(theme: ChartTheme, label: string, extra: uPlot.Axis = 
   };
 }
 
+/** A y axis as wide as its longest tick label (uPlot's own sizing hook), plus room for its title. */
+export function yAxisStyle(theme: ChartTheme, label: string, extra: uPlot.Axis = {}): uPlot.Axis {
+  return axisStyle(theme, label, {
+    size: (self, values, axisIdx, cycleNum) => {
+      const axis = self.axes[axisIdx];
+      // after two layout passes keep the size, so the axis cannot oscillate
+      if (cycleNum > 1) return (axis as { _size?: number })._size ?? 50;
+      const longest = (values ?? []).reduce((a, b) => (b.length > a.length ? b : a), '');
+      self.ctx.font = `${theme.fontPx * devicePixelRatio}px system-ui, sans-serif`;
+      const text = longest ? self.ctx.measureText(longest).width / devicePixelRatio : 0;
+      return Math.ceil(text + 4 + 6 + theme.fontPx + 8);
+    },
+    ...extra,
+  });
+}
+
 /** Readout text of a value: three significant digits, a dash where there is none. */
 export function readout(v: number | null | undefined, digits = 3): string {
   return v === null || v === undefined || !Number.isFinite(v) ? '—' : Number(v.toPrecision(digits)).toString();
