@@ -74,7 +74,7 @@ function betaChart(c: SweepChartInput): SweepChart {
     y: { label: '↑ fraction of neurons', domain: [0, 1] },
     color: { domain: BETA_BINS.map((b) => b.label), range: [t.minimum, t.code(0, 1), t.fg, t.other], legend: true },
     marks: [
-      Plot.areaY(betaStack(rows), { x: 'beta', y: 'fraction', fill: 'bin', order: BETA_BINS.map((b) => b.label), fillOpacity: 0.85, curve: 'linear' }),
+      Plot.areaY(betaStack(rows), { x: 'beta', y: 'fraction', fill: 'bin', order: BETA_BINS.map((b) => b.label), curve: 'linear' }),
       Plot.ruleX(Number.isFinite(bc) ? [bc] : [], { stroke: t.accent, strokeWidth: 2, strokeDasharray: '5,4' }),
       Plot.text(Number.isFinite(bc) ? [bc] : [], { x: (d: number) => d, frameAnchor: 'top', dy: -8, text: (d: number) => `β_c = ${d.toFixed(3)}`, fill: t.accent }),
       Plot.ruleX(done, Plot.pointerX({ x: 'x', stroke: t.fg, strokeWidth: 1.5 })),

@@ -26,10 +26,10 @@ export const SWEEP_TITLES: Record<SweepKind, string> = {
 };
 
 export const SWEEP_NOTES: Record<SweepKind, string> = {
-  beta: 'Equiangular index vectors; each point averages the trials (seeds seed, seed+1, …) at the main k, n, d, σ, σ*.',
-  coupon: 'Orthogonal index vectors; a trial counts when every v_j is recovered (overlap > 1 − tol). Yellow: Σᵢ(−1)ⁱC(k,i)(1 − iq)ⁿ, exact for φ = t^p (each neuron keeps its largest overlap).',
+  beta: 'Equiangular index vectors; each β pools the trials (seeds seed, seed+1, …) at the main k, d, σ, σ*. The four outcomes stack to 1. Click to open that β in the main view.',
+  coupon: 'Orthogonal index vectors; a trial counts when every v_j is recovered (overlap > 1 − tol). Line: Σᵢ(−1)ⁱC(k,i)(1 − iq)ⁿ, exact for φ = t^p (each neuron keeps its largest overlap).',
   escape: 't_esc of a run: the time by which half its neurons have max_j |u_j| ≥ 1/2; points are geometric means over trials. Dashed: predicted slope through the points; solid: least-squares fit.',
-  phase: 'Each cell: share of neurons ending at the average w̄ (dark 0 → white 1). Yellow: β_c(k), where μ_span changes sign.',
+  phase: 'Each cell: share of neurons ending at the average w̄ (colour bar above). Line: β_c(k), where μ_span changes sign. Click a cell to open it in the main view.',
 };
 
 const f = (name: string, label: string, min: number, max: number, integer: boolean, value: number): FormField => ({
