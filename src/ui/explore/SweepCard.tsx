@@ -11,7 +11,7 @@ import { encode } from '../../url/codec.ts';
 import { navigateTo } from '../../url/location.ts';
 import { downloadText } from '../share/download.ts';
 import { getExplorePool } from './explorePool.ts';
-import { buildSweepChart, escapeFit, type PhaseCurve } from './sweepCharts.ts';
+import { buildSweepChart, escapeFit, type PhaseCurves } from './sweepCharts.ts';
 import { formFromLink, linkOfForm, pointParams, readField, sweepConfigOf, sweepFields, SWEEP_NOTES, SWEEP_TITLES, type FormValues } from './sweepForms.ts';
 import { emptySweepView, SweepRunner, type SweepView } from './sweepRunner.ts';
 import { sweepTable } from './sweepTable.ts';
@@ -36,7 +36,7 @@ function statusText(v: SweepView): string {
 }
 
 /** Draws the view's chart into `host`, throttled while running; clicks on a point call onPick. */
-function useSweepChart(view: SweepView, kernel: { pStar: number; even: boolean }, onPick: (row: SweepRowOut) => void, phaseCurves?: PhaseCurve[]) {
+function useSweepChart(view: SweepView, kernel: { pStar: number; even: boolean }, onPick: (row: SweepRowOut) => void, phaseCurves?: PhaseCurves) {
   const host = useRef<HTMLDivElement>(null);
   const theme = useChartTheme();
   const [width, setWidth] = useState(0);
@@ -91,7 +91,7 @@ function useSweepChart(view: SweepView, kernel: { pStar: number; even: boolean }
   return host;
 }
 
-export function SweepCard({ kind, base, phaseCurves }: { kind: SweepKind; base: ModelSpec; phaseCurves?: PhaseCurve[] }) {
+export function SweepCard({ kind, base, phaseCurves }: { kind: SweepKind; base: ModelSpec; phaseCurves?: PhaseCurves }) {
   const fields = useMemo(() => sweepFields(kind, base), [kind, base]);
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [notes, setNotes] = useState<string[]>([]);

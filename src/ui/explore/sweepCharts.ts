@@ -7,14 +7,18 @@ import * as Plot from '@observablehq/plot';
 import { allFoundProbability, pickProbability } from '../../core/coupon.ts';
 import { logLogSlope } from '../../core/escape.ts';
 import { betaCriticalCurve, predictedEscapeSlope, type SweepRowOut } from '../../core/sweeps.ts';
+import type { ModelSpec } from '../../core/model.ts';
 import type { ChartTheme } from '../../plots/chartTheme.ts';
 import type { SweepView } from './sweepRunner.ts';
 
-/** A second curve over the phase diagram, (β, k) points, e.g. a fold of the average point. */
+/** A further curve over the phase diagram, (β, k) points, e.g. a fold of the average point. */
 export interface PhaseCurve {
   label: string;
   points: [number, number][];
 }
+
+/** Curves to draw over a phase diagram of this base model and these k rows (beside β_c(k), which is always drawn). */
+export type PhaseCurves = (base: ModelSpec, ks: number[]) => PhaseCurve[];
 
 export interface SweepChartInput {
   view: SweepView;
@@ -24,7 +28,7 @@ export interface SweepChartInput {
   width: number;
   height: number;
   /** further curves over the phase diagram beside β_c(k) */
-  phaseCurves?: PhaseCurve[];
+  phaseCurves?: PhaseCurves;
 }
 
 export interface SweepChart {
@@ -176,7 +180,7 @@ function phaseChart(c: SweepChartInput): SweepChart {
   const done = rows.filter(ran), waiting = rows.filter((r) => !ran(r));
   const curve = config ? betaCriticalCurve(config.base, ks) : [];
   const critical = ks.map((k, i) => ({ beta: curve[i], k })).filter((p) => Number.isFinite(p.beta));
-  const extra = (c.phaseCurves ?? []).map((pc) => ({ label: pc.label, points: pc.points.filter(([b]) => Number.isFinite(b)).map(([beta, k]) => ({ beta, k })) }));
+  const extra = (config && c.phaseCurves ? c.phaseCurves(config.base, ks) : []).map((pc) => ({ label: pc.label, points: pc.points.filter(([b]) => Number.isFinite(b)).map(([beta, k]) => ({ beta, k })) }));
   const cell = { x1: (r: SweepRowOut) => r.x - dx / 2, x2: (r: SweepRowOut) => r.x + dx / 2, y1: (r: SweepRowOut) => r.k - 0.5, y2: (r: SweepRowOut) => r.k + 0.5, inset: 0.5 };
   const lastOf = <T,>(xs: T[]) => (xs.length > 0 ? [xs[xs.length - 1]] : []);
   const element = Plot.plot({
