@@ -4,6 +4,9 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, loadScreenshot, slider, test, type Screenshot } from './fixtures.ts';
 
+// these tests wait for runs and sweeps to finish: on a shared 2-core machine that can take a while
+test.describe.configure({ timeout: 150_000 });
+
 const css = (page: Page, name: string) => page.evaluate((n) => getComputedStyle(document.documentElement).getPropertyValue(n).trim(), name);
 
 /** Pixels of the element's screenshot within a small distance of each colour (any CSS colour). */
@@ -76,8 +79,8 @@ for (const scheme of ['dark', 'light'] as const) {
   test(`every live plot's series stands out from its panel above β_c (${scheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
     // above β_c most neurons head for the average: the series once drawn white on white
-    await page.goto('./?beta=0.3&k=3&p=3&n=60&T=200');
-    await expect(page.locator('.readout.time')).toContainText('(end)', { timeout: 40_000 });
+    await page.goto('./?beta=0.3&k=3&p=3&n=60&T=200&speed=4');
+    await expect(page.locator('.readout.time')).toContainText('(end)', { timeout: 100_000 });
     const panel = await css(page, '--panel');
     for (const id of ['threshold-plot', 'overlap-plot', 'loss-plot']) {
       const chart = page.getByTestId(id);
