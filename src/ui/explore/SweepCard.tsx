@@ -17,7 +17,7 @@ import { emptySweepView, SweepRunner, type SweepView } from './sweepRunner.ts';
 import { sweepTable } from './sweepTable.ts';
 
 /** Re-render the chart at most this often while results stream in (a finished sweep draws at once). */
-const RUNNING_REDRAW_MS = 250;
+const RUNNING_REDRAW_MS = 500;
 const CHART_HEIGHT = 260;
 
 function statusText(v: SweepView): string {
@@ -75,6 +75,9 @@ function useSweepChart(view: SweepView, kernel: { pStar: number; even: boolean }
         el.dataset.empty = 'true';
         return;
       }
+      // the host is the image (role img, its label the description); Plot labels every mark
+      // group with aria-label, which assistive tech would read as noise (and axe flags on <g>)
+      chart.element.setAttribute('aria-hidden', 'true');
       el.replaceChildren(chart.element);
       el.setAttribute('aria-label', chart.label);
       delete el.dataset.empty;
