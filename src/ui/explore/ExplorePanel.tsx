@@ -1,12 +1,13 @@
 // Exploring parameter space at scale: the d = 3 basin map of the current model and four
 // sweeps, all computed by a pool of workers so the page stays responsive.
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { SweepKind } from '../../core/sweeps.ts';
 import { useApp } from '../../state/store.ts';
 import { modelSpecOf } from '../../url/codec.ts';
 import { BasinMap } from './BasinMap.tsx';
 import { SweepCard } from './SweepCard.tsx';
 import { getExplorePool } from './explorePool.ts';
+import { warmUpSweepCharts } from './sweepCharts.ts';
 import './explore.css';
 
 const KINDS: SweepKind[] = ['beta', 'coupon', 'escape', 'phase'];
@@ -15,6 +16,11 @@ export default function ExplorePanel() {
   const params = useApp((s) => s.params);
   const base = useMemo(() => modelSpecOf(params), [params]);
   const workers = getExplorePool().size;
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') return;
+    const id = requestIdleCallback(warmUpSweepCharts, { timeout: 5000 });
+    return () => cancelIdleCallback(id);
+  }, []);
   return (
     <section className="explore-panel" aria-labelledby="explore-title">
       <h2 id="explore-title">Explore parameter space</h2>

@@ -224,3 +224,26 @@ export function buildSweepChart(c: SweepChartInput): SweepChart | null {
       return phaseChart(c);
   }
 }
+
+/**
+ * Draws a small throwaway chart with the marks the sweeps use, once, when the page is idle: the
+ * first Plot chart in a page costs several times a later one (code compiled on first use), and
+ * that first time should not fall inside a running sweep.
+ */
+export function warmUpSweepCharts(): void {
+  const rows = [{ x: 0, y: 0, k: 2, bin: 'a' }, { x: 1, y: 1, k: 3, bin: 'b' }];
+  Plot.plot({
+    width: 200,
+    height: 120,
+    color: { legend: true, type: 'linear', domain: [0, 1], scheme: 'viridis' },
+    marks: [
+      Plot.areaY(rows, { x: 'x', y: 'y', fill: 'bin' }),
+      Plot.rect(rows, { x1: 'x', x2: 'y', y1: 'k', y2: 'k', fill: 'y' }),
+      Plot.line(rows, { x: 'x', y: 'y' }),
+      Plot.dot(rows, { x: 'x', y: 'y' }),
+      Plot.ruleX(rows, { x: 'x' }),
+      Plot.text(rows, { x: 'x', y: 'y', text: 'bin' }),
+      Plot.tip(rows, Plot.pointerX({ x: 'x', y: 'y' })),
+    ],
+  });
+}
