@@ -84,7 +84,7 @@ test('a small β sweep runs to the end with a live plot, stays responsive, and r
   const longTasks = await watchLongTasks(page);
   await card.getByRole('button', { name: 'Run' }).click();
   await expectFinished(card);
-  const plot = card.getByRole('img');
+  const plot = card.getByTestId('sweep-beta-chart');
   await expect(plot).toHaveAttribute('aria-label', /4 of 4 points/);
   await expect(plot).toHaveAttribute('aria-label', /β_c = 0\.250/);
   expect((await longTasks()).filter((d) => d > 50), 'main-thread tasks over 50 ms').toEqual([]);
@@ -98,7 +98,10 @@ test('a small β sweep runs to the end with a live plot, stays responsive, and r
   await card.getByRole('button', { name: 'CSV' }).click();
   const file = await download;
   const text = await (await file.createReadStream()).toArray();
-  const lines = Buffer.concat(text).toString('utf8').trim().split('\n');
+  const all = Buffer.concat(text).toString('utf8').trim().split('\n');
+  // the configuration header, then the table
+  expect(all[0]).toBe('# sweep=beta');
+  const lines = all.filter((l) => !l.startsWith('#'));
   expect(lines[0]).toMatch(/^beta,trials,n,recoveredFraction/);
   expect(lines).toHaveLength(5);
 

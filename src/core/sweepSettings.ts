@@ -49,21 +49,25 @@ export function readField(field: FormField, text: string): { value: number; note
   return { value: used, note: null };
 }
 
-/** The configuration of a sweep from its form values and the main model. */
-export function sweepConfigOf(kind: SweepKind, base: ModelSpec, v: FormValues): { config: SweepConfig; notes: string[] } {
+/** The configuration of a sweep from its form values and the main model; `used` is what the form should show now. */
+export function sweepConfigOf(kind: SweepKind, base: ModelSpec, v: FormValues): { config: SweepConfig; notes: string[]; used: FormValues } {
   const notes: string[] = [];
+  const used: FormValues = { ...v };
   // sweeps need runs that settle: the automatic end time, whatever T the main view uses
   const b: ModelSpec = { ...base, T: 0, n: v.n ?? base.n };
   if (base.T !== 0) notes.push(`runs use the automatic end time, not T = ${base.T}`);
-  const ordered = (lo: number, hi: number, what: string): [number, number] => {
+  const ordered = (loName: string, hiName: string, what: string): [number, number] => {
+    const lo = v[loName], hi = v[hiName];
     if (hi >= lo) return [lo, hi];
     notes.push(`${what}: the range was reversed; using ${hi}…${lo}`);
+    used[loName] = hi;
+    used[hiName] = lo;
     return [hi, lo];
   };
   switch (kind) {
     case 'beta': {
-      const [lo, hi] = ordered(v.from, v.to, 'β');
-      return { config: { kind, base: b, xs: linearGrid(lo, hi, v.points), ks: [], trials: v.trials }, notes };
+      const [lo, hi] = ordered('from', 'to', 'β');
+      return { config: { kind, base: b, xs: linearGrid(lo, hi, v.points), ks: [], trials: v.trials }, notes, used };
     }
     case 'coupon': {
       const k = v.k;
@@ -72,17 +76,17 @@ export function sweepConfigOf(kind: SweepKind, base: ModelSpec, v: FormValues): 
       const step = Math.max(1, Math.ceil(nMax / 16));
       const xs: number[] = [];
       for (let n = step; n <= nMax; n += step) xs.push(n / k);
-      return { config: { kind, base: { ...b, k, n: 1 }, xs, ks: [], trials: v.trials }, notes };
+      return { config: { kind, base: { ...b, k, n: 1 }, xs, ks: [], trials: v.trials }, notes, used };
     }
     case 'escape': {
-      const [lo, hi] = ordered(v.dFrom, v.dTo, 'd');
-      return { config: { kind, base: b, xs: logGrid(lo, hi, v.points), ks: [], trials: v.trials }, notes };
+      const [lo, hi] = ordered('dFrom', 'dTo', 'd');
+      return { config: { kind, base: b, xs: logGrid(lo, hi, v.points), ks: [], trials: v.trials }, notes, used };
     }
     case 'phase': {
-      const [klo, khi] = ordered(v.kFrom, v.kTo, 'k');
+      const [klo, khi] = ordered('kFrom', 'kTo', 'k');
       const ks: number[] = [];
       for (let k = klo; k <= khi; k++) ks.push(k);
-      return { config: { kind, base: b, xs: linearGrid(0, v.to, v.points), ks, trials: v.trials }, notes };
+      return { config: { kind, base: b, xs: linearGrid(0, v.to, v.points), ks, trials: v.trials }, notes, used };
     }
   }
 }

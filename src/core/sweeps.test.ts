@@ -108,7 +108,7 @@ describe('sweep bookkeeping', () => {
   it('writes CSV with a header and one line per row, empty cells for missing numbers', () => {
     const { rows } = runSweepSync(config({ kind: 'beta', base: { ...BASE, n: 5 }, xs: [0, 0.3] }));
     const lines = sweepCsv('beta', rows).trim().split('\n');
-    expect(lines[0]).toBe('beta,trials,n,recoveredFraction,attractedFraction,atAverageFraction,otherFraction,allRecoveredRate,failed');
+    expect(lines[0]).toBe('beta,trials,n,recoveredFraction,attractedFraction,atAverageFraction,otherFraction,allRecoveredRate,failed,attractedOnlyFraction');
     expect(lines).toHaveLength(3);
     expect(lines[2].startsWith('0.3,1,5,')).toBe(true);
     expect(sweepCsv('escape', [{ ...rows[0], escapeTime: NaN }]).trim().split('\n')[1]).toBe('0,1,5,,0');

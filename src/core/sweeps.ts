@@ -297,7 +297,7 @@ export function predictedEscapeSlope(pStar: number): number | null {
 }
 
 export const CSV_HEADERS: Record<SweepKind, string[]> = {
-  beta: ['beta', 'trials', 'n', 'recoveredFraction', 'attractedFraction', 'atAverageFraction', 'otherFraction', 'allRecoveredRate', 'failed'],
+  beta: ['beta', 'trials', 'n', 'recoveredFraction', 'attractedFraction', 'atAverageFraction', 'otherFraction', 'allRecoveredRate', 'failed', 'attractedOnlyFraction'],
   coupon: ['nOverK', 'n', 'k', 'trials', 'allRecoveredRate', 'allRecoveredSE', 'couponPrediction', 'failed'],
   escape: ['d', 'trials', 'n', 'halfEscapeTime', 'failed'],
   phase: ['beta', 'k', 'trials', 'n', 'atAverageFraction', 'recoveredFraction', 'failed'],
@@ -307,7 +307,7 @@ export function sweepCsv(kind: SweepKind, rows: SweepRowOut[]): string {
   const line = (r: SweepRowOut): (string | number)[] => {
     switch (kind) {
       case 'beta':
-        return [r.x, r.trials, r.n, r.recoveredFraction, r.attractedFraction, r.atAverageFraction, r.otherFraction, r.allRecoveredRate, r.failed];
+        return [r.x, r.trials, r.n, r.recoveredFraction, r.attractedFraction, r.atAverageFraction, r.otherFraction, r.allRecoveredRate, r.failed, r.attractedOnlyFraction];
       case 'coupon':
         return [r.x, r.n, r.k, r.trials, r.allRecoveredRate, r.allRecoveredSE, r.couponPrediction, r.failed];
       case 'escape':

@@ -1,51 +1,25 @@
 // The squared loss's honest measure of learning, E[(f − f*)²], against log t (shown for
 // loss=mse only; the per-neuron correlation flow does not track the w_i·w_m it needs). With a
-// split view whose second run also reports it, that run is drawn too, dashed.
-import { useRef } from 'react';
+// split view whose second run also reports it, that run is drawn too, dashed, read at this
+// run's times (the two runs share one clock, so their samples are close in t).
+import { useCallback, useRef } from 'react';
 import { compareFrames } from '../state/compareData.ts';
-import { frameData, type FrameData } from '../state/frameData.ts';
+import { frameData, HISTORY_CAPACITY, type FrameData } from '../state/frameData.ts';
 import { useApp } from '../state/store.ts';
-import { niceDomain, niceTicks } from './axes.ts';
-import { type Surface, clipToPlot, drawAxes, frameOf, PLOT_COLOURS, prepare, px, py } from './canvas.ts';
-import { logTime, TIME_TITLE, timeDomain, timeTicks } from './timeAxis.ts';
-import { throttledLabel, usePolledCanvas } from './usePolledCanvas.ts';
+import type { ChartTheme } from './chartTheme.ts';
+import { throttledLabel, useLiveChart } from './liveChart.ts';
+import { plotTime, timeAxis, timeScale, timeSeries } from './timeAxis.ts';
+import { readout, yAxisStyle, UPlotChart, type ChartOptions } from './UPlotChart.tsx';
 
-function trace(ctx: CanvasRenderingContext2D, f: ReturnType<typeof frameOf>, fd: FrameData): void {
-  ctx.beginPath();
-  let pen = false;
-  for (let s = 0; s < fd.length; s++) {
-    const e = fd.genErrors[s];
-    if (!Number.isFinite(e)) continue;
-    const X = px(f, logTime(fd.times[s])), Y = py(f, e);
-    if (!pen) ctx.moveTo(X, Y);
-    else ctx.lineTo(X, Y);
-    pen = true;
-  }
-  ctx.stroke();
-}
+const xs = new Float64Array(HISTORY_CAPACITY);
+const mine = new Float64Array(HISTORY_CAPACITY);
+const other = new Float64Array(HISTORY_CAPACITY);
 
-function drawGenError(surface: Surface, label: { at: number; text: string }): void {
-  const ctx = prepare(surface);
-  if (!ctx) return;
-  const fd = frameData, len = fd.length;
-  const other = compareFrames.length > 0 ? compareFrames : null;
-  const hi = niceDomain(fd.genErrors, len, [0, 1])[1];
-  const hiOther = other ? niceDomain(other.genErrors, other.length, [0, 0])[1] : 0;
-  const y: [number, number] = [0, Math.max(hi, hiOther)];
-  const f = frameOf(ctx, surface, timeDomain(fd.info?.tEnd), y);
-  drawAxes(f, timeTicks(f.x), niceTicks(y[0], y[1], 3), TIME_TITLE, 'E[(f − f*)²]');
-  clipToPlot(f);
-  ctx.lineWidth = 2;
-  ctx.strokeStyle = PLOT_COLOURS.accent;
-  trace(ctx, f, fd);
-  if (other) {
-    ctx.setLineDash([6, 4]);
-    trace(ctx, f, other);
-    ctx.setLineDash([]);
-  }
-  ctx.restore();
-  const latest = len > 0 && Number.isFinite(fd.genErrors[len - 1]) ? fd.genErrors[len - 1].toPrecision(4) : 'none yet';
-  throttledLabel(surface.canvas, `Generalization error E[(f − f*)²] against log time up to t = ${fd.t.toPrecision(3)}; latest ${latest}.`, label, len <= 1 || !fd.info || fd.t >= fd.info.tEnd);
+/** The other run's error at time t: its latest sample at or before t (NaN before its first). */
+function errorAt(fd: FrameData, t: number, from: number): { value: number; at: number } {
+  let s = from;
+  while (s + 1 < fd.length && fd.times[s + 1] <= t) s++;
+  return { value: s < fd.length && fd.times[s] <= t ? fd.genErrors[s] : NaN, at: s };
 }
 
 export function GenErrorPlot() {
@@ -55,11 +29,40 @@ export function GenErrorPlot() {
 
 function GenErrorFigure() {
   const label = useRef({ at: 0, text: '' });
-  const ref = usePolledCanvas((c) => drawGenError(c, label.current));
+  const onChart = useLiveChart((u) => {
+    const fd = frameData, len = fd.length;
+    const compared = compareFrames.length > 0;
+    let cursor = 0;
+    for (let s = 0; s < len; s++) {
+      xs[s] = plotTime(fd.times[s]);
+      mine[s] = fd.genErrors[s];
+      if (compared) {
+        const e = errorAt(compareFrames, fd.times[s], cursor);
+        other[s] = e.value;
+        cursor = e.at;
+      } else other[s] = NaN;
+    }
+    const latest = len > 0 && Number.isFinite(fd.genErrors[len - 1]) ? fd.genErrors[len - 1].toPrecision(4) : 'none yet';
+    throttledLabel(u.root.parentElement, `Generalization error E[(f − f*)²] against log time up to t = ${fd.t.toPrecision(3)}; latest ${latest}.`, label.current, len <= 1 || !fd.info || fd.t >= fd.info.tEnd);
+    return [xs.subarray(0, len), mine.subarray(0, len), other.subarray(0, len)];
+  });
+  const options = useCallback(
+    (t: ChartTheme): ChartOptions => ({
+      scales: { x: timeScale(() => frameData.info?.tEnd), y: { range: (_u, _lo, hi) => [0, Math.max(hi, 1e-12)] } },
+      axes: [timeAxis(t), yAxisStyle(t, 'E[(f − f*)²]')],
+      series: [
+        timeSeries,
+        { label: 'this run', stroke: t.accent, width: 2, points: { show: false }, value: (_u, v) => readout(v, 4) },
+        { label: 'split view', stroke: t.accent, width: 1.5, dash: [6, 4], points: { show: false }, value: (_u, v) => readout(v, 4) },
+      ],
+      cursor: { drag: { x: false, y: false } },
+    }),
+    [],
+  );
   return (
     <figure className="plot">
       <figcaption>Squared loss: E[(f − f*)²]</figcaption>
-      <canvas ref={ref} data-testid="gen-error-plot" role="img" aria-label="Generalization error against log time" />
+      <UPlotChart options={options} data={() => [[], [], []]} onChart={onChart} testId="gen-error-plot" label="Generalization error against log time" />
     </figure>
   );
 }

@@ -1,41 +1,35 @@
 // Mean loss per neuron, L(w) = −Σ_j φ(w·v_j), against log t.
-import { useRef } from 'react';
-import { frameData } from '../state/frameData.ts';
-import { niceDomain, niceTicks } from './axes.ts';
-import { type Surface, clipToPlot, drawAxes, frameOf, PLOT_COLOURS, prepare, px, py } from './canvas.ts';
-import { logTime, TIME_TITLE, timeDomain, timeTicks } from './timeAxis.ts';
-import { throttledLabel, usePolledCanvas } from './usePolledCanvas.ts';
+import { useCallback, useRef } from 'react';
+import { frameData, HISTORY_CAPACITY } from '../state/frameData.ts';
+import type { ChartTheme } from './chartTheme.ts';
+import { throttledLabel, useLiveChart } from './liveChart.ts';
+import { plotTime, timeAxis, timeScale, timeSeries } from './timeAxis.ts';
+import { readout, yAxisStyle, UPlotChart, type ChartOptions } from './UPlotChart.tsx';
 
-function drawLoss(surface: Surface, label: { at: number; text: string }): void {
-  const ctx = prepare(surface);
-  const canvas = surface.canvas;
-  if (!ctx) return;
-  const fd = frameData, len = fd.length;
-  const y = niceDomain(fd.losses, len, [-1, 0]);
-  const f = frameOf(ctx, surface, timeDomain(fd.info?.tEnd), y);
-  drawAxes(f, timeTicks(f.x), niceTicks(y[0], y[1], 3), TIME_TITLE, 'loss / neuron');
-  clipToPlot(f);
-  ctx.strokeStyle = PLOT_COLOURS.accent;
-  ctx.lineWidth = 2;
-  ctx.beginPath();
-  for (let s = 0; s < len; s++) {
-    const X = px(f, logTime(fd.times[s])), Y = py(f, fd.losses[s]);
-    if (s === 0) ctx.moveTo(X, Y);
-    else ctx.lineTo(X, Y);
-  }
-  ctx.stroke();
-  ctx.restore();
-  const latest = len > 0 ? fd.losses[len - 1].toPrecision(4) : 'none yet';
-  throttledLabel(canvas, `Mean loss per neuron against log time up to t = ${fd.t.toPrecision(3)}; latest ${latest}.`, label, len <= 1 || !fd.info || fd.t >= fd.info.tEnd);
-}
+const xs = new Float64Array(HISTORY_CAPACITY);
 
 export function LossPlot() {
   const label = useRef({ at: 0, text: '' });
-  const ref = usePolledCanvas((c) => drawLoss(c, label.current));
+  const onChart = useLiveChart((u) => {
+    const fd = frameData, len = fd.length;
+    for (let s = 0; s < len; s++) xs[s] = plotTime(fd.times[s]);
+    const latest = len > 0 ? fd.losses[len - 1].toPrecision(4) : 'none yet';
+    throttledLabel(u.root.parentElement, `Mean loss per neuron against log time up to t = ${fd.t.toPrecision(3)}; latest ${latest}.`, label.current, len <= 1 || !fd.info || fd.t >= fd.info.tEnd);
+    return [xs.subarray(0, len), fd.losses.subarray(0, len)];
+  });
+  const options = useCallback(
+    (t: ChartTheme): ChartOptions => ({
+      scales: { x: timeScale(() => frameData.info?.tEnd), y: {} },
+      axes: [timeAxis(t), yAxisStyle(t, 'loss / neuron')],
+      series: [timeSeries, { label: 'mean loss', stroke: t.accent, width: 2, points: { show: false }, value: (_u, v) => readout(v, 4) }],
+      cursor: { drag: { x: false, y: false } },
+    }),
+    [],
+  );
   return (
     <figure className="plot">
       <figcaption>Loss</figcaption>
-      <canvas ref={ref} data-testid="loss-plot" role="img" aria-label="Mean loss per neuron against log time" />
+      <UPlotChart options={options} data={() => [[], []]} onChart={onChart} testId="loss-plot" label="Mean loss per neuron against log time" />
     </figure>
   );
 }

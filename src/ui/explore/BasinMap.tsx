@@ -9,14 +9,29 @@ import { NeuronProjector } from '../../core/projection.ts';
 import { codeColour } from '../../scene/palette.ts';
 import { useApp } from '../../state/store.ts';
 import { modelSpecOf } from '../../url/codec.ts';
-import { BasinRunner, type BasinView } from './basinRunner.ts';
-import { basinGeometry, basinTexture, paintBasin } from './basinTexture.ts';
+import { BasinRunner, PENDING, type BasinView } from './basinRunner.ts';
+import { basinGeometry, basinTexture, cellAt, paintBasin } from './basinTexture.ts';
 import { getExplorePool } from './explorePool.ts';
 
 const DEBOUNCE_MS = 350;
 const MARKER_COLOUR = '#0b0f18';
 
-function Sphere({ grid, codes, k, version }: { grid: BasinGrid; codes: Uint8Array; k: number; version: number }) {
+/** What a start in a cell becomes, in words. */
+export function fateText(code: number, k: number): string {
+  if (code === PENDING) return 'not computed yet';
+  if (code < k) return `flows to the index vector v${code + 1}`;
+  if (code === k) return 'is trapped at the average w̄';
+  return 'ends elsewhere (anti-average, equator or unsettled)';
+}
+
+interface Hover {
+  x: number;
+  y: number;
+  z: number;
+  code: number;
+}
+
+function Sphere({ grid, codes, k, version, onHover }: { grid: BasinGrid; codes: Uint8Array; k: number; version: number; onHover: (h: Hover | null) => void }) {
   const geometry = useMemo(() => basinGeometry(grid.rows), [grid.rows]);
   const texture = useMemo(() => basinTexture(grid), [grid]);
   const invalidate = useThree((s) => s.invalidate);
@@ -27,7 +42,14 @@ function Sphere({ grid, codes, k, version }: { grid: BasinGrid; codes: Uint8Arra
     invalidate();
   }, [texture, codes, k, version, grid, invalidate]);
   return (
-    <mesh geometry={geometry}>
+    <mesh
+      geometry={geometry}
+      onPointerMove={(e) => {
+        const { x, y, z } = e.point;
+        onHover({ x, y, z, code: codes[cellAt(grid, e.point)] ?? PENDING });
+      }}
+      onPointerOut={() => onHover(null)}
+    >
       <meshBasicMaterial map={texture} toneMapped={false} />
     </mesh>
   );
@@ -72,6 +94,7 @@ export function BasinMap() {
   const params = useApp((s) => s.params);
   const spec = useMemo(() => modelSpecOf(params), [params]);
   const [view, setView] = useState<BasinView | null>(null);
+  const [hover, setHover] = useState<Hover | null>(null);
   const runner = useRef<BasinRunner | null>(null);
 
   useEffect(() => {
@@ -116,12 +139,17 @@ export function BasinMap() {
           <p className="explore-note">{view.message}.</p>
         ) : (
           <Canvas frameloop="demand" camera={{ position: [2.6, 2.0, 1.8], up: [0, 0, 1], fov: 40 }} role="img" aria-label="basin map: the sphere coloured by the fate of each starting point">
-            {view?.spec && <Sphere grid={view.grid} codes={view.codes} k={k} version={view.version} />}
+            {view?.spec && <Sphere grid={view.grid} codes={view.codes} k={k} version={view.version} onHover={setHover} />}
             {view?.spec && <Markers spec={view.spec} />}
             <OrbitControls enablePan={false} enableZoom={false} />
           </Canvas>
         )}
       </div>
+      <p className="explore-note basin-hover" data-testid="basin-hover">
+        {hover
+          ? `A start at x = (${[hover.x, hover.y, hover.z].map((v) => v.toFixed(2)).join(', ')}) ${fateText(hover.code, k)}.`
+          : 'Point at the sphere to see what a start there becomes.'}
+      </p>
       <ul className="explore-legend" aria-label="basin map legend">
         {view?.spec &&
           legendItems(view).map((it) => (

@@ -1,12 +1,21 @@
 // Exploring parameter space at scale: the d = 3 basin map of the current model and four
 // sweeps, all computed by a pool of workers so the page stays responsive.
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { SweepKind } from '../../core/sweeps.ts';
 import { useApp } from '../../state/store.ts';
 import { modelSpecOf } from '../../url/codec.ts';
 import { BasinMap } from './BasinMap.tsx';
 import { SweepCard } from './SweepCard.tsx';
+import type { PhaseCurves } from './sweepCharts.ts';
+import { betaFoldCurve } from '../../core/sweeps.ts';
+
+/** The phase diagram's second curve: β_fold(k), where the minima near the v_j fold away. */
+const foldCurves: PhaseCurves = (base, ks) => {
+  const folds = betaFoldCurve(base, ks);
+  return [{ label: 'β_fold(k)', points: ks.map((k, i) => [folds[i], k] as [number, number]) }];
+};
 import { getExplorePool } from './explorePool.ts';
+import { warmUpSweepCharts } from './sweepCharts.ts';
 import './explore.css';
 
 const KINDS: SweepKind[] = ['beta', 'coupon', 'escape', 'phase'];
@@ -15,6 +24,11 @@ export default function ExplorePanel() {
   const params = useApp((s) => s.params);
   const base = useMemo(() => modelSpecOf(params), [params]);
   const workers = getExplorePool().size;
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') return;
+    const id = requestIdleCallback(warmUpSweepCharts, { timeout: 5000 });
+    return () => cancelIdleCallback(id);
+  }, []);
   return (
     <section className="explore-panel" aria-labelledby="explore-title">
       <h2 id="explore-title">Explore parameter space</h2>
@@ -25,7 +39,7 @@ export default function ExplorePanel() {
       <div className="explore-grid">
         <BasinMap />
         {KINDS.map((kind) => (
-          <SweepCard key={kind} kind={kind} base={base} />
+          <SweepCard key={kind} kind={kind} base={base} phaseCurves={kind === 'phase' ? foldCurves : undefined} />
         ))}
       </div>
     </section>

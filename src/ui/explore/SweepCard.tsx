@@ -1,34 +1,24 @@
-// One sweep: its own controls (defaults from the main parameters), Run / Cancel / CSV, a
-// progress bar and a live plot redrawn at most once per animation frame.
+// One sweep: its own controls (defaults from the main parameters, or from the link), Run /
+// Cancel / CSV, a progress bar and a live chart. Running a sweep writes its settings into the
+// link (sw… keys); a link that names a sweep runs it when the page opens (instantly if cached).
+// Hovering a point shows its numbers; clicking it opens that configuration in the main view.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { buildModel, type ModelSpec } from '../../core/model.ts';
-import { sweepCsv, type SweepKind } from '../../core/sweeps.ts';
+import type { SweepKind, SweepRowOut } from '../../core/sweeps.ts';
+import { useChartTheme } from '../../plots/chartTheme.ts';
+import { getAppStore, useApp } from '../../state/store.ts';
+import { encode } from '../../url/codec.ts';
+import { navigateTo } from '../../url/location.ts';
 import { downloadText } from '../share/download.ts';
 import { getExplorePool } from './explorePool.ts';
-import { readField, sweepConfigOf, sweepFields, SWEEP_NOTES, SWEEP_TITLES, type FormValues } from './sweepForms.ts';
-import { drawSweep, escapeFit, SERIES_CSS as SERIES } from './sweepPlots.ts';
+import { buildSweepChart, escapeFit, type PhaseCurves } from './sweepCharts.ts';
+import { formFromLink, linkOfForm, pointParams, readField, sweepConfigOf, sweepFields, SWEEP_NOTES, SWEEP_TITLES, type FormValues } from './sweepForms.ts';
 import { emptySweepView, SweepRunner, type SweepView } from './sweepRunner.ts';
+import { sweepTable } from './sweepTable.ts';
 
-const LEGENDS: Record<SweepKind, { colour: string; label: string }[]> = {
-  beta: [
-    { colour: SERIES.recovered, label: 'recovered' },
-    { colour: SERIES.average, label: 'at average' },
-    { colour: SERIES.other, label: 'other' },
-  ],
-  coupon: [
-    { colour: SERIES.recovered, label: 'Monte Carlo ± 1 s.e.' },
-    { colour: SERIES.theory, label: 'coupon-collector prediction' },
-  ],
-  escape: [
-    { colour: SERIES.recovered, label: 't_esc' },
-    { colour: SERIES.fit, label: 'fitted slope' },
-    { colour: SERIES.theory, label: 'predicted slope' },
-  ],
-  phase: [
-    { colour: SERIES.phaseHigh, label: 'all at average (dark: none)' },
-    { colour: SERIES.theory, label: 'β_c(k)' },
-  ],
-};
+/** Re-render the chart at most this often while results stream in (a finished sweep draws at once). */
+const RUNNING_REDRAW_MS = 500;
+const CHART_HEIGHT = 260;
 
 function statusText(v: SweepView): string {
   switch (v.status) {
@@ -45,16 +35,77 @@ function statusText(v: SweepView): string {
   }
 }
 
-export function SweepCard({ kind, base }: { kind: SweepKind; base: ModelSpec }) {
+/** Draws the view's chart into `host`, throttled while running; clicks on a point call onPick. */
+function useSweepChart(view: SweepView, kernel: { pStar: number; even: boolean }, onPick: (row: SweepRowOut) => void, phaseCurves?: PhaseCurves) {
+  const host = useRef<HTMLDivElement>(null);
+  const theme = useChartTheme();
+  const [width, setWidth] = useState(0);
+  const chartEl = useRef<{ value?: unknown } | null>(null);
+  const pick = useRef(onPick);
+  pick.current = onPick;
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setWidth(Math.round(el.clientWidth)));
+    observer.observe(el);
+    // Plot's pointer keeps the row under it as the chart's value
+    const onClick = () => {
+      const row = chartEl.current?.value as SweepRowOut | null | undefined;
+      if (row && typeof row === 'object' && 'x' in row) pick.current(row);
+    };
+    el.addEventListener('click', onClick);
+    return () => {
+      observer.disconnect();
+      el.removeEventListener('click', onClick);
+    };
+  }, []);
+
+  const drawnAt = useRef(0);
+  useEffect(() => {
+    const el = host.current;
+    if (!el || width === 0) return;
+    const draw = () => {
+      drawnAt.current = performance.now();
+      const chart = buildSweepChart({ view, pStar: kernel.pStar, even: kernel.even, theme, width, height: CHART_HEIGHT, phaseCurves });
+      chartEl.current = chart?.element ?? null;
+      if (!chart) {
+        el.replaceChildren();
+        el.setAttribute('aria-label', 'empty plot: the sweep has not run yet');
+        el.dataset.empty = 'true';
+        return;
+      }
+      // the host is the image (role img, its label the description); Plot labels every mark
+      // group with aria-label, which assistive tech would read as noise (and axe flags on <g>)
+      chart.element.setAttribute('aria-hidden', 'true');
+      el.replaceChildren(chart.element);
+      el.setAttribute('aria-label', chart.label);
+      delete el.dataset.empty;
+    };
+    const wait = view.status === 'running' ? RUNNING_REDRAW_MS - (performance.now() - drawnAt.current) : 0;
+    if (wait <= 0) {
+      draw();
+      return;
+    }
+    const id = setTimeout(draw, wait);
+    return () => clearTimeout(id);
+  }, [view, kernel, theme, width, phaseCurves]);
+
+  return host;
+}
+
+export function SweepCard({ kind, base, phaseCurves }: { kind: SweepKind; base: ModelSpec; phaseCurves?: PhaseCurves }) {
   const fields = useMemo(() => sweepFields(kind, base), [kind, base]);
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [notes, setNotes] = useState<string[]>([]);
   const [view, setView] = useState<SweepView>(emptySweepView);
   const runner = useRef<SweepRunner | null>(null);
-  const canvas = useRef<HTMLCanvasElement>(null);
   const latest = useRef(view);
 
-  const kernel = useMemo(() => buildModel({ ...base, n: 1 }).kernel, [base]);
+  const kernel = useMemo(() => {
+    const k = buildModel({ ...base, n: 1 }).kernel;
+    return { pStar: k.pStar, even: k.even };
+  }, [base]);
 
   useEffect(() => {
     let raf = 0;
@@ -73,16 +124,25 @@ export function SweepCard({ kind, base }: { kind: SweepKind; base: ModelSpec }) 
     };
   }, []);
 
+  /** Runs with these form values: the fields show what is used, the link records it. */
+  const start = (values: FormValues, found: string[], writeLink: boolean) => {
+    const { config, notes: more, used } = sweepConfigOf(kind, base, values);
+    setNotes([...found, ...more]);
+    setTexts(Object.fromEntries(fields.map((f) => [f.name, String(used[f.name])])));
+    if (writeLink) getAppStore().getState().setParams(linkOfForm(kind, fields, used));
+    runner.current?.start(config);
+  };
+
+  // a link naming this sweep runs it once the page is open (from the cache if it was run here before)
+  const opened = useRef(false);
   useEffect(() => {
-    const el = canvas.current;
-    if (!el) return;
-    // the label is set on the element directly: one React render per frame is enough
-    const draw = () => el.setAttribute('aria-label', drawSweep(el, { view, pStar: kernel.pStar, even: kernel.even }));
-    draw();
-    const observer = new ResizeObserver(draw);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [view, kernel]);
+    if (opened.current) return;
+    opened.current = true;
+    const params = getAppStore().getState().params;
+    if (params.sw !== kind) return;
+    const { values, notes: found } = formFromLink(fields, params);
+    start(values, found, false);
+  }, []);
 
   const run = () => {
     const values: FormValues = {};
@@ -97,15 +157,27 @@ export function SweepCard({ kind, base }: { kind: SweepKind; base: ModelSpec }) 
       values[field.name] = value;
       if (note) found.push(note);
     }
-    const { config, notes: more } = sweepConfigOf(kind, base, values);
-    setNotes([...found, ...more]);
-    runner.current?.start(config);
+    start(values, found, true);
   };
 
+  const openPoint = (row: SweepRowOut) => {
+    const config = view.config;
+    if (!config) return;
+    navigateTo(encode({ ...getAppStore().getState().params, ...pointParams(config, row) }));
+  };
+  const chart = useSweepChart(view, kernel, openPoint, phaseCurves);
+
+  const downloadCsv = () => {
+    if (!view.config) return;
+    const query = encode(getAppStore().getState().params);
+    downloadText(sweepTable(view.config, view.rows, query), `flowsphere-${kind}-sweep.csv`, 'text/csv');
+  };
+
+  const inLink = useApp((s) => s.params.sw === kind);
   const running = view.status === 'running';
   const fit = kind === 'escape' ? escapeFit(view.rows, kernel.pStar) : null;
   return (
-    <section className="explore-card" data-testid={`sweep-${kind}`} aria-labelledby={`sweep-${kind}-title`}>
+    <section className="explore-card" data-testid={`sweep-${kind}`} data-in-link={inLink} aria-labelledby={`sweep-${kind}-title`}>
       <h3 id={`sweep-${kind}-title`}>{SWEEP_TITLES[kind]}</h3>
       <p className="explore-note">{SWEEP_NOTES[kind]}</p>
       <form
@@ -133,21 +205,13 @@ export function SweepCard({ kind, base }: { kind: SweepKind; base: ModelSpec }) 
         <div className="buttons">
           <button type="submit" name="run" disabled={running}>Run</button>
           <button type="button" name="cancel" disabled={!running} onClick={() => runner.current?.cancel()}>Cancel</button>
-          <button type="button" name="csv" disabled={view.rows.every((r) => r.trials === 0)} onClick={() => downloadText(sweepCsv(kind, view.rows), `flowsphere-${kind}-sweep.csv`, 'text/csv')}>
+          <button type="button" name="csv" disabled={view.rows.every((r) => r.trials === 0)} onClick={downloadCsv}>
             CSV
           </button>
         </div>
       </form>
       <progress data-testid="sweep-progress" value={view.done} max={Math.max(1, view.total)} aria-label={`${SWEEP_TITLES[kind]}: progress`} />
-      <canvas ref={canvas} className="sweep-plot" role="img" aria-label="empty plot: the sweep has not run yet" />
-      <ul className="explore-legend">
-        {LEGENDS[kind].map((l) => (
-          <li key={l.label}>
-            <span className="swatch" style={{ background: l.colour }} aria-hidden="true" />
-            {l.label}
-          </li>
-        ))}
-      </ul>
+      <div ref={chart} className="sweep-plot" data-testid={`sweep-${kind}-chart`} role="img" aria-label="empty plot: the sweep has not run yet" data-empty="true" />
       {fit && (
         <p className="explore-note" data-testid="escape-slopes">
           fitted slope {Number.isFinite(fit.fitted) ? fit.fitted.toFixed(3) : '—'}; predicted{' '}

@@ -76,3 +76,14 @@ export function paintBasin(t: DataTexture, codes: Uint8Array, k: number): void {
   }
   t.needsUpdate = true;
 }
+
+/** The grid cell holding the direction p (any length): the inverse of gridPoint, for hover readouts. */
+export function cellAt(grid: BasinGrid, p: { x: number; y: number; z: number }): number {
+  const len = Math.hypot(p.x, p.y, p.z) || 1;
+  const z = p.z / len;
+  const r = Math.min(grid.rows - 1, Math.max(0, Math.floor(((1 - z) * grid.rows) / 2)));
+  let lon = Math.atan2(p.y, p.x);
+  if (lon < 0) lon += 2 * Math.PI;
+  const c = Math.min(grid.cols - 1, Math.floor((lon * grid.cols) / (2 * Math.PI)));
+  return r * grid.cols + c;
+}

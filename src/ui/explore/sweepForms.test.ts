@@ -37,3 +37,24 @@ describe('sweep forms', () => {
     expect(phase.config.ks).toEqual([3, 4, 5]);
   });
 });
+
+describe('sweeps in the link', () => {
+  it('a run writes its settings as sw keys (defaults as 0) and a link reads them back, clamped', async () => {
+    const { defaultParams } = await import('../../url/schema.ts');
+    const { formFromLink, linkOfForm, pointParams } = await import('./sweepForms.ts');
+    const fields = sweepFields('beta', BASE);
+    const v = { ...values('beta'), from: 0.1, to: 0.4, points: 4 };
+    const link = linkOfForm('beta', fields, v);
+    expect(link).toMatchObject({ sw: 'beta', swFrom: 0.1, swTo: 0.4, swPoints: 4, swTrials: 0, swN: 0, swK: 0 });
+    const back = formFromLink(fields, { ...defaultParams(), ...link });
+    expect(back.values).toEqual(v);
+    expect(back.notes).toEqual([]);
+    const tooMany = formFromLink(fields, { ...defaultParams(), ...link, swN: 3000 });
+    expect(tooMany.values.n).toBe(2000);
+    expect(tooMany.notes[0]).toContain('using 2000');
+    const { config, used } = sweepConfigOf('phase', BASE, { ...values('phase'), kFrom: 5, kTo: 3 });
+    expect([used.kFrom, used.kTo]).toEqual([3, 5]);
+    const row = { x: 0.3, k: 4, n: 40 } as Parameters<typeof pointParams>[1];
+    expect(pointParams(config, row)).toMatchObject({ beta: 0.3, k: 4, n: 40, geom: 'equi', T: 0, seed: 1 });
+  });
+});

@@ -1,7 +1,9 @@
 // Each sweep's own small controls: titles and notes here; fields, defaults and the
 // configuration a set of field values means live in core/sweepSettings.ts, shared with the
 // command line (`sweep <kind>`), so the app and the CLI build the same grid from the same link.
-import type { SweepKind } from '../../core/sweeps.ts';
+import type { SweepConfig, SweepKind, SweepRowOut } from '../../core/sweeps.ts';
+import { readField, type FormField, type FormValues } from '../../core/sweepSettings.ts';
+import type { ParamKey, Params } from '../../url/schema.ts';
 
 export { readField, sweepConfigOf, sweepFields, type FormField, type FormValues } from '../../core/sweepSettings.ts';
 
@@ -13,9 +15,58 @@ export const SWEEP_TITLES: Record<SweepKind, string> = {
 };
 
 export const SWEEP_NOTES: Record<SweepKind, string> = {
-  beta: 'Equiangular index vectors; each point averages the trials (seeds seed, seed+1, …) at the main k, n, d, σ, σ*.',
-  coupon: 'Orthogonal index vectors; a trial counts when every v_j is recovered (overlap > 1 − tol). Yellow: Σᵢ(−1)ⁱC(k,i)(1 − iq)ⁿ, exact for φ = t^p (each neuron keeps its largest overlap).',
+  beta: 'Equiangular index vectors; each β pools the trials (seeds seed, seed+1, …) at the main k, d, σ, σ*. The four outcomes stack to 1. Click to open that β in the main view.',
+  coupon: 'Orthogonal index vectors; a trial counts when every v_j is recovered (overlap > 1 − tol). Line: Σᵢ(−1)ⁱC(k,i)(1 − iq)ⁿ, exact for φ = t^p (each neuron keeps its largest overlap).',
   escape: 't_esc of a run: the time by which half its neurons have max_j |u_j| ≥ 1/2; points are geometric means over trials. Dashed: predicted slope through the points; solid: least-squares fit.',
-  phase: 'Each cell: share of neurons ending at the average w̄ (dark 0 → white 1). Yellow: β_c(k), where μ_span changes sign.',
+  phase: 'Each cell: share of neurons ending at the average w̄ (colour bar above). Line: β_c(k), where μ_span changes sign. Click a cell to open it in the main view.',
 };
 
+/** The link key (schema row) of each form field; the same names as the CLI's grid flags. */
+export const LINK_KEYS: Record<string, ParamKey> = {
+  from: 'swFrom', to: 'swTo', points: 'swPoints', trials: 'swTrials', n: 'swN', k: 'swK', upTo: 'swUpTo',
+  dFrom: 'swDFrom', dTo: 'swDTo', kFrom: 'swKFrom', kTo: 'swKTo',
+};
+
+/**
+ * The form values a link asks for (0 or absent: the field's default), each read like typed
+ * input so a value outside the form's range is clamped and reported.
+ */
+export function formFromLink(fields: FormField[], params: Params): { values: FormValues; notes: string[] } {
+  const values: FormValues = {};
+  const notes: string[] = [];
+  for (const field of fields) {
+    const linked = params[LINK_KEYS[field.name]] as number;
+    if (!linked) {
+      values[field.name] = field.value;
+      continue;
+    }
+    const { value, note } = readField(field, String(linked));
+    values[field.name] = value;
+    if (note) notes.push(`link: ${note}`);
+  }
+  return { values, notes };
+}
+
+/** The link keys of a sweep run with these values: a value equal to its default is written as 0, so the link follows the model. */
+export function linkOfForm(kind: SweepKind, fields: FormField[], values: FormValues): Partial<Params> {
+  const out: Record<string, unknown> = { sw: kind };
+  for (const key of Object.values(LINK_KEYS)) out[key] = 0;
+  for (const field of fields) out[LINK_KEYS[field.name]] = values[field.name] === field.value ? 0 : values[field.name];
+  return out as Partial<Params>;
+}
+
+/** The main view's parameters of one grid point (its first trial): what a click on that point opens. */
+export function pointParams(config: SweepConfig, row: SweepRowOut): Partial<Params> {
+  const b = config.base;
+  const base: Partial<Params> = { k: b.k, n: row.n, d: b.d, beta: b.beta, p: b.p, sigma: b.sigma, target: b.target, drop012: b.drop012, geom: b.geom, gram: b.gram, seed: b.seed, T: 0, tol: b.tol };
+  switch (config.kind) {
+    case 'beta':
+      return { ...base, geom: 'equi', gram: [], beta: row.x };
+    case 'phase':
+      return { ...base, geom: 'equi', gram: [], beta: row.x, k: row.k };
+    case 'coupon':
+      return { ...base, geom: 'orth', gram: [], beta: 0, k: row.k };
+    case 'escape':
+      return { ...base, d: row.x };
+  }
+}

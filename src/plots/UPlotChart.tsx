@@ -1,0 +1,116 @@
+// A uPlot chart as a React component: created from `options` for the current theme and width,
+// re-created when the theme or `rebuildKey` changes, resized with its box. The legend (which
+// doubles as the hover readout: uPlot shows every series' value at the cursor) is mounted
+// below the canvas, outside the element that carries the chart's description.
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { type ChartTheme, useChartTheme } from './chartTheme.ts';
+
+export type ChartOptions = Omit<uPlot.Options, 'width' | 'height'>;
+
+interface Props {
+  /** the chart for this theme (called again when the theme or rebuildKey changes) */
+  options: (theme: ChartTheme) => ChartOptions;
+  /** the data to draw when the chart is (re)built */
+  data: () => uPlot.AlignedData;
+  rebuildKey?: unknown;
+  /** receives the chart after each (re)build, and null when it is destroyed */
+  onChart?: (u: uPlot | null) => void;
+  testId: string;
+  label: string;
+}
+
+/** Height of a chart's plot area: set in CSS (--chart-height) so it follows the screen. */
+function chartHeight(el: HTMLElement): number {
+  const v = parseFloat(getComputedStyle(el).getPropertyValue('--chart-height'));
+  return Number.isFinite(v) && v > 0 ? v : 160;
+}
+
+export function UPlotChart({ options, data, rebuildKey = null, onChart, testId, label }: Props) {
+  const theme = useChartTheme();
+  const host = useRef<HTMLDivElement>(null);
+  const legend = useRef<HTMLDivElement>(null);
+  const latest = useRef({ options, data, onChart });
+  latest.current = { options, data, onChart };
+
+  useEffect(() => {
+    const el = host.current, legendEl = legend.current;
+    if (!el || !legendEl) return;
+    const { options: build, data: fill, onChart: notify } = latest.current;
+    const opts = build(theme);
+    const u = new uPlot(
+      {
+        ...opts,
+        width: Math.max(100, el.clientWidth),
+        height: chartHeight(el),
+        legend: { ...opts.legend, mount: (_self, table) => legendEl.replaceChildren(table) },
+      },
+      fill(),
+      el,
+    );
+    notify?.(u);
+    const observer = new ResizeObserver(() => {
+      const width = Math.max(100, el.clientWidth), height = chartHeight(el);
+      if (width !== u.width || height !== u.height) u.setSize({ width, height });
+    });
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      notify?.(null);
+      u.destroy();
+    };
+  }, [theme, rebuildKey]);
+
+  return (
+    <>
+      <div ref={host} className="chart" data-testid={testId} role="img" aria-label={label} />
+      <div ref={legend} className="chart-legend" />
+    </>
+  );
+}
+
+/** Axis colours and fonts of the theme, for every axis of every uPlot chart. */
+export function axisStyle(theme: ChartTheme, label: string, extra: uPlot.Axis = {}): uPlot.Axis {
+  return {
+    label,
+    stroke: theme.fg,
+    font: `${theme.fontPx}px system-ui, sans-serif`,
+    labelFont: `${theme.fontPx}px system-ui, sans-serif`,
+    labelSize: theme.fontPx + 8,
+    grid: { stroke: theme.grid, width: 1 },
+    ticks: { stroke: theme.grid, width: 1, size: 4 },
+    ...extra,
+  };
+}
+
+/**
+ * Tick text with as many decimals as uPlot's chosen step needs (its default formatter keeps
+ * three, so a loss axis in steps of 0.0005 read 0, 0, −0), and a true minus sign.
+ */
+export const stepValues: uPlot.Axis['values'] = (_u, splits, _axis, _space, incr) => {
+  const decimals = Math.min(12, Math.max(0, Math.ceil(-Math.log10(incr) - 1e-9)));
+  return splits.map((v) => (v === null ? '' : (Math.abs(v) < incr * 1e-6 ? 0 : v).toFixed(decimals).replace('-', '−')));
+};
+
+/** A y axis as wide as its longest tick label (uPlot's own sizing hook), plus room for its title. */
+export function yAxisStyle(theme: ChartTheme, label: string, extra: uPlot.Axis = {}): uPlot.Axis {
+  return axisStyle(theme, label, {
+    values: stepValues,
+    size: (self, values, axisIdx, cycleNum) => {
+      const axis = self.axes[axisIdx];
+      // after two layout passes keep the size, so the axis cannot oscillate
+      if (cycleNum > 1) return (axis as { _size?: number })._size ?? 50;
+      const longest = (values ?? []).reduce((a, b) => (b.length > a.length ? b : a), '');
+      self.ctx.font = `${theme.fontPx * devicePixelRatio}px system-ui, sans-serif`;
+      const text = longest ? self.ctx.measureText(longest).width / devicePixelRatio : 0;
+      return Math.ceil(text + 4 + 6 + theme.fontPx + 8);
+    },
+    ...extra,
+  });
+}
+
+/** Readout text of a value: three significant digits, a dash where there is none. */
+export function readout(v: number | null | undefined, digits = 3): string {
+  return v === null || v === undefined || !Number.isFinite(v) ? '—' : Number(v.toPrecision(digits)).toString();
+}

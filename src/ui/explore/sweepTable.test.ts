@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { ModelSpec } from '../../core/model.ts';
+import { runSweepSync, type SweepConfig } from '../../core/sweeps.ts';
+import { parseConfigHeader } from '../../url/configHeader.ts';
+import { betaStack, BETA_BINS } from './sweepCharts.ts';
+import { sweepTable } from './sweepTable.ts';
+
+const BASE: ModelSpec = { k: 3, n: 8, d: 100, beta: 0.2, p: 3, sigma: '', target: '', drop012: false, geom: 'equi', gram: [], seed: 1, T: 0, tol: 0.05 };
+const CONFIG: SweepConfig = { kind: 'beta', base: BASE, xs: [0.1, 0.25, 0.4], ks: [], trials: 2 };
+
+describe('sweep tables and charts', () => {
+  const { rows } = runSweepSync(CONFIG);
+
+  it('the CSV starts with the configuration that made it, then the columns', () => {
+    const text = sweepTable(CONFIG, rows, 'k=3&beta=0.2&sw=beta');
+    const { config, body } = parseConfigHeader(text);
+    expect(Object.fromEntries(config)).toMatchObject({ sweep: 'beta', k: '3', p: '3', d: '100', seed: '1', sigma: 'he3', target: 'he3', betaC: '0.25', grid: '0.1 0.25 0.4', trials: '2', query: 'k=3&beta=0.2&sw=beta', schema: '1' });
+    expect(config.get('version')).toMatch(/^\d+\.\d+\.\d+/);
+    const lines = body.trim().split('\n');
+    expect(lines[0].split(',')).toContain('attractedOnlyFraction');
+    expect(lines).toHaveLength(4);
+    // fractions of whole counts print as what they are: at most 17 significant digits, no float noise of sums
+    for (const line of lines.slice(1)) for (const cell of line.split(',')) expect(cell).not.toMatch(/\d{6}9999|0000000\d$/);
+  });
+
+  it('the stacked bins of the β sweep sum to 1 at every β', () => {
+    const stack = betaStack(rows);
+    expect(stack).toHaveLength(rows.length * BETA_BINS.length);
+    for (const x of CONFIG.xs) {
+      const sum = stack.filter((s) => s.beta === x).reduce((a, s) => a + s.fraction, 0);
+      expect(sum).toBeCloseTo(1, 12);
+    }
+    // and the bins are not trivially one: below β_c some neurons are recovered, above it most sit at the average
+    expect(stack.find((s) => s.beta === 0.1 && s.bin === 'recovered')!.fraction).toBeGreaterThan(0.5);
+    expect(stack.find((s) => s.beta === 0.4 && s.bin === 'at average w̄')!.fraction).toBeGreaterThan(0.5);
+  });
+});
