@@ -282,7 +282,7 @@ export function encode(params: Params): string {
   const parts: string[] = [];
   for (const f of SCHEMA as readonly Field[]) {
     const v = f.key === 'v' ? SCHEMA_VERSION : p[f.key];
-    if (f.omitDefault && v === f.default) continue;
+    if (f.omitDefault && Object.is(v, f.default)) continue;
     parts.push(`${encodeURIComponent(f.key)}=${encodeURIComponent(encodeValue(f, v)).replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%20/g, '+')}`);
   }
   return parts.join('&');

@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from '../../url/schema.ts';
 import { describe, expect, it } from 'vitest';
 import type { ModelSpec } from '../../core/model.ts';
 import { runSweepSync, type SweepConfig } from '../../core/sweeps.ts';
@@ -14,7 +15,7 @@ describe('sweep tables and charts', () => {
   it('the CSV starts with the configuration that made it, then the columns', () => {
     const text = sweepTable(CONFIG, rows, 'k=3&beta=0.2&sw=beta');
     const { config, body } = parseConfigHeader(text);
-    expect(Object.fromEntries(config)).toMatchObject({ sweep: 'beta', k: '3', p: '3', d: '100', seed: '1', sigma: 'he3', target: 'he3', betaC: '0.25', grid: '0.1 0.25 0.4', trials: '2', query: 'k=3&beta=0.2&sw=beta', schema: '1' });
+    expect(Object.fromEntries(config)).toMatchObject({ sweep: 'beta', k: '3', p: '3', d: '100', seed: '1', sigma: 'he3', target: 'he3', betaC: '0.25', grid: '0.1 0.25 0.4', trials: '2', query: 'k=3&beta=0.2&sw=beta', schema: String(SCHEMA_VERSION) });
     expect(config.get('version')).toMatch(/^\d+\.\d+\.\d+/);
     const lines = body.trim().split('\n');
     expect(lines[0].split(',')).toContain('attractedOnlyFraction');
