@@ -128,7 +128,7 @@ test.describe('guided tour', () => {
     await expectConfiguration(page, TOUR_STEPS[6].query);
     await expect(page.getByTestId('tour-step')).toHaveCount(0);
     await expect(preset).toHaveValue('7');
-    await page.locator('aside input[type=range][name=beta]').focus();
+    await page.locator('main input[type=range][name=beta]').focus();
     await page.keyboard.press('ArrowRight');
     await expect(preset).toHaveValue('');
   });
