@@ -85,7 +85,7 @@ test('changing k, n and p changes what is drawn', async ({ page }) => {
 
   await slider(page, 'k').fill('5');
   await expect(page.locator('.vector-label > span')).toHaveCount(5);
-  await expect(page.getByTestId('projection-note')).toContainText('projection onto span');
+  await expect(page.getByTestId('projection-note')).toContainText('spread evenly');
   await expect(page.locator('.view-legend li')).toHaveCount(7);
   // a model change after the end restarts the run and plays it (no Play press needed)
   await waitForEnd(page);

@@ -220,7 +220,8 @@ test('a valid Gram matrix applies: the link says geom=gram and the average analy
   await expect.poll(() => query(page).get('geom')).toBe('gram');
   expect(query(page).get('gram')).toBe('1,0.3,0.1,0.3,1,-0.2,0.1,-0.2,1');
   await expect(page.getByTestId('average-kind')).toHaveText('n/a');
-  await expect(model(page).locator('input[name=beta]')).toBeDisabled();
+  // β sits in the presenter strip beside the view, still disabled for a custom Gram matrix
+  await expect(page.locator('fieldset.beta-control input[name=beta]')).toBeDisabled();
   // a rank-deficient but PSD matrix (v3 = v1) is allowed and said so
   await setOffDiagonals(page, '0.5', '1', '0.5');
   await model(page).locator('button[name=gram-apply]').click();

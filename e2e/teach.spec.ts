@@ -23,10 +23,10 @@ async function waitForEnd(page: Page, T: number) {
 }
 
 async function sliderValue(page: Page, name: string): Promise<number> {
-  return Number(await page.locator(`aside input[type=range][name=${name}]`).inputValue());
+  return Number(await page.locator(`main input[type=range][name=${name}]`).inputValue());
 }
 
-const shownValue = (page: Page, name: string) => page.locator(`aside .range-control:has(input[name=${name}]) output`);
+const shownValue = (page: Page, name: string) => page.locator(`main .range-control:has(input[name=${name}]) output`);
 
 async function expectConfiguration(page: Page, query: string) {
   const want = new URLSearchParams(query);
@@ -128,7 +128,7 @@ test.describe('guided tour', () => {
     await expectConfiguration(page, TOUR_STEPS[6].query);
     await expect(page.getByTestId('tour-step')).toHaveCount(0);
     await expect(preset).toHaveValue('7');
-    await page.locator('aside input[type=range][name=beta]').focus();
+    await page.locator('main input[type=range][name=beta]').focus();
     await page.keyboard.press('ArrowRight');
     await expect(preset).toHaveValue('');
   });

@@ -5,7 +5,7 @@ import { useFrame } from '@react-three/fiber';
 import { useRef } from 'react';
 import { Vector3 } from 'three';
 import { getAppStore } from '../state/store.ts';
-import { placeLabels, type LabelItem } from './labelLayout.ts';
+import { placeLabels, type LabelItem, type Rect } from './labelLayout.ts';
 import { sceneLabels } from './sceneLabels.ts';
 import { searchCount } from './searchCount.ts';
 
@@ -21,9 +21,19 @@ function searchText(): string {
 export function LabelPlacer() {
   const v = useRef(new Vector3());
   const shownSearch = useRef('');
-  useFrame(({ camera, size }) => {
+  useFrame(({ camera, size, gl }) => {
     const list = sceneLabels.list;
     if (list.length === 0) return;
+    // the buttons and notes drawn over the view are no place for a label
+    const view = gl.domElement.closest('.flow-view');
+    const blocked: Rect[] = [];
+    if (view) {
+      const origin = view.getBoundingClientRect();
+      for (const el of view.querySelectorAll('.view-tools, .view-footer > *')) {
+        const r = el.getBoundingClientRect();
+        if (r.width > 0) blocked.push({ x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height });
+      }
+    }
     const search = list.find((l) => l.el.dataset.testid === 'search-hint');
     if (search) {
       const text = searchText();
@@ -43,7 +53,7 @@ export function LabelPlacer() {
       const dir = l.side === 'right' ? [1, 0] : l.side === 'below' ? [0, 1] : [ax - cx, ay - cy];
       return { ax, ay, w: l.el.offsetWidth, h: l.el.offsetHeight, dx: dir[0], dy: dir[1], gap: l.side === 'right' ? 22 : l.side === 'below' ? 14 : 6 };
     });
-    const rects = placeLabels(items, size.width, size.height);
+    const rects = placeLabels(items, size.width, size.height, 2, blocked);
     for (const l of list) l.box = null;
     shown.forEach((l, i) => {
       const r = rects[i];

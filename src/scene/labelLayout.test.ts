@@ -27,6 +27,12 @@ describe('label placement', () => {
     }
   });
 
+  it('keeps labels off blocked areas (buttons over the view)', () => {
+    const tools = { x: 150, y: 0, w: 250, h: 40 };
+    const [r] = placeLabels([label(210, 20, 0, -1)], 400, 400, 2, [tools]);
+    expect(rectsOverlap(r, tools)).toBe(false);
+  });
+
   it('two labels on the same anchor are placed apart', () => {
     const [a, b] = placeLabels([label(100, 100, 1, 0), label(100, 100, 1, 0)], 400, 400);
     expect(rectsOverlap(a, b)).toBe(false);

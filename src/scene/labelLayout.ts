@@ -41,9 +41,12 @@ function candidate(it: LabelItem, ux: number, uy: number, extra: number): Rect {
   return { x: it.ax + ux * d - it.w / 2, y: it.ay + uy * d - it.h / 2, w: it.w, h: it.h };
 }
 
-/** Top-left corners for the items, in order of priority (earlier items keep their best place). */
-export function placeLabels(items: readonly LabelItem[], width: number, height: number, margin = 2): Rect[] {
-  const placed: Rect[] = [];
+/**
+ * Top-left corners for the items, in order of priority (earlier items keep their best place).
+ * `blocked`: areas no label may cover (buttons and notes over the view).
+ */
+export function placeLabels(items: readonly LabelItem[], width: number, height: number, margin = 2, blocked: readonly Rect[] = []): Rect[] {
+  const placed: Rect[] = [...blocked];
   for (const it of items) {
     const len = Math.hypot(it.dx, it.dy);
     const base = len > 1e-9 ? Math.atan2(it.dy, it.dx) : Math.PI / 2;
@@ -69,7 +72,7 @@ export function placeLabels(items: readonly LabelItem[], width: number, height: 
     }
     placed.push(best!);
   }
-  return placed;
+  return placed.slice(blocked.length);
 }
 
 export function rectsOverlap(a: Rect, b: Rect): boolean {
