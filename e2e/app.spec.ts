@@ -170,7 +170,8 @@ test('the plots are drawn and described', async ({ page }) => {
   for (const id of ['threshold-plot', 'overlap-plot', 'loss-plot']) {
     const plot = page.getByTestId(id);
     await expect(plot).toHaveAttribute('role', 'img');
-    const nonBlank = await plot.evaluate((c: HTMLCanvasElement) => {
+    // the chart draws into its own canvas inside the described element
+    const nonBlank = await plot.locator('canvas').first().evaluate((c: HTMLCanvasElement) => {
       const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
       let lit = 0;
       for (let i = 3; i < d.length; i += 4) if (d[i] > 0) lit++;
