@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
+import { INDEX_COLOURS } from '../src/scene/palette.ts';
 import { expect, loadScreenshot, test, type Screenshot } from './fixtures.ts';
 
 interface BasinCounts {
@@ -63,7 +64,7 @@ test('the basin map paints the sphere in the palette, and its average basin appe
   for (const c of below.index) expect(c / total).toBeGreaterThan(0.25);
   const map = page.getByTestId('basin-map');
   // the three index colours of the main view's palette are all on screen
-  const hits = await pixelsNear(map.locator('canvas'), page, ['#4ea8ff', '#ff5fa2', '#ffd23f']);
+  const hits = await pixelsNear(map.locator('canvas'), page, INDEX_COLOURS.slice(0, 3));
   for (const h of hits) expect(h).toBeGreaterThan(500);
   await expect(page.getByRole('list', { name: 'basin map legend' })).toContainText('average w̄');
 

@@ -51,7 +51,8 @@ test('fullscreen (button and F) shows the view with play controls and β with it
   const bar = page.getByTestId('fullscreen-bar');
   await expect(bar).toBeVisible();
   await expect(bar.locator('input[type=range][name=beta]')).toBeVisible();
-  await expect(bar.locator('.range-mark')).toHaveText('β_c');
+  // β_c, and β_fold beside it (k = 3, p = 3)
+  await expect(bar.locator('.range-mark')).toHaveText(['β_c', 'β_fold']);
   await insideViewport(page, bar, 'fullscreen bar');
   const view = await page.getByTestId('flow-canvas').boundingBox();
   expect(view!.height).toBeGreaterThan(500);
@@ -75,7 +76,7 @@ test('embed mode with controls=beta shows a β slider with its β_c mark, clear 
   const embed = page.getByTestId('embed-controls');
   const beta = embed.locator('input[type=range][name=beta]');
   await expect(beta).toBeVisible();
-  await expect(embed.locator('.range-mark')).toHaveText('β_c');
+  await expect(embed.locator('.range-mark')).toHaveText(['β_c', 'β_fold']);
   await expect(embed.locator('input[type=range][name=k]')).toBeVisible();
   await expect(embed).toContainText('wobble is not a slider here');
   for (const [name, el] of [['view', page.getByTestId('flow-canvas')], ['β slider', beta], ['play', page.locator('button[name=play]')], ['open full', page.getByTestId('open-full')]] as const) {

@@ -47,11 +47,12 @@ export function muAt(curve: RunInfo['muCurve'], beta: number): number {
   return NaN;
 }
 
-export function describeThreshold({ curve, thresholds, beta, kind }: ThresholdChartProps): string {
+export function describeThreshold({ curve, thresholds, window, beta, kind }: ThresholdChartProps): string {
   if (!curve || curve.beta.length === 0) return 'No threshold plot: μ_span(β) exists only for equiangular index vectors with k ≥ 2.';
   const roots = thresholds.length > 0 ? `marked at ${thresholds.map((t) => `${t.label} = ${t.beta.toPrecision(4)}`).join(', ')}` : 'never crosses zero';
   const at = beta !== null ? `; at the current β = ${beta.toFixed(3)} it is ${muAt(curve, beta).toPrecision(3)} (${kind ?? 'n/a'})` : '';
-  return `μ_span, the curvature at the average point inside span(V), against β from 0 to 0.99: ${roots}${at}. Click or drag on the plot to set β.`;
+  const both = window ? ` Both minima coexist (bistable, the outcome depends on the start) for β in [${window.from.toPrecision(3)}, ${window.to.toPrecision(3)}], shaded.` : '';
+  return `μ_span, the curvature at the average point inside span(V), against β from 0 to 0.99: ${roots}${at}.${both} Click or drag on the plot to set β.`;
 }
 
 /** The curve split at its sign changes: one series where w̄ is a saddle, one where it is a minimum (sharing the crossing segments). */

@@ -22,8 +22,14 @@ interface Props {
 }
 
 /** Height of a chart's plot area: set in CSS (--chart-height) so it follows the screen. */
+/**
+ * The plot's height: --chart-height, or with `--chart-height: fill` whatever height the layout
+ * gives the chart's box (the presenter strip shares its height between the two time plots).
+ */
 function chartHeight(el: HTMLElement): number {
-  const v = parseFloat(getComputedStyle(el).getPropertyValue('--chart-height'));
+  const css = getComputedStyle(el).getPropertyValue('--chart-height').trim();
+  if (css === 'fill') return Math.max(60, Math.floor(el.clientHeight));
+  const v = parseFloat(css);
   return Number.isFinite(v) && v > 0 ? v : 160;
 }
 

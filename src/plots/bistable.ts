@@ -10,10 +10,3 @@ export function bistableWindows(betaC: number[], betaFold: number[]): [number, n
   }
   return out;
 }
-
-/** One sentence for the plots' text alternatives. */
-export function describeBistable(betaC: number[], betaFold: number[]): string {
-  const w = bistableWindows(betaC, betaFold);
-  if (w.length === 0) return '';
-  return ` Both minima coexist (bistable, the outcome depends on the start) for β in ${w.map(([a, b]) => `[${a.toPrecision(3)}, ${b.toPrecision(3)}]`).join(' and ')}, shaded.`;
-}
