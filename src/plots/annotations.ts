@@ -44,7 +44,7 @@ export function annotationsPlugin(get: () => Annotations): uPlot.Plugin {
         for (const s of shades) {
           const a = u.valToPos(s.from, 'x', true), b = u.valToPos(s.to, 'x', true);
           ctx.fillStyle = s.colour;
-          ctx.globalAlpha = 0.18;
+          ctx.globalAlpha = 0.28;
           ctx.fillRect(Math.min(a, b), top, Math.abs(b - a), height);
           if (s.label) {
             ctx.globalAlpha = 1;
