@@ -9,7 +9,7 @@ import { runJobs } from './runJobs.ts';
 import { tableOf } from './tables.ts';
 import { allCores, threadPool } from './threadPool.ts';
 
-export const BENCH_SWEEP_QUERY = 'k=3&n=40&d=1000&seed=1&sw=phase&swTo=0.6&swPoints=6&swKFrom=2&swKTo=4&swTrials=2';
+export const BENCH_SWEEP_QUERY = 'k=3&n=200&d=1000&seed=1&sw=phase&swTo=0.6&swPoints=6&swKFrom=2&swKTo=4&swTrials=8';
 
 const round = (x: number) => Number(x.toPrecision(4));
 
