@@ -2,8 +2,8 @@
 // configuration a set of field values means live in core/sweepSettings.ts, shared with the
 // command line (`sweep <kind>`), so the app and the CLI build the same grid from the same link.
 import type { SweepConfig, SweepKind, SweepRowOut } from '../../core/sweeps.ts';
-import { readField, type FormField, type FormValues } from '../../core/sweepSettings.ts';
-import type { ParamKey, Params } from '../../url/schema.ts';
+import { readField, SWEEP_KEYS, sweepKeyOf, type FormField, type FormValues } from '../../core/sweepSettings.ts';
+import type { Params } from '../../url/schema.ts';
 
 export { readField, sweepConfigOf, sweepFields, type FormField, type FormValues } from '../../core/sweepSettings.ts';
 
@@ -21,12 +21,6 @@ export const SWEEP_NOTES: Record<SweepKind, string> = {
   phase: 'Each cell: share of neurons ending at the average w̄ (colour bar above). Line: β_c(k), where μ_span changes sign. Click a cell to open it in the main view.',
 };
 
-/** The link key (schema row) of each form field; the same names as the CLI's grid flags. */
-export const LINK_KEYS: Record<string, ParamKey> = {
-  from: 'swFrom', to: 'swTo', points: 'swPoints', trials: 'swTrials', n: 'swN', k: 'swK', upTo: 'swUpTo',
-  dFrom: 'swDFrom', dTo: 'swDTo', kFrom: 'swKFrom', kTo: 'swKTo',
-};
-
 /**
  * The form values a link asks for (0 or absent: the field's default), each read like typed
  * input so a value outside the form's range is clamped and reported.
@@ -35,7 +29,7 @@ export function formFromLink(fields: FormField[], params: Params): { values: For
   const values: FormValues = {};
   const notes: string[] = [];
   for (const field of fields) {
-    const linked = params[LINK_KEYS[field.name]] as number;
+    const linked = params[sweepKeyOf(field.name)] as number;
     if (!linked) {
       values[field.name] = field.value;
       continue;
@@ -50,8 +44,8 @@ export function formFromLink(fields: FormField[], params: Params): { values: For
 /** The link keys of a sweep run with these values: a value equal to its default is written as 0, so the link follows the model. */
 export function linkOfForm(kind: SweepKind, fields: FormField[], values: FormValues): Partial<Params> {
   const out: Record<string, unknown> = { sw: kind };
-  for (const key of Object.values(LINK_KEYS)) out[key] = 0;
-  for (const field of fields) out[LINK_KEYS[field.name]] = values[field.name] === field.value ? 0 : values[field.name];
+  for (const key of SWEEP_KEYS) out[key] = 0;
+  for (const field of fields) out[sweepKeyOf(field.name)] = values[field.name] === field.value ? 0 : values[field.name];
   return out as Partial<Params>;
 }
 
