@@ -45,6 +45,8 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
     onFrame(frame) {
       frameData.push(frame.t, frame.loss, frame.buffers.positions, frame.buffers.codes, frame.buffers.overlaps, frame.generalizationError, frame.prediction);
       client.recycle(frame.buffers);
+      const readout = { t: frame.t, loss: frame.loss, counts: frame.counts, failed: frame.failed, computeMs: frame.stats.computeMs, generalizationError: frame.generalizationError, samples: frame.samples };
+      frameData.readout = readout;
       const now = performance.now();
       const done = frame.t >= tEnd;
       const s = store.getState();
@@ -52,7 +54,7 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
         lastReadout = now;
         const stopped = done || !s.playing;
         store.setState({
-          readout: { t: frame.t, loss: frame.loss, counts: frame.counts, failed: frame.failed, computeMs: frame.stats.computeMs, generalizationError: frame.generalizationError, samples: frame.samples },
+          readout,
           ...(done ? { playing: false, finished: true } : {}),
           // paused or at the end, the link carries the time on screen
           ...(stopped ? { params: withTime(s.params, frame.t) } : {}),

@@ -2,6 +2,7 @@
 // worker's buffers) and short histories for the plots. Readers poll `version` in their own
 // animation loops instead of re-rendering.
 import type { RunInfo } from '../sim/protocol.ts';
+import type { Readout } from './store.ts';
 import { mapRadius } from './radial.ts';
 
 /** Neurons whose overlaps are traced in the plot. */
@@ -35,6 +36,12 @@ export class FrameData {
   predictions = new Float64Array(0);
   hasPrediction = false;
   length = 0;
+  /**
+   * The readout of the latest frame. The store's readout is refreshed at most every 100 ms, so
+   * it can lag the frame on screen; pausing takes this one, so the time shown and the time in
+   * the link are the same.
+   */
+  readout: Readout | null = null;
 
   startRun(info: RunInfo): void {
     this.info = info;
@@ -42,6 +49,7 @@ export class FrameData {
     this.n = info.spec.n;
     this.k = info.spec.k;
     this.t = 0;
+    this.readout = null;
     if (this.positions.length !== this.n * 3) this.positions = new Float32Array(this.n * 3);
     if (this.rawPositions.length !== this.n * 3) this.rawPositions = new Float32Array(this.n * 3);
     if (this.codes.length !== this.n) this.codes = new Uint8Array(this.n);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from './store.ts';
+import { frameData } from './frameData.ts';
 
 describe('app store', () => {
   it('starts from the link, with a notice naming each bad value and what was used', () => {
@@ -120,6 +121,24 @@ describe('app store', () => {
     st().loadQuery('t=2', 'link');
     expect(st()).toMatchObject({ playing: false });
     expect(st().params.t).toBe(2);
+  });
+
+  it('pausing shows the latest frame, the one whose time goes into the link, not the last throttled readout', () => {
+    const store = createAppStore('');
+    const st = () => store.getState();
+    store.setState({ readout: { t: 1, loss: 0, counts: null, failed: 0, computeMs: 0 } });
+    const saved = { runId: frameData.runId, t: frameData.t, readout: frameData.readout };
+    try {
+      frameData.runId = 7;
+      frameData.t = 1.5;
+      frameData.readout = { t: 1.5, loss: -0.25, counts: null, failed: 0, computeMs: 0 };
+      st().pause();
+      expect(st().params.t).toBe(1.5);
+      expect(st().readout.t).toBe(1.5);
+      expect(st().readout.loss).toBe(-0.25);
+    } finally {
+      Object.assign(frameData, saved);
+    }
   });
 
   it('new seed moves to the next seed', () => {

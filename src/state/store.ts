@@ -112,7 +112,12 @@ export function createAppStore(initialQuery = '') {
       else set({ params, playing: true, fault: null });
     },
     // the paused time goes into the link (`t`); frames still in flight update it (runner.ts)
-    pause: () => set({ playing: false, params: withTime(get().params, frameData.runId >= 0 ? frameData.t : 0) }),
+    pause: () =>
+      set({
+        playing: false,
+        params: withTime(get().params, frameData.runId >= 0 ? frameData.t : 0),
+        readout: frameData.runId >= 0 && frameData.readout ? frameData.readout : get().readout,
+      }),
     togglePlay: () => (get().playing ? get().pause() : get().play()),
     step: () => set({ playing: false, stepNonce: get().stepNonce + 1 }),
     reset: () => set({ params: withTime(get().params, 0), resetNonce: get().resetNonce + 1, finished: false, fault: null }),
