@@ -125,14 +125,13 @@ test('large d: the log radial scale is on and stated, and can be switched to the
   await expect(page.getByTestId('radial-note')).toHaveAttribute('data-scale', 'linear');
 });
 
-test('Save image composes the view, its labels, key, time and counts', async ({ page }) => {
-  await page.goto('./?T=50&t=50&n=100');
-  await waitForEnd(page);
+/** Clicks Save image and reads the PNG back: its size, the view canvas's, and ink in the caption band. */
+async function savedImage(page: Page) {
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button[name=exportpng]').click()]);
   const png = readFileSync(await download.path());
   expect(png.length).toBeGreaterThan(1000);
   const b64 = png.toString('base64');
-  const result = await page.evaluate(async (data) => {
+  return page.evaluate(async (data) => {
     const img = new Image();
     img.src = `data:image/png;base64,${data}`;
     await img.decode();
@@ -143,12 +142,32 @@ test('Save image composes the view, its labels, key, time and counts', async ({ 
     const ctx = c.getContext('2d')!;
     ctx.drawImage(img, 0, 0);
     // the band under the view has text: pixels unlike its background
-    const band = ctx.getImageData(0, gl.height, img.width, img.height - gl.height).data;
+    const top = Math.round(gl.clientHeight * (img.width / gl.clientWidth));
+    const band = ctx.getImageData(0, top, img.width, img.height - top).data;
     let ink = 0;
     for (let i = 0; i < band.length; i += 4) if (Math.abs(band[i] - band[0]) + Math.abs(band[i + 1] - band[1]) + Math.abs(band[i + 2] - band[2]) > 60) ink++;
-    return { w: img.width, h: img.height, glW: gl.width, glH: gl.height, ink };
+    return { w: img.width, h: img.height, glW: gl.width, glH: gl.height, cssW: gl.clientWidth, ink };
   }, b64);
-  expect(result.w).toBe(result.glW);
-  expect(result.h).toBeGreaterThan(result.glH + 30);
-  expect(result.ink).toBeGreaterThan(200);
+}
+
+test('Save image composes the view, its labels, key, time and counts, at the screen size or rendered again at 2×', async ({ page }) => {
+  await page.goto('./?T=50&t=50&n=100');
+  await waitForEnd(page);
+  const canvas = page.locator('[data-testid=flow-canvas] canvas');
+  // the drawing buffer takes the layout's size a moment after the first frame
+  await expect.poll(() => canvas.evaluate((c: HTMLCanvasElement) => c.width === Math.floor(c.clientWidth * devicePixelRatio))).toBe(true);
+  const screen = await savedImage(page);
+  expect(screen.w).toBe(screen.glW);
+  expect(screen.h).toBeGreaterThan(screen.glH + 30);
+  expect(screen.ink).toBeGreaterThan(200);
+
+  await page.locator('select[name=imagesize]').selectOption('2');
+  const twice = await savedImage(page);
+  expect(twice.w).toBe(2 * twice.cssW);
+  expect(twice.h).toBeGreaterThan(2 * screen.h - 4);
+  // the caption band is drawn at the same scale: about four times the ink
+  expect(twice.ink).toBeGreaterThan(2.5 * screen.ink);
+  await expect(page.getByTestId('share-status')).toContainText(`${twice.w} × ${twice.h} PNG`);
+  // the view on screen returns to its own pixel ratio
+  await expect.poll(() => canvas.evaluate((c: HTMLCanvasElement) => c.width)).toBe(screen.glW);
 });

@@ -15,6 +15,7 @@ import { FramePump } from './FramePump.tsx';
 import { IndexArrows } from './IndexArrows.tsx';
 import { LabelPlacer } from './LabelPlacer.tsx';
 import { Legend } from './Legend.tsx';
+import { ViewCapture } from './ViewCapture.tsx';
 import { Neurons } from './Neurons.tsx';
 import { usePrefersReducedMotion } from './reducedMotion.ts';
 import { SceneLabels, type LabelAnchors } from './SceneLabels.tsx';
@@ -111,6 +112,7 @@ export default function FlowView({ source, children, testId = 'flow-canvas' }: F
         {trails && <Trails />}
         <LabelPlacer />
         <CameraRig resetNonce={resetNonce} />
+        <ViewCapture />
         {children}
       </Canvas>
       {anchors && <SceneLabels k={k} anchors={anchors} />}

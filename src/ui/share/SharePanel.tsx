@@ -10,7 +10,7 @@ import type { Params } from '../../url/schema.ts';
 import { canvasPng, copyText, downloadBlob, downloadText } from './download.ts';
 import { configJson, countsCsv, historyCsv, overlapsCsv, trajectoriesJson, type FrameSnapshot } from './exportFormats.ts';
 import { importConfigFile } from './importConfig.ts';
-import { composeViewImage } from './saveImage.ts';
+import { IMAGE_SIZES, saveImageAt, type ImageSize } from './saveImage.ts';
 import { useFileDrop } from './useFileDrop.ts';
 import './share.css';
 
@@ -46,6 +46,7 @@ function embedCode(p: Params): string {
 export function SharePanel() {
   const [status, setStatus] = useState('');
   const [shown, setShown] = useState<{ label: string; text: string } | null>(null);
+  const [imageSize, setImageSize] = useState<ImageSize>('screen');
   const fieldRef = useRef<HTMLTextAreaElement>(null);
 
   const onFile = useCallback((file: File) => {
@@ -82,11 +83,12 @@ export function SharePanel() {
 
   const exportPng = async () => {
     const st = getAppStore().getState();
-    const composed = composeViewImage({ params: st.params, t: frameData.t, tEnd: st.info?.tEnd ?? null, counts: st.readout.counts, k: st.info?.spec.k ?? 0 });
-    const blob = composed ? await canvasPng(composed) : null;
-    if (!blob) return setStatus('The 3-D view is not drawn (yet): no image to save');
-    downloadBlob(blob, `${baseName(params())}-${timeTag(frameData.t)}.png`);
-    setStatus('Saved the view with its labels, key, time and counts as PNG');
+    const facts = { params: st.params, t: frameData.t, tEnd: st.info?.tEnd ?? null, counts: st.readout.counts, k: st.info?.spec.k ?? 0 };
+    const image = await saveImageAt(imageSize, facts);
+    const blob = image ? await canvasPng(image.canvas) : null;
+    if (!image || !blob) return setStatus('The 3-D view is not drawn (yet): no image to save');
+    downloadBlob(blob, `${baseName(params())}-${timeTag(facts.t)}.png`);
+    setStatus(`Saved the view with its labels, key, time and counts as a ${image.canvas.width} × ${image.canvas.height} PNG${image.note}`);
   };
 
   return (
@@ -104,6 +106,14 @@ export function SharePanel() {
       )}
       <div className="buttons" role="group" aria-label="Export">
         <button type="button" name="exportpng" onClick={() => void exportPng()}>Save image</button>
+        <label className="image-size">
+          size
+          <select name="imagesize" value={imageSize} onChange={(e) => setImageSize(e.currentTarget.value as ImageSize)}>
+            {IMAGE_SIZES.map((o) => (
+              <option key={o.value} value={o.value}>{o.label}</option>
+            ))}
+          </select>
+        </label>
         <button type="button" name="exportcsv" onClick={withFrame('neuron overlaps (CSV)', (s, p) => downloadText(overlapsCsv(s), `${baseName(p)}-${timeTag(s.t)}-overlaps.csv`, 'text/csv'))}>
           Overlaps CSV
         </button>

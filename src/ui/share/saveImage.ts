@@ -7,6 +7,7 @@ import type { OutcomeCounts } from '../../core/classify.ts';
 import { vectorLabel } from '../../scene/labels.ts';
 import { AVERAGE_COLOUR, codeColour, indexGlyph, OTHER_COLOUR } from '../../scene/palette.ts';
 import { sceneLabels } from '../../scene/sceneLabels.ts';
+import { fittedScale, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, viewCapture } from '../../scene/viewCapture.ts';
 import type { Params } from '../../url/schema.ts';
 import { formatNumber } from '../format.ts';
 
@@ -120,4 +121,41 @@ export function composeViewImage(facts: ImageFacts, scale?: number): HTMLCanvasE
   ctx.font = `14px system-ui, sans-serif`;
   lines.forEach((line, i) => ctx.fillText(line, 8, cssH + 6 + (i + 0.5) * lineH, cssW - 16));
   return out;
+}
+
+/** Save image sizes: the screen's own pixels, or the view rendered again at 2× or 4× (slides, print). */
+export const IMAGE_SIZES = [
+  { value: 'screen', label: 'as on screen' },
+  { value: '2', label: '2× (slides)' },
+  { value: '4', label: '4× (print)' },
+] as const;
+export type ImageSize = (typeof IMAGE_SIZES)[number]['value'];
+
+/**
+ * The composed image at a chosen size. A larger size renders the view again at that pixel ratio
+ * (never an enlargement of the screen's pixels); one too large for the limits is reduced, and
+ * `note` says so.
+ */
+export async function saveImageAt(size: ImageSize, facts: ImageFacts): Promise<{ canvas: HTMLCanvasElement; note: string } | null> {
+  const view = document.querySelector<HTMLElement>('[data-testid=flow-canvas]');
+  const gl = view?.querySelector('canvas');
+  if (!view || !gl || gl.width === 0) return null;
+  const render = viewCapture.get(gl);
+  if (size === 'screen' || !render) {
+    const canvas = composeViewImage(facts);
+    return canvas ? { canvas, note: '' } : null;
+  }
+  const wanted = Number(size);
+  const scale = fittedScale(wanted, view.clientWidth, view.clientHeight);
+  const restore = await render(scale);
+  try {
+    const canvas = composeViewImage(facts, scale);
+    const note =
+      scale < wanted
+        ? ` (${wanted}× would be ${Math.round(view.clientWidth * wanted)} × ${Math.round(view.clientHeight * wanted)} pixels, over the limit of ${MAX_IMAGE_SIDE} per side and ${MAX_IMAGE_PIXELS / 1e6} megapixels: saved at ${Number(scale.toFixed(2))}×)`
+        : '';
+    return canvas ? { canvas, note } : null;
+  } finally {
+    restore();
+  }
 }
