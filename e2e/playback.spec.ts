@@ -1,7 +1,8 @@
 // Playback a lecturer can rely on: a parameter change after the end plays again from the same
 // seeded start, Space acts on the app and never on the last clicked button, camera moves leave
 // the run alone, Step is a tenth of a decade, no NaN ever shows, and a paused link (`t=`)
-// reopens on the same frame the command line computes for T = t.
+// reopens on the same frame the command line computes for T = t, with its plots' history.
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { cliFlow, expect, outcomeCounts, simTime, slider, test, waitForEnd } from './fixtures.ts';
 
@@ -147,6 +148,11 @@ test('pausing writes t to the link; that link reopens paused at t with the count
   expect(await outcomeCounts(page)).toEqual(shown);
   await page.waitForTimeout(500);
   expect(await simTime(page)).toBe(t);
+  // the plots' history is rebuilt on the way to t: the loss and overlap charts are not empty
+  const [history] = await Promise.all([page.waitForEvent('download'), page.locator('button[name=exporthistory]').click()]);
+  const rows = readFileSync(await history.path(), 'utf8').trim().split('\n').slice(1);
+  expect(rows.length).toBeGreaterThan(20);
+  expect(Number(rows.at(-1)!.split(',')[0])).toBeCloseTo(t, 6);
 
   const query = new URLSearchParams(new URL(page.url()).search);
   query.delete('t');

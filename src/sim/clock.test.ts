@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextTarget, STEP_DECADES, stepTarget, T_FLOOR } from './clock.ts';
+import { nextTarget, replayTargets, STEP_DECADES, stepTarget, T_FLOOR } from './clock.ts';
 
 describe('playback clock', () => {
   it('a step multiplies t by 10^0.1, as the shortcuts help says', () => {
@@ -17,5 +17,15 @@ describe('playback clock', () => {
     expect(nextTarget(1, 0.5, 0.2, Infinity)).toBeCloseTo(10 ** 0.1, 12);
     expect(nextTarget(1, 0.5, 10, Infinity)).toBeCloseTo(10 ** 0.125, 12);
     expect(nextTarget(1, 0.5, 0.2, 1.1)).toBe(1.1);
+  });
+
+  it('a paused link replays log-spaced frames that end exactly at its time', () => {
+    const ts = replayTargets(50);
+    expect(ts.at(-1)).toBe(50);
+    expect(ts[0]).toBe(T_FLOOR);
+    expect(ts.length).toBe(Math.ceil(20 * Math.log10(50 / T_FLOOR)) + 1);
+    for (let i = 1; i < ts.length; i++) expect(ts[i]).toBeGreaterThan(ts[i - 1]);
+    expect(replayTargets(1e12).length).toBe(121);
+    expect(replayTargets(0.005)).toEqual([0.005]);
   });
 });

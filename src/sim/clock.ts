@@ -16,3 +16,22 @@ export function nextTarget(t: number, decadesPerSecond: number, dtSeconds: numbe
 export function stepTarget(t: number, tEnd: number): number {
   return Math.min(Math.max(t, T_FLOOR) * Math.pow(10, STEP_DECADES), tEnd);
 }
+
+/** Frames per decade when a paused link replays its history (at most REPLAY_MAX_FRAMES in all). */
+const REPLAY_PER_DECADE = 20;
+const REPLAY_MAX_FRAMES = 120;
+
+/**
+ * The frame times that rebuild the plots' history up to a paused link's time `t`, log-spaced
+ * from T_FLOOR, ending exactly at t. The state at t does not depend on them: the integrator's
+ * dense output (and SGD's step count round(t/η)) is the same however the way there is cut.
+ */
+export function replayTargets(t: number): number[] {
+  if (!(t > T_FLOOR)) return [t];
+  const decades = Math.log10(t / T_FLOOR);
+  const frames = Math.max(1, Math.min(REPLAY_MAX_FRAMES, Math.ceil(decades * REPLAY_PER_DECADE)));
+  const out: number[] = [];
+  for (let i = 0; i < frames; i++) out.push(T_FLOOR * Math.pow(t / T_FLOOR, i / frames));
+  out.push(t);
+  return out;
+}

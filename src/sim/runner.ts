@@ -8,7 +8,7 @@ import { clockGate } from '../state/compareData.ts';
 import { modelSpecOf } from '../url/codec.ts';
 import { SimClient, type WorkerLike } from './client.ts';
 import type { RunInfo } from './protocol.ts';
-import { nextTarget, stepTarget } from './clock.ts';
+import { nextTarget, replayTargets, stepTarget } from './clock.ts';
 
 /** Readouts in the store refresh at most this often while playing. */
 const READOUT_INTERVAL_MS = 100;
@@ -25,6 +25,8 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
   // after a fault the restarted run waits for Play, so the last good frame stays on screen
   let heldInfo: RunInfo | null = null;
   let faulted = false;
+  /** frame times still to request while a paused link rebuilds its history */
+  let replay: number[] = [];
 
   const client = new SimClient(createWorker, {
     onConfigured(info) {
@@ -36,11 +38,11 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
       }
       frameData.startRun(info);
       store.setState({ info });
-      // a link paused at t (`t=`) opens on the frame at t: one step from the seeded start,
-      // the same state the CLI reaches with T = t (the integrator's dense output does not
-      // depend on where it is sampled)
+      // a link paused at t (`t=`) opens on the frame at t, the same state the CLI reaches with
+      // T = t; the frames on the way there (replayTargets) fill the plots' history
       const s = store.getState();
-      client.request(!s.playing && s.params.t > 0 ? Math.min(s.params.t, info.tEnd) : 0);
+      replay = !s.playing && s.params.t > 0 ? replayTargets(Math.min(s.params.t, info.tEnd)) : [];
+      client.request(0);
     },
     onFrame(frame) {
       frameData.push(frame.t, frame.loss, frame.buffers.positions, frame.buffers.codes, frame.buffers.overlaps, frame.generalizationError, frame.prediction);
@@ -56,8 +58,9 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
         store.setState({
           readout,
           ...(done ? { playing: false, finished: true } : {}),
-          // paused or at the end, the link carries the time on screen
-          ...(stopped ? { params: withTime(s.params, frame.t) } : {}),
+          // paused or at the end, the link carries the time on screen (a replay's own time
+          // stays in the link until its last frame)
+          ...(stopped && replay.length === 0 ? { params: withTime(s.params, frame.t) } : {}),
         });
       }
     },
@@ -81,6 +84,7 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
       tEnd = Infinity;
       faulted = false;
       heldInfo = null;
+      replay = [];
       client.configure(spec);
     }
     if (s.stepNonce !== stepNonce) {
@@ -106,6 +110,11 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
     }
     // real time keeps flowing while a frame computes, so slow frames make bigger jumps
     lastTick = now;
+    if (replay.length > 0) {
+      // Play or Step takes over from wherever the replay has got to
+      if (s.playing || pendingStep) replay = [];
+      else return void client.request(replay.shift()!);
+    }
     if (pendingStep) {
       pendingStep = false;
       client.request(stepTarget(frameData.t, tEnd));
