@@ -54,14 +54,17 @@ export class SimClient {
     return this.runId;
   }
 
-  /** Asks for the state at time t; ignored while a frame is in flight. */
-  request(t: number): boolean {
+  /**
+   * Asks for the state at time t (with the plots' samples at the `history` times on the way);
+   * ignored while a frame is in flight.
+   */
+  request(t: number, history?: number[]): boolean {
     if (this.busy) return false;
     this.inFlight = true;
     this.lastRequest = t;
     const buffers = this.spare;
     this.spare = undefined;
-    this.worker.postMessage({ type: 'advance', runId: this.runId, t, buffers }, buffers ? transferablesOf(buffers) : []);
+    this.worker.postMessage({ type: 'advance', runId: this.runId, t, buffers, ...(history ? { history } : {}) }, buffers ? transferablesOf(buffers) : []);
     return true;
   }
 

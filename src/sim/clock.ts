@@ -22,7 +22,7 @@ const REPLAY_PER_DECADE = 20;
 const REPLAY_MAX_FRAMES = 120;
 
 /**
- * The frame times that rebuild the plots' history up to a paused link's time `t`, log-spaced
+ * The times at which a paused link's plots are sampled on the way to its time `t`, log-spaced
  * from T_FLOOR, ending exactly at t. The state at t does not depend on them: the integrator's
  * dense output (and SGD's step count round(t/η)) is the same however the way there is cut.
  */
@@ -34,4 +34,9 @@ export function replayTargets(t: number): number[] {
   for (let i = 0; i < frames; i++) out.push(T_FLOOR * Math.pow(t / T_FLOOR, i / frames));
   out.push(t);
   return out;
+}
+
+/** The history times a jump to `t` brings along: those of replayTargets (and 0) past what `shown` already has. */
+export function replayedTimes(t: number, shown: { t: number; length: number }): number[] {
+  return [0, ...replayTargets(t)].filter((h) => h < t && (h > shown.t || shown.length === 0));
 }

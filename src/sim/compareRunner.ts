@@ -8,6 +8,7 @@ import type { AppState, AppStore } from '../state/store.ts';
 import { modelSpecOf } from '../url/codec.ts';
 import { comparedRun } from '../url/compare.ts';
 import { SimClient, type WorkerLike } from './client.ts';
+import { replayedTimes } from './clock.ts';
 import { createFlowWorker } from './runner.ts';
 
 const READOUT_INTERVAL_MS = 100;
@@ -45,6 +46,7 @@ export function startCompareRunner(store: AppStore, createWorker: () => WorkerLi
         compareStore.setState({ info, fault: null });
       },
       onFrame(frame) {
+        if (frame.history) compareFrames.pushHistory(frame.history);
         compareFrames.push(frame.t, frame.loss, frame.buffers.positions, frame.buffers.codes, frame.buffers.overlaps, frame.generalizationError);
         c.recycle(frame.buffers);
         const now = performance.now();
@@ -74,8 +76,9 @@ export function startCompareRunner(store: AppStore, createWorker: () => WorkerLi
     raf = requestAnimationFrame(tick);
     if (!client || client.busy) return;
     const target = Math.min(frameData.t, tEnd);
-    // the first frame (t = 0), then whenever the page's clock has moved on
-    if (compareFrames.length === 0 || target > compareFrames.t) client.request(target);
+    // the first frame (t = 0), then whenever the page's clock has moved on; a jump (a paused
+    // link) brings the plots' samples on the way
+    if (compareFrames.length === 0 || target > compareFrames.t) client.request(target, replayedTimes(target, compareFrames));
   };
   raf = requestAnimationFrame(tick);
 

@@ -135,4 +135,35 @@ describe('FlowSession', () => {
     // and the failed run has no state to advance
     expect(s.handle({ type: 'advance', runId: 3, t: 1 })).toBeNull();
   });
+
+  it('a replayed history samples the plots on the way without changing the frame at t', () => {
+    for (const q of ['k=3&n=20&d=100&beta=0.1', 'k=2&n=8&d=60&dyn=sgd&seed=4']) {
+      const direct = new FlowSession();
+      configured(direct, q);
+      // within one SGD frame's work (FRAME_WORK), so the jump is not cut short
+      const times = [0.5, 1, 2];
+      const each = times.map((t) => frame(direct, 1, t));
+      const jumped = new FlowSession();
+      configured(jumped, q);
+      const reply = jumped.handle({ type: 'advance', runId: 1, t: 3, history: [0, ...times, 3, 9] });
+      if (reply?.type !== 'frame') throw new Error('expected a frame');
+      const tail = frame(direct, 1, 3);
+      expect(reply.t).toBe(3);
+      // and the same as a jump with no stops: the stops only sample, they never cut the way
+      const straight = new FlowSession();
+      configured(straight, q);
+      expect(Array.from(frame(straight, 1, 3).buffers.overlaps)).toEqual(Array.from(tail.buffers.overlaps));
+      expect(Array.from(reply.buffers.overlaps)).toEqual(Array.from(tail.buffers.overlaps));
+      expect(reply.counts).toEqual(tail.counts);
+      const h = reply.history!;
+      // only the times below t, each with the loss and traced overlaps a frame there has
+      expect(Array.from(h.times)).toEqual([0, ...times]);
+      const k = tail.counts.recovered.length, stride = 6 * k;
+      each.forEach((f, i) => {
+        expect(h.losses[i + 1]).toBe(f.loss);
+        expect(Array.from(h.traces.subarray((i + 1) * stride, (i + 1) * stride + Math.min(6, f.buffers.overlaps.length / k) * k))).toEqual(Array.from(f.buffers.overlaps.subarray(0, Math.min(6, f.buffers.overlaps.length / k) * k)));
+        if (f.prediction) expect(Array.from(h.predictions.subarray((i + 1) * stride, (i + 1) * stride + f.prediction.length))).toEqual(Array.from(f.prediction));
+      });
+    }
+  });
 });

@@ -7,7 +7,7 @@ import { meanLoss } from '../core/ode.ts';
 import { NeuronProjector, projectionDescription } from '../core/projection.ts';
 import { classifyOptionsOf, createDynamics } from '../core/run.ts';
 import type { Dynamics } from '../core/dynamics.ts';
-import { allocateFrameBuffers, fitsRun, PREDICTION_ROWS, type FromWorker, type RunInfo, type ToWorker } from './protocol.ts';
+import { allocateFrameBuffers, fitsRun, PREDICTION_ROWS, TRACED_ROWS, type FromWorker, type ReplayedHistory, type RunInfo, type ToWorker } from './protocol.ts';
 
 /** Most n·d·samples one frame computes (about a tenth of a second, `npm run bench`). */
 export const FRAME_WORK = 3e7;
@@ -87,6 +87,7 @@ export class FlowSession {
     const before = { ...this.flow.stats };
     const target = Math.max(this.t, Math.min(msg.t, this.model.tEnd, this.frameHorizon()));
     const buffers = fitsRun(msg.buffers, n, k) ? msg.buffers : allocateFrameBuffers(n, k);
+    const history = msg.history ? this.replay(msg.history, target, buffers.overlaps) : undefined;
     this.flow.advanceTo(target, buffers.overlaps);
     this.t = target;
     const opt = classifyOptionsOf(this.model);
@@ -126,6 +127,35 @@ export class FlowSession {
       buffers,
       ...(this.flow.samples !== undefined ? { samples: this.flow.samples } : {}),
       ...(prediction ? { prediction } : {}),
+      ...(history ? { history } : {}),
     };
+  }
+
+  /** Advances through the history times below `target`, recording the plots' samples at each. */
+  private replay(times: number[], target: number, overlaps: Float64Array): ReplayedHistory {
+    const model = this.model!, flow = this.flow!;
+    const { n, k } = model.spec;
+    const at = times.filter((h, i) => Number.isFinite(h) && h >= this.t && h < target && (i === 0 || h > times[i - 1]));
+    const rows = Math.min(TRACED_ROWS, n) * k, stride = TRACED_ROWS * k;
+    const out: ReplayedHistory = {
+      times: Float64Array.from(at),
+      losses: new Float64Array(at.length),
+      genErrors: new Float64Array(at.length).fill(NaN),
+      traces: new Float64Array(at.length * stride),
+      predictions: new Float64Array(flow.predictionAt ? at.length * stride : 0),
+    };
+    const prediction = new Float64Array(stride);
+    at.forEach((h, i) => {
+      flow.advanceTo(h, overlaps);
+      this.t = h;
+      out.losses[i] = meanLoss(model.kernel, overlaps, n, k);
+      if (flow.generalizationError) out.genErrors[i] = flow.generalizationError();
+      out.traces.set(overlaps.subarray(0, rows), i * stride);
+      if (flow.predictionAt) {
+        flow.predictionAt(h, Math.min(PREDICTION_ROWS, n), prediction);
+        out.predictions.set(prediction.subarray(0, Math.min(PREDICTION_ROWS, n) * k), i * stride);
+      }
+    });
+    return out;
   }
 }

@@ -8,6 +8,23 @@ import type { SamplingPlan } from '../core/sgdPlan.ts';
 
 /** Neurons whose population-flow prediction a sample-based run sends with each frame. */
 export const PREDICTION_ROWS = 6;
+/** Neurons whose overlaps the plots trace (the first ones), also in a replayed history. */
+export const TRACED_ROWS = 6;
+
+/**
+ * The plots' samples at times before a frame, computed in one request: a paused link rebuilds
+ * its loss and overlap history without a frame (and a redraw) per sample. Row i of `traces`
+ * (and `predictions`) holds the overlaps of the first min(TRACED_ROWS, n) neurons at times[i].
+ */
+export interface ReplayedHistory {
+  times: Float64Array;
+  losses: Float64Array;
+  /** E[(f − f*)²] where the dynamics report it, NaN elsewhere */
+  genErrors: Float64Array;
+  traces: Float64Array;
+  /** online SGD: the flow's overlaps for the same neurons (empty otherwise) */
+  predictions: Float64Array;
+}
 
 /** Typed arrays of one frame; the page hands them back so the worker reuses the memory. */
 export interface FrameBuffers {
@@ -57,7 +74,14 @@ export interface FrameStats {
 
 export type ToWorker =
   | { type: 'configure'; runId: number; spec: ModelSpec }
-  | { type: 'advance'; runId: number; t: number; buffers?: FrameBuffers };
+  | {
+      type: 'advance';
+      runId: number;
+      t: number;
+      buffers?: FrameBuffers;
+      /** increasing times below t at which to record the plots' samples on the way (ReplayedHistory) */
+      history?: number[];
+    };
 
 export type FromWorker =
   | { type: 'configured'; info: RunInfo }
@@ -79,11 +103,17 @@ export type FromWorker =
       samples?: number;
       /** online SGD: the flow's overlaps for the first PREDICTION_ROWS neurons from the same start */
       prediction?: Float64Array;
+      /** the samples asked for with `history`, those reached before t */
+      history?: ReplayedHistory;
     }
   | { type: 'error'; runId: number; message: string };
 
 export function transferablesOf(b: FrameBuffers): ArrayBuffer[] {
   return [b.overlaps.buffer as ArrayBuffer, b.positions.buffer as ArrayBuffer, b.codes.buffer as ArrayBuffer];
+}
+
+export function historyTransferables(h: ReplayedHistory | undefined): ArrayBuffer[] {
+  return h ? [h.times, h.losses, h.genErrors, h.traces, h.predictions].map((a) => a.buffer as ArrayBuffer) : [];
 }
 
 export function allocateFrameBuffers(n: number, k: number): FrameBuffers {

@@ -8,7 +8,7 @@ import { clockGate } from '../state/compareData.ts';
 import { modelSpecOf } from '../url/codec.ts';
 import { SimClient, type WorkerLike } from './client.ts';
 import type { RunInfo } from './protocol.ts';
-import { nextTarget, replayTargets, stepTarget } from './clock.ts';
+import { nextTarget, replayedTimes, stepTarget } from './clock.ts';
 
 /** Readouts in the store refresh at most this often while playing. */
 const READOUT_INTERVAL_MS = 100;
@@ -25,8 +25,9 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
   // after a fault the restarted run waits for Play, so the last good frame stays on screen
   let heldInfo: RunInfo | null = null;
   let faulted = false;
-  /** frame times still to request while a paused link rebuilds its history */
-  let replay: number[] = [];
+  /** a paused link's time, until a frame has reached it (0: none) */
+  let replayGoal = 0;
+  const requestReplay = () => client.request(replayGoal, replayedTimes(replayGoal, frameData));
 
   const client = new SimClient(createWorker, {
     onConfigured(info) {
@@ -39,12 +40,14 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
       frameData.startRun(info);
       store.setState({ info });
       // a link paused at t (`t=`) opens on the frame at t, the same state the CLI reaches with
-      // T = t; the frames on the way there (replayTargets) fill the plots' history
+      // T = t, with the plots' samples on the way there (replayedTimes) in the same reply
       const s = store.getState();
-      replay = !s.playing && s.params.t > 0 ? replayTargets(Math.min(s.params.t, info.tEnd)) : [];
-      client.request(0);
+      replayGoal = !s.playing && s.params.t > 0 ? Math.min(s.params.t, info.tEnd) : 0;
+      if (replayGoal > 0) requestReplay();
+      else client.request(0);
     },
     onFrame(frame) {
+      if (frame.history) frameData.pushHistory(frame.history);
       frameData.push(frame.t, frame.loss, frame.buffers.positions, frame.buffers.codes, frame.buffers.overlaps, frame.generalizationError, frame.prediction);
       client.recycle(frame.buffers);
       const readout = { t: frame.t, loss: frame.loss, counts: frame.counts, failed: frame.failed, computeMs: frame.stats.computeMs, generalizationError: frame.generalizationError, samples: frame.samples };
@@ -52,15 +55,16 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
       const now = performance.now();
       const done = frame.t >= tEnd;
       const s = store.getState();
+      if (frame.t >= replayGoal) replayGoal = 0;
       if (done || !s.playing || now - lastReadout > READOUT_INTERVAL_MS) {
         lastReadout = now;
         const stopped = done || !s.playing;
         store.setState({
           readout,
           ...(done ? { playing: false, finished: true } : {}),
-          // paused or at the end, the link carries the time on screen (a replay's own time
-          // stays in the link until its last frame)
-          ...(stopped && replay.length === 0 ? { params: withTime(s.params, frame.t) } : {}),
+          // paused or at the end, the link carries the time on screen (a paused link's own
+          // time stays in it until a frame reaches it: SGD frames are capped in work)
+          ...(stopped && replayGoal === 0 ? { params: withTime(s.params, frame.t) } : {}),
         });
       }
     },
@@ -84,7 +88,7 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
       tEnd = Infinity;
       faulted = false;
       heldInfo = null;
-      replay = [];
+      replayGoal = 0;
       client.configure(spec);
     }
     if (s.stepNonce !== stepNonce) {
@@ -110,10 +114,10 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
     }
     // real time keeps flowing while a frame computes, so slow frames make bigger jumps
     lastTick = now;
-    if (replay.length > 0) {
+    if (replayGoal > 0) {
       // Play or Step takes over from wherever the replay has got to
-      if (s.playing || pendingStep) replay = [];
-      else return void client.request(replay.shift()!);
+      if (s.playing || pendingStep) replayGoal = 0;
+      else return void requestReplay();
     }
     if (pendingStep) {
       pendingStep = false;

@@ -1,12 +1,12 @@
 // High-rate data of the running flow, kept out of React: the latest frame (copied out of the
 // worker's buffers) and short histories for the plots. Readers poll `version` in their own
 // animation loops instead of re-rendering.
-import type { RunInfo } from '../sim/protocol.ts';
+import { TRACED_ROWS, type ReplayedHistory, type RunInfo } from '../sim/protocol.ts';
 import type { Readout } from './store.ts';
 import { mapRadius } from './radial.ts';
 
 /** Neurons whose overlaps are traced in the plot. */
-export const TRACED_NEURONS = 6;
+export const TRACED_NEURONS = TRACED_ROWS;
 /** History length (frames); older samples are thinned by half when full. */
 export const HISTORY_CAPACITY = 2048;
 
@@ -67,6 +67,22 @@ export class FrameData {
     this.applyRadial();
     this.codes.set(codes);
     this.overlaps.set(overlaps);
+    this.record(t, loss, overlaps, genError, prediction);
+    this.version++;
+  }
+
+  /** Samples of the plots before the next frame (a paused link's replay); the frame on screen stays. */
+  pushHistory(h: ReplayedHistory): void {
+    const row = TRACED_NEURONS * this.k;
+    for (let i = 0; i < h.times.length; i++) {
+      const prediction = h.predictions.length > 0 ? h.predictions.subarray(i * row, (i + 1) * row) : undefined;
+      this.record(h.times[i], h.losses[i], h.traces.subarray(i * row, (i + 1) * row), h.genErrors[i], prediction);
+    }
+    this.version++;
+  }
+
+  /** One sample of the history: `overlaps` starts with the traced neurons' rows. */
+  private record(t: number, loss: number, overlaps: Float64Array, genError: number, prediction?: Float64Array): void {
     if (this.length === HISTORY_CAPACITY) this.thin();
     const i = this.length++;
     this.times[i] = t;
@@ -80,7 +96,6 @@ export class FrameData {
       for (let j = 0; j < mp; j++) this.predictions[i * row + j] = prediction[j];
       this.hasPrediction = true;
     }
-    this.version++;
   }
 
   /** Switches the radial scale; the frame on screen is redrawn with it. */
