@@ -41,6 +41,16 @@ for (const [width, height] of [[1280, 720], [1920, 1080]]) {
   });
 }
 
+test('at 1280×720 with k = 16 the counts stay compact: view, β, counts and both plots still fit without scrolling the strip', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('./?k=16&beta=0.05&T=300&t=300');
+  await expect.poll(() => simTime(page)).toBe(300);
+  for (const [name, el] of presenterItems(page)) await insideViewport(page, el, name);
+  await expect(page.getByTestId('outcome-counts').locator('.count-grid li')).toHaveCount(16);
+  const strip = page.locator('.stage-panel');
+  expect(await strip.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
+});
+
 test('fullscreen (button and F) shows the view with play controls and β with its β_c mark; Escape leaves', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto('./?T=1000');

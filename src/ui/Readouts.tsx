@@ -52,6 +52,9 @@ export function ThresholdReadout() {
   );
 }
 
+/** Beyond this many index vectors the counts are a grid of short cells rather than sentences. */
+const COMPACT_ABOVE = 6;
+
 export function OutcomeReadout() {
   const counts = useApp((s) => s.readout.counts);
   const tol = useApp((s) => s.params.tol);
@@ -72,11 +75,25 @@ export function OutcomeReadout() {
       <p>
         Outcomes of {n} neurons (tol {tol}): {counts.atAverage} at average, {counts.other} other{otherDetail ? ` (${otherDetail})` : ''}
       </p>
-      <ul>
-        {rows.map((r) => (
-          <li key={r}>{r}</li>
-        ))}
-      </ul>
+      {k <= COMPACT_ABOVE ? (
+        <ul>
+          {rows.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      ) : (
+        // many index vectors: one short cell each, so the counts fit beside the view and plots
+        <>
+          <p className="muted">per index vector, recovered / attracted:</p>
+          <ul className="count-grid">
+            {counts.recovered.map((r, j) => (
+              <li key={j} aria-label={rows[j]}>
+                <span className="count-name">v{j + 1}</span> {r} / {counts.attracted[j]}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {finished && counts.otherKinds.unsettled > 0 && (
         <p className="field-flag" data-testid="unsettled-note">
           {counts.otherKinds.unsettled} neuron{counts.otherKinds.unsettled === 1 ? ' has' : 's have'} not settled by the end time: a longer T may settle them

@@ -1,5 +1,5 @@
 /// <reference types="vite-plugin-pwa/react" />
-// The service worker's news for the user: "ready to work offline" once every file is cached,
+// The service worker's news for the user: "ready to work offline" (a badge) once every file is cached,
 // and "a new version is ready" when a new build is waiting. The new build takes over only when
 // the user asks (a reload), so a running page never mixes files of two versions. In the dev
 // server the hook is a no-op (no service worker there).
@@ -37,10 +37,11 @@ export function UpdatePrompt() {
   }
   if (offlineReady && !embed) {
     return (
-      <div className="pwa-toast" role="status" data-testid="pwa-offline-ready">
-        <span>Ready to work offline.</span>
+      // a quiet badge in the page's top corner, not a toast: nothing of the demo is covered
+      <p className="pwa-badge" role="status" data-testid="pwa-offline-ready">
+        <span>Ready to work offline</span>
         <button type="button" onClick={() => setOfflineReady(false)} aria-label="Dismiss">×</button>
-      </div>
+      </p>
     );
   }
   return <span hidden data-testid="pwa-state" data-unavailable={unavailable ? '1' : '0'} />;
