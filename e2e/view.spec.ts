@@ -171,3 +171,19 @@ test('Save image composes the view, its labels, key, time and counts, at the scr
   // the view on screen returns to its own pixel ratio
   await expect.poll(() => canvas.evaluate((c: HTMLCanvasElement) => c.width)).toBe(screen.glW);
 });
+
+test('in the split view each pane names its own searching neurons and draws its own labels', async ({ page }) => {
+  await page.goto('./?compare=n:40&n=60&d=1000000&T=1&t=1');
+  const left = page.getByTestId('flow-canvas'), right = page.getByTestId('flow-canvas-compare');
+  // during the search at d = 10⁶ every neuron is near the centre: searching or on the equator
+  const near = async (pane: typeof left) => ((await pane.getByTestId('search-hint').textContent()) ?? '').match(/\d+/g)?.reduce((s, x) => s + Number(x), 0) ?? 0;
+  await expect.poll(() => near(left)).toBe(60);
+  await expect.poll(() => near(right)).toBe(40);
+  // both panes place their own v_j labels inside their own view
+  for (const pane of [left, right]) {
+    const view = (await pane.boundingBox())!;
+    const tag = (await pane.getByTestId('vector-tag-0').boundingBox())!;
+    expect(tag.x).toBeGreaterThanOrEqual(view.x);
+    expect(tag.x + tag.width).toBeLessThanOrEqual(view.x + view.width + 1);
+  }
+});

@@ -19,6 +19,7 @@ import { ViewCapture } from './ViewCapture.tsx';
 import { Neurons } from './Neurons.tsx';
 import { usePrefersReducedMotion } from './reducedMotion.ts';
 import { SceneLabels, type LabelAnchors } from './SceneLabels.tsx';
+import { newViewLabels, sceneLabels, ViewLabelsContext } from './sceneLabels.ts';
 import { Sphere } from './Sphere.tsx';
 import { Trails } from './Trails.tsx';
 import { FullscreenButton } from '../ui/FullscreenOverlay.tsx';
@@ -80,7 +81,10 @@ export default function FlowView({ source, children, testId = 'flow-canvas' }: F
   const projection = info && info.projection !== 'exact' ? info.projection : null;
   // the radial scale follows the run on screen (its d), not a slider still being dragged
   const r0 = radialR0(radial, info?.spec.d ?? d);
-  useEffect(() => frameData.setRadialR0(r0), [r0]);
+  const frames = source?.frames ?? frameData;
+  useEffect(() => frames.setRadialR0(r0), [frames, r0]);
+  // the page's view registers its labels where Save image finds them; a second pane keeps its own
+  const [labels] = useState(() => (source ? newViewLabels() : sceneLabels));
 
   const anchors = useMemo<LabelAnchors | null>(() => {
     if (!info) return null;
@@ -92,7 +96,8 @@ export default function FlowView({ source, children, testId = 'flow-canvas' }: F
   }, [info, k, r0]);
 
   return (
-    <FrameSourceContext.Provider value={source?.frames ?? frameData}>
+    <ViewLabelsContext.Provider value={labels}>
+    <FrameSourceContext.Provider value={frames}>
     <ReadoutSourceContext.Provider value={source?.readouts ?? null}>
     <div className="flow-view" data-testid={testId} data-trails={trails ? 'on' : 'off'} data-arrows={anchors ? drawnCount(anchors.tips) : 0}>
       <Canvas
@@ -136,5 +141,6 @@ export default function FlowView({ source, children, testId = 'flow-canvas' }: F
     </div>
     </ReadoutSourceContext.Provider>
     </FrameSourceContext.Provider>
+    </ViewLabelsContext.Provider>
   );
 }

@@ -4,14 +4,13 @@
 import { useFrame } from '@react-three/fiber';
 import { useRef } from 'react';
 import { Vector3 } from 'three';
-import { getAppStore } from '../state/store.ts';
+import type { Readout } from '../state/store.ts';
+import { useReadoutSource } from './frameSource.ts';
 import { placeLabels, type LabelItem, type Rect } from './labelLayout.ts';
-import { sceneLabels } from './sceneLabels.ts';
-import { searchCount } from './searchCount.ts';
+import { useViewLabels } from './sceneLabels.ts';
 
-function searchText(): string {
-  const near = searchCount.value;
-  const equator = Math.min(near, getAppStore().getState().readout.counts?.otherKinds.equator ?? 0);
+function searchText(near: number, counts: Readout['counts'] | null): string {
+  const equator = Math.min(near, counts?.otherKinds.equator ?? 0);
   const lines = [];
   if (near - equator > 0) lines.push(`still searching: ${near - equator}`);
   if (equator > 0) lines.push(`on the equator (no positive overlap): ${equator}`);
@@ -21,8 +20,10 @@ function searchText(): string {
 export function LabelPlacer() {
   const v = useRef(new Vector3());
   const shownSearch = useRef('');
+  const labels = useViewLabels();
+  const readouts = useReadoutSource();
   useFrame(({ camera, size, gl }) => {
-    const list = sceneLabels.list;
+    const list = labels.list;
     if (list.length === 0) return;
     // the buttons and notes drawn over the view are no place for a label
     const view = gl.domElement.closest('.flow-view');
@@ -36,7 +37,7 @@ export function LabelPlacer() {
     }
     const search = list.find((l) => l.el.dataset.testid === 'search-hint');
     if (search) {
-      const text = searchText();
+      const text = searchText(labels.searching, readouts.getState().readout?.counts ?? null);
       if (text !== shownSearch.current) {
         shownSearch.current = text;
         search.el.textContent = text;

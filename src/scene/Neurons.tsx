@@ -4,12 +4,12 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { BufferAttribute, BufferGeometry, DynamicDrawUsage } from 'three';
-import { frameData } from '../state/frameData.ts';
 import { mapRadius } from '../state/radial.ts';
 import { codeRgbTable, indexGlyph } from './palette.ts';
 import { createPointMaterial, pointOpacityFor, pointSizeFor, viewScale } from './pointMaterial.ts';
 import { useFrameSource } from './frameSource.ts';
-import { SEARCH_RADIUS, searchCount } from './searchCount.ts';
+import { SEARCH_RADIUS } from './searchCount.ts';
+import { useViewLabels } from './sceneLabels.ts';
 
 export function Neurons() {
   const geometry = useMemo(() => new BufferGeometry(), []);
@@ -23,6 +23,7 @@ export function Neurons() {
     seen.current.version = -1;
   }, [width, dpr]);
   const source = useFrameSource();
+  const labels = useViewLabels();
 
   useEffect(() => () => {
     geometry.dispose();
@@ -86,10 +87,7 @@ export function Neurons() {
     material.uniforms.opacity.value = opacity;
     material.depthWrite = opacity === 1;
     material.uniforms.radialCue.value = exact ? 1 : 0;
-    // the search hint belongs to the page's run (a split view's second pane has its own counts)
-    if (fd !== frameData) return;
-    searchCount.value = exact && fd.length > 0 ? searching : 0;
-    searchCount.n = n;
+    labels.searching = exact && fd.length > 0 ? searching : 0;
   });
 
   return <points geometry={geometry} material={material} frustumCulled={false} renderOrder={3} />;

@@ -9,7 +9,7 @@ import { useSourceCounts } from './frameSource.ts';
 import { AttractedCount } from './AttractedCount.tsx';
 import { vectorLabel } from './labels.ts';
 import { indexColour, indexGlyph } from './palette.ts';
-import { sceneLabels, type SceneLabel } from './sceneLabels.ts';
+import { useViewLabels, type SceneLabel } from './sceneLabels.ts';
 
 export interface LabelAnchors {
   /** index vectors drawn (k rows of 3, radial scale applied); a zero row is not drawn */
@@ -27,6 +27,7 @@ function AverageCount() {
 }
 
 export function SceneLabels({ k, anchors }: { k: number; anchors: LabelAnchors }) {
+  const labels = useViewLabels();
   const search = useRef<HTMLSpanElement>(null);
   const average = useRef<HTMLSpanElement>(null);
   const tags = useRef<(HTMLSpanElement | null)[]>([]);
@@ -42,8 +43,8 @@ export function SceneLabels({ k, anchors }: { k: number; anchors: LabelAnchors }
       const el = tags.current[j];
       if (el) list.push({ el, anchor: [tips[3 * j], tips[3 * j + 1], tips[3 * j + 2]], side: 'outward', box: null });
     }
-    sceneLabels.list = list;
-    sceneLabels.version++;
+    labels.list = list;
+    labels.version++;
   });
 
   const avg = anchors.average?.point;

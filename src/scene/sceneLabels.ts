@@ -1,7 +1,8 @@
 // The view's labels live in one DOM layer over the canvas (SceneLabels.tsx) and are placed
 // by LabelPlacer inside the canvas's render loop, which knows the camera. This registry is
-// what the two share: each label's element, its 3-D anchor, its preferred side, and where it
+// what the two share, one registry per view: each label's element, its 3-D anchor, its preferred side, and where it
 // was last placed (Save image draws the labels from there).
+import { createContext, useContext } from 'react';
 import type { Rect } from './labelLayout.ts';
 
 export type LabelSide = 'outward' | 'right' | 'below';
@@ -14,5 +15,19 @@ export interface SceneLabel {
   box: Rect | null;
 }
 
-/** Labels in priority order: earlier ones keep their preferred places. */
-export const sceneLabels = { list: [] as SceneLabel[], version: 0 };
+/** One view's labels, in priority order (earlier ones keep their preferred places). */
+export interface ViewLabels {
+  list: SceneLabel[];
+  version: number;
+  /** neurons still near the centre in the frame drawn last (Neurons writes, LabelPlacer reads) */
+  searching: number;
+}
+
+export const newViewLabels = (): ViewLabels => ({ list: [], version: 0, searching: 0 });
+
+/** The page's view (Save image draws its labels); a split view's second pane has its own. */
+export const sceneLabels: ViewLabels = newViewLabels();
+
+export const ViewLabelsContext = createContext<ViewLabels>(sceneLabels);
+
+export const useViewLabels = (): ViewLabels => useContext(ViewLabelsContext);
