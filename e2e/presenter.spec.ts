@@ -112,4 +112,31 @@ test.describe('phone', () => {
     expect(beta.y - (view.y + view.height)).toBeLessThan(320);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   });
+
+  test('a tap on the view gives one finger to the camera; a tap again, or a touch elsewhere, gives it back to scrolling', async ({ page }) => {
+    await page.goto('./?T=5&t=5');
+    const view = page.getByTestId('flow-canvas');
+    const canvas = view.locator('canvas').first();
+    await expect(canvas).toBeVisible();
+    const box = (await canvas.boundingBox())!;
+    const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await page.touchscreen.tap(centre.x, centre.y);
+    await expect(page.getByTestId('touch-hint')).toHaveText(/one finger rotates/);
+    expect(await canvas.evaluate((el) => getComputedStyle(el).touchAction)).toBe('none');
+    await page.touchscreen.tap(centre.x, centre.y);
+    await expect(page.getByTestId('touch-hint')).toHaveText(/two fingers rotate/);
+    expect(await canvas.evaluate((el) => getComputedStyle(el).touchAction)).toBe('pan-y');
+    await page.touchscreen.tap(centre.x, centre.y);
+    await expect(page.getByTestId('touch-hint')).toHaveText(/one finger rotates/);
+    // a one-finger drag now turns the camera (its position goes into the link)
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type: string, x: number, y: number) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+    await touch('touchStart', centre.x, centre.y);
+    for (let i = 1; i <= 8; i++) await touch('touchMove', centre.x + 12 * i, centre.y);
+    await touch('touchEnd', centre.x + 96, centre.y);
+    await expect.poll(() => new URL(page.url()).searchParams.get('cam')).not.toBeNull();
+    const heading = (await page.locator('h1').boundingBox())!;
+    await page.touchscreen.tap(heading.x + 10, heading.y + 10);
+    await expect(page.getByTestId('touch-hint')).toHaveText(/two fingers rotate/);
+  });
 });

@@ -23,7 +23,7 @@ export function cameraPositionOf(cam: readonly number[]): [number, number, numbe
   return [cam[0] * s, cam[1] * s, cam[2] * s];
 }
 
-export function CameraRig({ resetNonce }: { resetNonce: number }) {
+export function CameraRig({ resetNonce, oneFingerRotates = false }: { resetNonce: number; oneFingerRotates?: boolean }) {
   const camera = useThree((s) => s.camera);
   const invalidate = useThree((s) => s.invalidate);
   const controls = useRef<React.ComponentRef<typeof OrbitControls>>(null);
@@ -56,12 +56,12 @@ export function CameraRig({ resetNonce }: { resetNonce: number }) {
   useEffect(() => () => window.clearTimeout(timer.current), []);
 
   // On a touch screen one finger scrolls the page past the view (flowView.css lets vertical
-  // pans through); two fingers rotate and zoom it.
+  // pans through) unless a tap gave it to the camera (useTapToRotate); two fingers rotate and zoom.
   useEffect(() => {
     const c = controls.current;
     if (!c || typeof matchMedia !== 'function' || !matchMedia('(pointer: coarse)').matches) return;
-    c.touches = { ONE: -1 as TOUCH, TWO: TOUCH.DOLLY_ROTATE };
-  }, []);
+    c.touches = { ONE: oneFingerRotates ? TOUCH.ROTATE : (-1 as TOUCH), TWO: TOUCH.DOLLY_ROTATE };
+  }, [oneFingerRotates]);
 
   const onEnd = () => {
     window.clearTimeout(timer.current);

@@ -21,6 +21,7 @@ import { usePrefersReducedMotion } from './reducedMotion.ts';
 import { SceneLabels, type LabelAnchors } from './SceneLabels.tsx';
 import { newViewLabels, sceneLabels, ViewLabelsContext } from './sceneLabels.ts';
 import { Sphere } from './Sphere.tsx';
+import { useTapToRotate } from './useTapToRotate.ts';
 import { Trails } from './Trails.tsx';
 import { FullscreenButton } from '../ui/FullscreenOverlay.tsx';
 import { formatPower10 } from '../ui/format.ts';
@@ -84,6 +85,7 @@ export default function FlowView({ source, children, testId = 'flow-canvas' }: F
   const frames = source?.frames ?? frameData;
   useEffect(() => frames.setRadialR0(r0), [frames, r0]);
   // the page's view registers its labels where Save image finds them; a second pane keeps its own
+  const tap = useTapToRotate();
   const [labels] = useState(() => (source ? newViewLabels() : sceneLabels));
 
   const anchors = useMemo<LabelAnchors | null>(() => {
@@ -99,7 +101,14 @@ export default function FlowView({ source, children, testId = 'flow-canvas' }: F
     <ViewLabelsContext.Provider value={labels}>
     <FrameSourceContext.Provider value={frames}>
     <ReadoutSourceContext.Provider value={source?.readouts ?? null}>
-    <div className="flow-view" data-testid={testId} data-trails={trails ? 'on' : 'off'} data-arrows={anchors ? drawnCount(anchors.tips) : 0}>
+    <div
+      ref={tap.view}
+      className={`flow-view${tap.oneFingerRotates ? ' touch-rotates' : ''}`}
+      data-testid={testId}
+      data-trails={trails ? 'on' : 'off'}
+      data-arrows={anchors ? drawnCount(anchors.tips) : 0}
+      {...tap.handlers}
+    >
       <Canvas
         frameloop="demand"
         flat
@@ -116,12 +125,12 @@ export default function FlowView({ source, children, testId = 'flow-canvas' }: F
         <Neurons />
         {trails && <Trails />}
         <LabelPlacer />
-        <CameraRig resetNonce={resetNonce} />
+        <CameraRig resetNonce={resetNonce} oneFingerRotates={tap.oneFingerRotates} />
         <ViewCapture />
         {children}
       </Canvas>
       {anchors && <SceneLabels k={k} anchors={anchors} />}
-      <p className="touch-hint" data-testid="touch-hint">two fingers rotate · one scrolls</p>
+      <p className="touch-hint" data-testid="touch-hint">{tap.oneFingerRotates ? 'one finger rotates · tap to scroll again' : 'two fingers rotate · tap to rotate with one'}</p>
       <div className="view-tools">
         <FullscreenButton />
         <button type="button" className="view-reset" name="resetview" onClick={() => setResetNonce((x) => x + 1)}>
