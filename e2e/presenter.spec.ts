@@ -130,7 +130,7 @@ test.describe('phone', () => {
     await expect(page.getByTestId('touch-hint')).toHaveText(/one finger rotates/);
     // a one-finger drag now turns the camera (its position goes into the link)
     const cdp = await page.context().newCDPSession(page);
-    const touch = (type: string, x: number, y: number) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
     await touch('touchStart', centre.x, centre.y);
     for (let i = 1; i <= 8; i++) await touch('touchMove', centre.x + 12 * i, centre.y);
     await touch('touchEnd', centre.x + 96, centre.y);
