@@ -1,6 +1,7 @@
 // Teaching mode: the guided tour (each step's configuration and what its text claims), presets,
 // formulas with live numbers, keyboard shortcuts, themes, reduced motion, layout from phone to
 // projector, and automated accessibility checks.
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, outcomeCounts, simTime, test } from './fixtures.ts';
@@ -281,6 +282,24 @@ test.describe('themes and motion', () => {
     expect(await isPlaying(page)).toBe(false);
     const transition = await page.locator('button[name=tour-next]').evaluate((el) => getComputedStyle(el).transitionDuration);
     expect(transition.split(',').every((d) => parseFloat(d) === 0)).toBe(true);
+  });
+
+  test('prefers-reduced-motion: a parameter change shows where the new run ends, without playing there', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto('./?T=40&n=100');
+    await expect(playButton(page)).toHaveText('Play');
+    const beta = page.locator('fieldset.controls input[type=range][name=beta]').first();
+    await beta.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.locator('.readout.time')).toContainText('(end)');
+    expect(await simTime(page)).toBe(40);
+    expect(await isPlaying(page)).toBe(false);
+    // the plots have the way there, not one point
+    const [history] = await Promise.all([page.waitForEvent('download'), page.locator('button[name=exporthistory]').click()]);
+    expect(readFileSync(await history.path(), 'utf8').trim().split('\n').length).toBeGreaterThan(20);
+    // Play still plays (from the start again, since the run had ended)
+    await playButton(page).click();
+    await expect.poll(() => simTime(page)).toBeLessThan(40);
   });
 });
 

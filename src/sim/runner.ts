@@ -43,6 +43,11 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
       // T = t, with the plots' samples on the way there (replayedTimes) in the same reply
       const s = store.getState();
       replayGoal = !s.playing && s.params.t > 0 ? Math.min(s.params.t, info.tEnd) : 0;
+      // under reduced motion a model change shows where the run ends, without playing there
+      if (s.jumpToEnd) {
+        replayGoal = info.tEnd;
+        store.setState({ jumpToEnd: false });
+      }
       if (replayGoal > 0) requestReplay();
       else client.request(0);
     },

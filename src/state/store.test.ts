@@ -141,6 +141,24 @@ describe('app store', () => {
     }
   });
 
+  it('under reduced motion a model change goes to its end instead of playing; Play still plays', () => {
+    const g = globalThis as { matchMedia?: unknown };
+    const saved = g.matchMedia;
+    g.matchMedia = (q: string) => ({ matches: q.includes('reduce') });
+    try {
+      const store = createAppStore('');
+      const st = () => store.getState();
+      st().setParam('beta', 0.3);
+      expect(st()).toMatchObject({ playing: false, jumpToEnd: true });
+      st().setParam('cam', [1, 2, 3]);
+      expect(st().jumpToEnd).toBe(true);
+      st().play();
+      expect(st()).toMatchObject({ playing: true, jumpToEnd: false });
+    } finally {
+      g.matchMedia = saved;
+    }
+  });
+
   it('new seed moves to the next seed', () => {
     const store = createAppStore('seed=41');
     store.getState().newSeed();

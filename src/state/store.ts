@@ -6,6 +6,7 @@ import type { OutcomeCounts } from '../core/classify.ts';
 import type { RunInfo } from '../sim/protocol.ts';
 import { capProblems, decode, encode, modelSpecOf, type Problem } from '../url/codec.ts';
 import { frameData } from './frameData.ts';
+import { prefersReducedMotion } from './motion.ts';
 import { defaultParams, FIELDS, type ParamKey, type Params } from '../url/schema.ts';
 
 export interface Readout {
@@ -37,6 +38,8 @@ export interface AppState {
   resetNonce: number;
   /** bumped to request one step while paused */
   stepNonce: number;
+  /** reduced motion: the new run goes straight to its end time (with its plots' history) instead of playing */
+  jumpToEnd: boolean;
   info: RunInfo | null;
   readout: Readout;
   notices: Notice[];
@@ -81,6 +84,7 @@ export function createAppStore(initialQuery = '') {
     params: first.params,
     playing: !pausedAt(first.params),
     finished: false,
+    jumpToEnd: false,
     resetNonce: 0,
     stepNonce: 0,
     info: null,
@@ -97,8 +101,10 @@ export function createAppStore(initialQuery = '') {
       const { params, problems } = normalized(merged);
       // A new model restarts from its seeded start and plays, whether or not the last run had
       // ended; a view change (camera, speed, trails, …) never touches the run.
-      if (specKey(params) !== specKey(before)) set({ params: { ...params, t: 0 }, finished: false, playing: true, fault: null });
-      else set({ params });
+      if (specKey(params) !== specKey(before)) {
+        const still = prefersReducedMotion();
+        set({ params: { ...params, t: 0 }, finished: false, playing: !still, jumpToEnd: still, fault: null });
+      } else set({ params });
       if (problems.length > 0) get().addNotice(source, problems);
     },
     loadQuery(query, source) {
@@ -108,8 +114,8 @@ export function createAppStore(initialQuery = '') {
     },
     play: () => {
       const params = withTime(get().params, 0);
-      if (get().finished) set({ params, playing: true, fault: null, finished: false, resetNonce: get().resetNonce + 1 });
-      else set({ params, playing: true, fault: null });
+      if (get().finished) set({ params, playing: true, jumpToEnd: false, fault: null, finished: false, resetNonce: get().resetNonce + 1 });
+      else set({ params, playing: true, jumpToEnd: false, fault: null });
     },
     // the paused time goes into the link (`t`); frames still in flight update it (runner.ts)
     pause: () =>

@@ -2,7 +2,7 @@
 // playing unless the reader asked for reduced motion.
 import { getAppStore } from '../../state/store.ts';
 import { navigateTo } from '../../url/location.ts';
-import { prefersReducedMotion } from './motion.ts';
+import { prefersReducedMotion } from '../../state/motion.ts';
 
 export function openConfiguration(query: string, { play = true } = {}): void {
   navigateTo(query, 'link');

@@ -4,7 +4,7 @@
 import { useEffect } from 'react';
 import { getAppStore } from '../../state/store.ts';
 import { helpStore } from './helpDialog.ts';
-import { prefersReducedMotion } from './motion.ts';
+import { prefersReducedMotion } from '../../state/motion.ts';
 import { toggleViewFullscreen } from '../fullscreen.ts';
 import './theme.ts';
 
