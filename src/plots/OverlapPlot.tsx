@@ -6,7 +6,6 @@ import type uPlot from 'uplot';
 import { frameData, HISTORY_CAPACITY, TRACED_NEURONS } from '../state/frameData.ts';
 import { useApp } from '../state/store.ts';
 import { annotationsPlugin } from './annotations.ts';
-import { samplesTitle } from './predictionOverlay.ts';
 import type { ChartTheme } from './chartTheme.ts';
 import { throttledLabel, useLiveChart } from './liveChart.ts';
 import { plotTime, timeAxis, timeScale, timeSeries, useTimeUnit } from './timeAxis.ts';
@@ -112,7 +111,7 @@ export function OverlapPlot() {
     <figure className="plot">
       <figcaption>
         Overlaps of {TRACED_NEURONS} neurons (colour: where each is heading)
-        {sgd && <span data-testid="overlap-legend-sgd"> — solid: online SGD, dashed: the flow from the same start; {samplesTitle(info?.sampling)}</span>}
+        {sgd && <span data-testid="overlap-legend-sgd"> — solid: online SGD, dashed: the flow from the same start</span>}
       </figcaption>
       <UPlotChart
         options={options}

@@ -27,9 +27,9 @@ export function TimeAxisSwitch() {
             onChange={() => getAppStore().getState().setParam('taxis', c.value)}
           />
           {c.text}
+          {c.value === 'samples' && <span className="time-axis-rate"> = {samplesPerTText(plan)}·t</span>}
         </label>
       ))}
-      <span className="time-axis-rate">samples = {samplesPerTText(plan)}·t (batch/η)</span>
     </fieldset>
   );
 }
