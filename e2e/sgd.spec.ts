@@ -136,3 +136,24 @@ test('a link asking for too much SGD is refused with the estimate and runs the f
   await expect(notice).toContainText('using');
   await expect(page.locator('select[name=dyn]')).toHaveValue('flow');
 });
+
+test('with dyn=sgd the explore panel runs SGD sweeps, refuses one too large with its number, and the basin map says it shows the flow', async ({ page }) => {
+  // d = 20: an SGD run of a few neurons to the end takes a second
+  await page.goto('/?dyn=sgd&d=20&n=50&k=3&beta=0.1&T=2');
+  const card = page.getByTestId('sweep-beta');
+  await card.scrollIntoViewIfNeeded();
+  await expect(card.getByTestId('sweep-dynamics')).toContainText('online SGD');
+  await expect(page.getByTestId('basin-dynamics')).toContainText('population gradient flow');
+  // 11 β × 200 trials of n = 50 is far more than a live run's budget: refused before it starts
+  await card.locator('input[name="trials"]').fill('200');
+  await card.getByRole('button', { name: 'Run' }).click();
+  await expect(card.locator('.explore-status')).toContainText(/failed: online SGD: this sweep's 2200 runs need n·d·samples ≈ \d\.\d\de\+\d+ in all, more than the limit 5\.00e\+10/);
+  // a small one runs, on SGD: its CSV says so
+  for (const [name, v] of Object.entries({ from: '0.1', to: '0.2', points: '2', trials: '1', n: '2' })) await card.locator(`input[name="${name}"]`).fill(v);
+  await card.getByRole('button', { name: 'Run' }).click();
+  await expect(card.locator('.explore-status')).toContainText('done', { timeout: 90_000 });
+  const download = page.waitForEvent('download');
+  await card.getByRole('button', { name: 'CSV' }).click();
+  const csv = Buffer.concat(await (await (await download).createReadStream()).toArray()).toString('utf8');
+  expect(csv).toContain('# dyn=sgd\n# eta=default\n# batch=1\n');
+});
