@@ -80,7 +80,13 @@ export function sweepConfigOf(kind: SweepKind, base: ModelSpec, v: FormValues): 
     }
     case 'escape': {
       const [lo, hi] = ordered('dFrom', 'dTo', 'd');
-      return { config: { kind, base: b, xs: logGrid(lo, hi, v.points), ks: [], trials: v.trials }, notes, used };
+      let xs = logGrid(lo, hi, v.points);
+      // online SGD holds real vectors in R^d: its grid is whole dimensions (the flow takes any d)
+      if (b.dyn === 'sgd' && xs.some((x) => !Number.isInteger(x))) {
+        xs = [...new Set(xs.map((x) => Math.max(1, Math.round(x))))];
+        notes.push(`online SGD needs whole dimensions: d = ${xs.join(', ')}`);
+      }
+      return { config: { kind, base: b, xs, ks: [], trials: v.trials }, notes, used };
     }
     case 'phase': {
       const [klo, khi] = ordered('kFrom', 'kTo', 'k');

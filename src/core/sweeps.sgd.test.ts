@@ -7,6 +7,7 @@ import { countOutcomes } from './classify.ts';
 import { buildModel, normalizeSpec, samplingPlanOf, type ModelSpec } from './model.ts';
 import { classifyOptionsOf, createFlow, createSgd } from './run.ts';
 import { MAX_SGD_WORK, sci } from './sgdPlan.ts';
+import { sweepConfigOf } from './sweepSettings.ts';
 import { trialModel } from './sweep.ts';
 import { runSweepJob, sgdSweepRefusal, sweepKey, sweepPoints, sweepSgdWork, type SweepConfig, type SweepJob } from './sweeps.ts';
 
@@ -117,5 +118,17 @@ describe('SGD work in sweeps', () => {
     expect(sweepKey(a)).not.toBe(sweepKey({ ...a, base: SGD }));
     expect(sweepKey({ ...a, base: SGD })).not.toBe(sweepKey({ ...a, base: { ...SGD, eta: 1e-3 } }));
     expect(sweepKey({ ...a, base: SGD })).not.toBe(sweepKey({ ...a, base: { ...SGD, batch: 4 } }));
+  });
+
+  it('runs SGD only at whole dimensions: the escape form rounds its log grid and says so, a fractional d is skipped', () => {
+    const { config, notes } = sweepConfigOf('escape', SGD, { dFrom: 20, dTo: 100, points: 3, trials: 1, n: 4 });
+    expect(config.xs).toEqual([20, 45, 100]);
+    expect(notes).toContain('online SGD needs whole dimensions: d = 20, 45, 100');
+    // the flow keeps its grid as it was
+    expect(sweepConfigOf('escape', FLOW, { dFrom: 20, dTo: 100, points: 3, trials: 1, n: 4 }).config.xs).toEqual([20, 44.72, 100]);
+    const { points, problems } = sweepPoints(escape(SGD, [20, 44.72]));
+    expect(points.map((p) => p.x)).toEqual([20]);
+    expect(problems[0]).toMatchObject({ key: 'd', used: 'point skipped' });
+    expect(problems[0].message).toContain('whole dimension');
   });
 });

@@ -95,6 +95,10 @@ export function sweepPoints(config: SweepConfig): { points: SweepPoint[]; proble
   for (const k of ks) {
     for (const x of config.xs) {
       const wanted = pointSpec(config, x, k);
+      if (wanted.dyn === 'sgd' && !Number.isInteger(wanted.d)) {
+        problems.push({ key: 'd', message: `at ${axisName(config.kind)} = ${x}: online SGD needs a whole dimension d, not ${wanted.d}`, used: 'point skipped' });
+        continue;
+      }
       const { spec, problems: ps } = normalizeSpec(wanted);
       // dyn: an online-SGD point too large to run is refused as a live run is, never run as the flow
       const changed = ps.filter((p) => p.key === 'beta' || p.key === 'd' || p.key === 'k' || p.key === 'dyn');
