@@ -4,6 +4,7 @@
 // the time charts switch between flow time t and samples.
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator } from '@playwright/test';
 import { expect, outcomeCounts, simTime, test, waitForEnd } from './fixtures.ts';
 
@@ -157,3 +158,17 @@ test('with dyn=sgd the explore panel runs SGD sweeps, refuses one too large with
   const csv = Buffer.concat(await (await (await download).createReadStream()).toArray()).toString('utf8');
   expect(csv).toContain('# dyn=sgd\n# eta=default\n# batch=1\n');
 });
+
+for (const scheme of ['dark', 'light'] as const) {
+  test(`the time-axis switch and the SGD charts have no serious accessibility problems (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(`/?${LINK}&T=1&taxis=samples`);
+    await waitForEnd(page, 50_000);
+    await expect(page.getByRole('radio', { name: 'samples' })).toBeChecked();
+    const result = await new AxeBuilder({ page }).include('.run-plots').analyze();
+    const bad = result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 4).join(' | ')}`);
+    expect(bad).toEqual([]);
+  });
+}
