@@ -56,6 +56,7 @@ export function sweepConfigOf(kind: SweepKind, base: ModelSpec, v: FormValues): 
   // sweeps need runs that settle: the automatic end time, whatever T the main view uses
   const b: ModelSpec = { ...base, T: 0, n: v.n ?? base.n };
   if (base.T !== 0) notes.push(`runs use the automatic end time, not T = ${base.T}`);
+  if (base.loss === 'mse') notes.push('runs follow the correlation loss: the squared loss (loss=mse) is not swept here');
   const ordered = (loName: string, hiName: string, what: string): [number, number] => {
     const lo = v[loName], hi = v[hiName];
     if (hi >= lo) return [lo, hi];

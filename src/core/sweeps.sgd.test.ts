@@ -132,3 +132,15 @@ describe('SGD work in sweeps', () => {
     expect(problems[0].message).toContain('whole dimension');
   });
 });
+
+describe('the squared loss in sweeps', () => {
+  it('is not swept: its points run the correlation flow (n capped as the model caps it), and the form says so', () => {
+    const mse: ModelSpec = { ...FLOW, loss: 'mse', a: 0, n: 6 };
+    const config: SweepConfig = { kind: 'beta', base: mse, xs: [0.1], ks: [], trials: 1 };
+    const { points } = sweepPoints(config);
+    expect(points[0].spec.loss).toBe('corr');
+    const r = runSweepJob({ kind: 'beta', point: 0, trial: 0, spec: points[0].spec });
+    expect({ recovered: r.recovered, attracted: r.attracted, atAverage: r.atAverage, other: r.other }).toEqual(directCounts({ ...mse, loss: 'corr' }, 0, createFlow));
+    expect(sweepConfigOf('beta', mse, { from: 0, to: 0.5, points: 2, trials: 1, n: 6 }).notes).toContain('runs follow the correlation loss: the squared loss (loss=mse) is not swept here');
+  });
+});

@@ -106,7 +106,9 @@ export function sweepPoints(config: SweepConfig): { points: SweepPoint[]; proble
         for (const p of changed) problems.push({ ...p, message: `at ${axisName(config.kind)} = ${x}${config.kind === 'phase' ? `, k = ${k}` : ''}: ${p.message}`, used: 'point skipped' });
         continue;
       }
-      points.push({ x, k, spec });
+      // the squared loss's coupled flow (O(n³) a step) is not swept: its points run the
+      // correlation flow, as they always have, and the card and the CLI say so (sweepConfigOf)
+      points.push({ x, k, spec: spec.loss === 'mse' ? { ...spec, loss: 'corr' } : spec });
     }
   }
   return { points, problems };

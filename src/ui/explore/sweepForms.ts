@@ -31,7 +31,7 @@ export function sweepDynamicsNote(base: ModelSpec): string | null {
     const eta = base.eta && base.eta > 0 ? `η = ${base.eta}` : 'the default η = 0.05·d^(−p*/2) at each point’s d';
     return `Runs online SGD on samples (dyn=sgd, ${eta}, batch ${base.batch ?? 1}), not the flow; times are flow time t = η · steps. A sweep whose SGD work is over a live run’s limit is refused with its estimate.`;
   }
-  if (base.loss === 'mse') return 'Runs the squared-loss flow (loss=mse), whose neurons interact, not the correlation flow.';
+  if (base.loss === 'mse') return 'Runs the correlation loss’s flow, not the squared loss (loss=mse) of the main view: its coupled flow is too slow to sweep here.';
   return null;
 }
 
