@@ -27,6 +27,12 @@ export interface Dynamics {
   readonly samples?: number;
   /** step size, batch, samples to the end and their cost (dynamics that learn from samples) */
   readonly sampling?: SamplingPlan;
+  /**
+   * Optional: when each neuron's largest |overlap| first reached 1/2 (NaN until then), for
+   * dynamics that record the crossing as they go (the flow, from its dense output). Sweeps read
+   * the overlaps on a fine grid of times for dynamics without it.
+   */
+  readonly escapeTime?: Float64Array;
   /** the population flow's overlaps at t for the first `rows` neurons from the same start */
   predictionAt?(t: number, rows: number, out: Float64Array): void;
 }

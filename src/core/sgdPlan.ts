@@ -61,7 +61,8 @@ export function samplingPlan(opts: { n: number; d: number; pStar: number; eta: n
   return { eta, etaDefault, batch, samplesEnd, work: n * d * samplesEnd, reference: ref.value, referenceText: ref.text };
 }
 
-const sci = (x: number) => (x !== 0 && (Math.abs(x) < 1e-3 || Math.abs(x) >= 1e5) ? x.toExponential(2) : String(Number(x.toPrecision(3))));
+/** A count as the refusals print it: 3 significant digits, exponent form outside [1e-3, 1e5). */
+export const sci = (x: number) => (x !== 0 && (Math.abs(x) < 1e-3 || Math.abs(x) >= 1e5) ? x.toExponential(2) : String(Number(x.toPrecision(3))));
 
 /** Why a plan is too large to run, or null when it fits. */
 export function sgdRefusal(plan: SamplingPlan, n: number, d: number): string | null {

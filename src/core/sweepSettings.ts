@@ -56,6 +56,7 @@ export function sweepConfigOf(kind: SweepKind, base: ModelSpec, v: FormValues): 
   // sweeps need runs that settle: the automatic end time, whatever T the main view uses
   const b: ModelSpec = { ...base, T: 0, n: v.n ?? base.n };
   if (base.T !== 0) notes.push(`runs use the automatic end time, not T = ${base.T}`);
+  if (base.loss === 'mse') notes.push('runs follow the correlation loss: the squared loss (loss=mse) is not swept here');
   const ordered = (loName: string, hiName: string, what: string): [number, number] => {
     const lo = v[loName], hi = v[hiName];
     if (hi >= lo) return [lo, hi];
@@ -80,7 +81,13 @@ export function sweepConfigOf(kind: SweepKind, base: ModelSpec, v: FormValues): 
     }
     case 'escape': {
       const [lo, hi] = ordered('dFrom', 'dTo', 'd');
-      return { config: { kind, base: b, xs: logGrid(lo, hi, v.points), ks: [], trials: v.trials }, notes, used };
+      let xs = logGrid(lo, hi, v.points);
+      // online SGD holds real vectors in R^d: its grid is whole dimensions (the flow takes any d)
+      if (b.dyn === 'sgd' && xs.some((x) => !Number.isInteger(x))) {
+        xs = [...new Set(xs.map((x) => Math.max(1, Math.round(x))))];
+        notes.push(`online SGD needs whole dimensions: d = ${xs.join(', ')}`);
+      }
+      return { config: { kind, base: b, xs, ks: [], trials: v.trials }, notes, used };
     }
     case 'phase': {
       const [klo, khi] = ordered('kFrom', 'kTo', 'k');

@@ -4,14 +4,17 @@
 //   coupon  P(all k recovered) against n/k for orthogonal index vectors
 //   escape  escape time against d (log-log), against the slope p* / 2 − 1
 //   phase   share of neurons at the average over (β, k), with β_c(k)
-// Every run is core/sweep.ts's trial model on the one integrator (run.ts).
+// Every run is core/sweep.ts's trial model on the dynamics the model asks for (createDynamics in
+// run.ts): the flow, or online SGD for dyn=sgd, so a sweep means what the main view's run means.
 import { betaCriticalRoots } from './averagePoint.ts';
 import { allRecovered, countOutcomes } from './classify.ts';
 import { allFoundProbability, pickProbability } from './coupon.ts';
 import { typicalEscapeTime } from './escape.ts';
 import { betaFoldRoots } from './fold.ts';
-import { buildModel, normalizeSpec, type Model, type ModelSpec, type Problem } from './model.ts';
-import { classifyOptionsOf, createFlow } from './run.ts';
+import type { Dynamics } from './dynamics.ts';
+import { buildModel, normalizeSpec, samplingPlanOf, type Model, type ModelSpec, type Problem } from './model.ts';
+import { classifyOptionsOf, createDynamics } from './run.ts';
+import { MAX_SGD_WORK, sci } from './sgdPlan.ts';
 import { trialModel } from './sweep.ts';
 
 export type SweepKind = 'beta' | 'coupon' | 'escape' | 'phase';
@@ -63,7 +66,7 @@ export const MAX_SWEEP_JOBS = 20000;
 /** Fixed key order so equal configurations give equal cache keys. */
 export function sweepKey(config: SweepConfig): string {
   const b = config.base;
-  const base = [b.k, b.n, b.d, b.beta, b.p, b.sigma, b.target, b.drop012, b.geom, b.gram, b.seed, b.T, b.tol];
+  const base = [b.k, b.n, b.d, b.beta, b.p, b.sigma, b.target, b.drop012, b.geom, b.gram, b.seed, b.T, b.tol, b.loss, b.a, b.dyn, b.eta, b.batch];
   return JSON.stringify([config.kind, base, config.xs, config.ks, config.trials]);
 }
 
@@ -92,13 +95,20 @@ export function sweepPoints(config: SweepConfig): { points: SweepPoint[]; proble
   for (const k of ks) {
     for (const x of config.xs) {
       const wanted = pointSpec(config, x, k);
+      if (wanted.dyn === 'sgd' && !Number.isInteger(wanted.d)) {
+        problems.push({ key: 'd', message: `at ${axisName(config.kind)} = ${x}: online SGD needs a whole dimension d, not ${wanted.d}`, used: 'point skipped' });
+        continue;
+      }
       const { spec, problems: ps } = normalizeSpec(wanted);
-      const changed = ps.filter((p) => p.key === 'beta' || p.key === 'd' || p.key === 'k');
+      // dyn: an online-SGD point too large to run is refused as a live run is, never run as the flow
+      const changed = ps.filter((p) => p.key === 'beta' || p.key === 'd' || p.key === 'k' || p.key === 'dyn');
       if (changed.length > 0) {
         for (const p of changed) problems.push({ ...p, message: `at ${axisName(config.kind)} = ${x}${config.kind === 'phase' ? `, k = ${k}` : ''}: ${p.message}`, used: 'point skipped' });
         continue;
       }
-      points.push({ x, k, spec });
+      // the squared loss's coupled flow (O(n³) a step) is not swept: its points run the
+      // correlation flow, as they always have, and the card and the CLI say so (sweepConfigOf)
+      points.push({ x, k, spec: spec.loss === 'mse' ? { ...spec, loss: 'corr' } : spec });
     }
   }
   return { points, problems };
@@ -113,35 +123,98 @@ export function sweepJobs(config: SweepConfig, points: SweepPoint[]): SweepJob[]
   return jobs;
 }
 
+/**
+ * Online SGD's cost of a whole sweep: Σ over its runs of n·d·samples to each point's end time
+ * (an escape run stops earlier, so this bounds it), 0 when the sweep runs the flow.
+ */
+export function sweepSgdWork(config: SweepConfig, points: SweepPoint[]): { runs: number; work: number } {
+  let work = 0;
+  for (const p of points) if (p.spec.dyn === 'sgd') work += samplingPlanOf(p.spec).work * config.trials;
+  return { runs: points.filter((p) => p.spec.dyn === 'sgd').length * config.trials, work };
+}
+
+/**
+ * Why an online-SGD sweep is too large for the page, or null: the whole sweep gets the budget
+ * of one live run (MAX_SGD_WORK, a few minutes), with the number, as a live run is refused.
+ */
+export function sgdSweepRefusal(config: SweepConfig, points: SweepPoint[]): string | null {
+  const { runs, work } = sweepSgdWork(config, points);
+  if (work <= MAX_SGD_WORK) return null;
+  return `online SGD: this sweep's ${runs} runs need n·d·samples ≈ ${sci(work)} in all, more than the limit ${sci(MAX_SGD_WORK)} of a live run (a few minutes); lower n, points or trials, or raise eta`;
+}
+
 export function axisName(kind: SweepKind): string {
   return kind === 'coupon' ? 'n/k' : kind === 'escape' ? 'd' : 'β';
 }
 
+/** A neuron has escaped the search once one of its overlaps reaches this (as the flow records it). */
+const ESCAPE_LEVEL = 0.5;
+/** Dynamics with no escape record of their own are read this many times per flow escape time. */
+const ESCAPE_READS = 1000;
+
+/**
+ * When each neuron first had max_j |u_j| ≥ 1/2, for dynamics that do not record it (online
+ * SGD): the overlaps read on a grid of a thousandth of the flow's escape time, until ⌈n/2⌉
+ * escaped or tMax. With an SGD step η the grid is whole steps, so the times are η · steps.
+ */
+function sampledEscapeTimes(dyn: Dynamics, model: Model, tEsc: number, need: number): Float64Array {
+  const { n, k } = model.spec;
+  const tMax = model.tEnd;
+  const eta = dyn.sampling?.eta ?? 0;
+  let dt = (Number.isFinite(tEsc) && tEsc > 0 ? tEsc : tMax) / ESCAPE_READS;
+  if (eta > 0) dt = Math.max(1, Math.round(dt / eta)) * eta;
+  const times = new Float64Array(n).fill(NaN);
+  const u = new Float64Array(n * k);
+  let escaped = 0;
+  for (let m = 1; escaped < need; m++) {
+    const t = Math.min(m * dt, tMax);
+    dyn.advanceTo(t, u);
+    for (let i = 0; i < n; i++) {
+      if (!Number.isNaN(times[i])) continue;
+      for (let j = 0; j < k; j++) {
+        if (Math.abs(u[i * k + j]) >= ESCAPE_LEVEL) {
+          times[i] = t;
+          escaped++;
+          break;
+        }
+      }
+    }
+    if (t >= tMax) break;
+  }
+  return times;
+}
+
 /** Time by which ⌈n/2⌉ neurons have escaped: advanced in doubling chunks, stopping once it is known. */
 function halfEscapeTime(model: Model): { time: number; rhsEvals: number; failed: number } {
-  const { n } = model.spec;
-  const flow = createFlow(model);
+  const { n, k } = model.spec;
+  const dyn = createDynamics(model);
   const need = Math.ceil(n / 2);
   const times = new Float64Array(n);
   const tEsc = typicalEscapeTime(model.kernel, model.spec.d);
-  let T = Number.isFinite(tEsc) && tEsc > 0 ? tEsc / 4 : 1;
-  const tMax = model.tEnd;
-  for (;;) {
-    flow.advanceTo(Math.min(T, tMax));
-    let escaped = 0;
-    for (let i = 0; i < n; i++) if (!Number.isNaN(flow.escapeTime[i])) escaped++;
-    if (escaped >= need || T >= tMax) break;
-    T *= 2;
+  const recorded = dyn.escapeTime;
+  if (recorded) {
+    // the flow records each crossing exactly (dense output): chunks only decide when to stop
+    const u = new Float64Array(n * k);
+    let T = Number.isFinite(tEsc) && tEsc > 0 ? tEsc / 4 : 1;
+    const tMax = model.tEnd;
+    for (;;) {
+      dyn.advanceTo(Math.min(T, tMax), u);
+      let escaped = 0;
+      for (let i = 0; i < n; i++) if (!Number.isNaN(recorded[i])) escaped++;
+      if (escaped >= need || T >= tMax) break;
+      T *= 2;
+    }
   }
+  const when = recorded ?? sampledEscapeTimes(dyn, model, tEsc, need);
   let failed = 0;
   for (let i = 0; i < n; i++) {
-    const e = flow.escapeTime[i];
+    const e = when[i];
     times[i] = Number.isNaN(e) ? Infinity : e;
-    failed += flow.failed[i];
+    failed += dyn.failed[i];
   }
   times.sort();
   const time = times[need - 1];
-  return { time: Number.isFinite(time) ? time : NaN, rhsEvals: flow.stats.rhsEvals, failed };
+  return { time: Number.isFinite(time) ? time : NaN, rhsEvals: dyn.stats.rhsEvals, failed };
 }
 
 /** Runs one job: the point's model with seed base + trial, to the end (or, for escape, until half escaped). */
@@ -152,12 +225,12 @@ export function runSweepJob(job: SweepJob, model: Model = buildModel(job.spec)):
     const e = halfEscapeTime(m);
     return { point: job.point, trial: job.trial, n, recovered: 0, attracted: 0, atAverage: 0, other: 0, allRecovered: false, escapeTime: e.time, failed: e.failed, rhsEvals: e.rhsEvals };
   }
-  const flow = createFlow(m);
+  const dyn = createDynamics(m);
   const u = new Float64Array(n * k);
-  flow.advanceTo(m.tEnd, u);
-  const counts = countOutcomes(u, n, classifyOptionsOf(m), flow.failed);
+  dyn.advanceTo(m.tEnd, u);
+  const counts = countOutcomes(u, n, classifyOptionsOf(m), dyn.failed);
   let failed = 0;
-  for (let i = 0; i < n; i++) failed += flow.failed[i];
+  for (let i = 0; i < n; i++) failed += dyn.failed[i];
   return {
     point: job.point,
     trial: job.trial,
@@ -169,7 +242,7 @@ export function runSweepJob(job: SweepJob, model: Model = buildModel(job.spec)):
     allRecovered: allRecovered(counts),
     escapeTime: NaN,
     failed,
-    rhsEvals: flow.stats.rhsEvals,
+    rhsEvals: dyn.stats.rhsEvals,
   };
 }
 

@@ -8,7 +8,7 @@ import { frameData, HISTORY_CAPACITY, type FrameData } from '../state/frameData.
 import { useApp } from '../state/store.ts';
 import type { ChartTheme } from './chartTheme.ts';
 import { throttledLabel, useLiveChart } from './liveChart.ts';
-import { plotTime, timeAxis, timeScale, timeSeries } from './timeAxis.ts';
+import { plotTime, timeAxis, timeScale, timeSeries, useTimeUnit } from './timeAxis.ts';
 import { readout, yAxisStyle, UPlotChart, type ChartOptions } from './UPlotChart.tsx';
 
 const xs = new Float64Array(HISTORY_CAPACITY);
@@ -29,12 +29,13 @@ export function GenErrorPlot() {
 
 function GenErrorFigure() {
   const label = useRef({ at: 0, text: '' });
+  const unit = useTimeUnit();
   const onChart = useLiveChart((u) => {
     const fd = frameData, len = fd.length;
     const compared = compareFrames.length > 0;
     let cursor = 0;
     for (let s = 0; s < len; s++) {
-      xs[s] = plotTime(fd.times[s]);
+      xs[s] = plotTime(fd.times[s], unit.perT);
       mine[s] = fd.genErrors[s];
       if (compared) {
         const e = errorAt(compareFrames, fd.times[s], cursor);
@@ -43,26 +44,26 @@ function GenErrorFigure() {
       } else other[s] = NaN;
     }
     const latest = len > 0 && Number.isFinite(fd.genErrors[len - 1]) ? fd.genErrors[len - 1].toPrecision(4) : 'none yet';
-    throttledLabel(u.root.parentElement, `Generalization error E[(f − f*)²] against log time up to t = ${fd.t.toPrecision(3)}; latest ${latest}.`, label.current, len <= 1 || !fd.info || fd.t >= fd.info.tEnd);
+    throttledLabel(u.root.parentElement, `Generalization error E[(f − f*)²] against ${unit.upTo(fd.t)}; latest ${latest}.`, label.current, len <= 1 || !fd.info || fd.t >= fd.info.tEnd);
     return [xs.subarray(0, len), mine.subarray(0, len), other.subarray(0, len)];
   });
   const options = useCallback(
     (t: ChartTheme): ChartOptions => ({
-      scales: { x: timeScale(() => frameData.info?.tEnd), y: { range: (_u, _lo, hi) => [0, Math.max(hi, 1e-12)] } },
-      axes: [timeAxis(t), yAxisStyle(t, 'E[(f − f*)²]')],
+      scales: { x: timeScale(() => frameData.info?.tEnd, unit.perT), y: { range: (_u, _lo, hi) => [0, Math.max(hi, 1e-12)] } },
+      axes: [timeAxis(t, unit), yAxisStyle(t, 'E[(f − f*)²]')],
       series: [
-        timeSeries,
+        timeSeries(unit),
         { label: 'this run', stroke: t.accent, width: 2, points: { show: false }, value: (_u, v) => readout(v, 4) },
         { label: 'split view', stroke: t.accent, width: 1.5, dash: [6, 4], points: { show: false }, value: (_u, v) => readout(v, 4) },
       ],
       cursor: { drag: { x: false, y: false } },
     }),
-    [],
+    [unit],
   );
   return (
     <figure className="plot">
       <figcaption>Squared loss: E[(f − f*)²]</figcaption>
-      <UPlotChart options={options} data={() => [[], [], []]} onChart={onChart} testId="gen-error-plot" label="Generalization error against log time" />
+      <UPlotChart options={options} data={() => [[], [], []]} rebuildKey={options} onChart={onChart} testId="gen-error-plot" label="Generalization error against log time" />
     </figure>
   );
 }

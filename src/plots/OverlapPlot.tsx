@@ -6,10 +6,9 @@ import type uPlot from 'uplot';
 import { frameData, HISTORY_CAPACITY, TRACED_NEURONS } from '../state/frameData.ts';
 import { useApp } from '../state/store.ts';
 import { annotationsPlugin } from './annotations.ts';
-import { samplesTitle } from './predictionOverlay.ts';
 import type { ChartTheme } from './chartTheme.ts';
 import { throttledLabel, useLiveChart } from './liveChart.ts';
-import { plotTime, timeAxis, timeScale, timeSeries } from './timeAxis.ts';
+import { plotTime, timeAxis, timeScale, timeSeries, useTimeUnit } from './timeAxis.ts';
 import { readout, yAxisStyle, UPlotChart, type ChartOptions } from './UPlotChart.tsx';
 
 const xs = new Float64Array(HISTORY_CAPACITY);
@@ -17,8 +16,8 @@ const ys = Array.from({ length: TRACED_NEURONS }, () => new Float64Array(HISTORY
 /** online SGD: the flow's prediction for the same neurons, from the same start */
 const ps = Array.from({ length: TRACED_NEURONS }, () => new Float64Array(HISTORY_CAPACITY));
 
-/** Fills the plotted arrays from the history: x = t, one overlap per traced neuron. Returns the sample count. */
-function fillOverlaps(): { len: number; m: number; shown: number[] } {
+/** Fills the plotted arrays from the history: x = t (or samples: t · perT), one overlap per traced neuron. Returns the sample count. */
+function fillOverlaps(perT: number): { len: number; m: number; shown: number[] } {
   const fd = frameData, k = fd.k, len = fd.length;
   const m = Math.min(TRACED_NEURONS, fd.n), row = TRACED_NEURONS * k;
   const even = fd.info?.even ?? false;
@@ -32,7 +31,7 @@ function fillOverlaps(): { len: number; m: number; shown: number[] } {
     for (let j = 1; j < k; j++) if (value(len - 1, i, j) > value(len - 1, i, shown[i])) shown[i] = j;
   }
   for (let s = 0; s < len; s++) {
-    xs[s] = plotTime(fd.times[s]);
+    xs[s] = plotTime(fd.times[s], perT);
     for (let i = 0; i < m; i++) ys[i][s] = value(s, i, shown[i]);
     if (fd.hasPrediction) {
       for (let i = 0; i < m; i++) {
@@ -52,11 +51,12 @@ export function OverlapPlot() {
   const label = useRef({ at: 0, text: '' });
   const theme = useRef<ChartTheme | null>(null);
   const markerColours = useRef<string[]>([]);
+  const unit = useTimeUnit();
 
   const colourOf = (i: number) => theme.current?.code(frameData.codes[i] ?? k + 1, k) ?? '#888';
 
   const onChart = useLiveChart((u) => {
-    const { len, m: shownCount } = fillOverlaps();
+    const { len, m: shownCount } = fillOverlaps(unit.perT);
     // a neuron's colour follows its fate: keep the legend's markers in step with the lines
     const markers = u.root.parentElement?.nextElementSibling?.querySelectorAll<HTMLElement>('.u-series .u-marker') ?? [];
     for (let i = 0; i < shownCount; i++) {
@@ -66,7 +66,7 @@ export function OverlapPlot() {
     }
     const fd = frameData;
     const latest = len > 0 ? Array.from({ length: shownCount }, (_, i) => ys[i][len - 1].toFixed(2)).join(', ') : 'none yet';
-    throttledLabel(u.root.parentElement, `Overlap of ${shownCount} neurons with the index vector each is heading for, against log time up to t = ${fd.t.toPrecision(3)}; latest values ${latest}.`, label.current, len <= 1 || !fd.info || fd.t >= fd.info.tEnd);
+    throttledLabel(u.root.parentElement, `Overlap of ${shownCount} neurons with the index vector each is heading for, against ${unit.upTo(fd.t)}; latest values ${latest}.`, label.current, len <= 1 || !fd.info || fd.t >= fd.info.tEnd);
     const lines = [xs.subarray(0, len), ...ys.slice(0, shownCount).map((y) => y.subarray(0, len))];
     // the chart's own series say whether it draws the prediction (its options follow the run)
     return u.series.length > lines.length ? [...lines, ...ps.slice(0, shownCount).map((p) => p.subarray(0, len))] : lines;
@@ -78,10 +78,10 @@ export function OverlapPlot() {
       markerColours.current = [];
       const average = info?.average && k > 1 ? info.average.overlap : NaN;
       return {
-        scales: { x: timeScale(() => frameData.info?.tEnd), y: { range: (_u, lo) => [Math.max(-1, Math.min(0, Math.floor(lo * 10) / 10)), 1.05] } },
-        axes: [timeAxis(t), yAxisStyle(t, 'overlap (cosine)')],
+        scales: { x: timeScale(() => frameData.info?.tEnd, unit.perT), y: { range: (_u, lo) => [Math.max(-1, Math.min(0, Math.floor(lo * 10) / 10)), 1.05] } },
+        axes: [timeAxis(t, unit), yAxisStyle(t, 'overlap (cosine)')],
         series: [
-          timeSeries,
+          timeSeries(unit),
           ...Array.from({ length: m }, (_, i): uPlot.Series => ({
             label: `neuron ${i + 1}`,
             stroke: () => colourOf(i),
@@ -104,14 +104,14 @@ export function OverlapPlot() {
         plugins: [annotationsPlugin(() => ({ lines: [{ axis: 'y', value: average, colour: t.muted, label: 'u* (average)' }], fontPx: t.fontPx - 1 }))],
       };
     },
-    [info, k, m, sgd],
+    [info, k, m, sgd, unit],
   );
 
   return (
     <figure className="plot">
       <figcaption>
         Overlaps of {TRACED_NEURONS} neurons (colour: where each is heading)
-        {sgd && <span data-testid="overlap-legend-sgd"> — solid: online SGD, dashed: the flow from the same start; {samplesTitle(info?.sampling)}</span>}
+        {sgd && <span data-testid="overlap-legend-sgd"> — solid: online SGD, dashed: the flow from the same start</span>}
       </figcaption>
       <UPlotChart
         options={options}

@@ -4,11 +4,13 @@ import { LossPlot } from './LossPlot.tsx';
 import { GenErrorPlot } from './GenErrorPlot.tsx';
 import { OverlapPlot } from './OverlapPlot.tsx';
 import { ThresholdPlot } from './ThresholdPlot.tsx';
+import { TimeAxisSwitch } from './TimeAxisSwitch.tsx';
 import './plots.css';
 
 export function RunPlots() {
   return (
     <section className="plots run-plots" aria-label="overlaps and loss against time">
+      <TimeAxisSwitch />
       <OverlapPlot />
       <LossPlot />
       <GenErrorPlot />

@@ -72,7 +72,8 @@ export function DynamicsControls() {
   const batch = useApp((s) => s.params.batch);
   const choose = (next: 'flow' | 'sgd') => {
     const st = getAppStore().getState();
-    if (next === 'flow') return st.setParam('dyn', 'flow');
+    // samples mean nothing to the flow: its charts go back to t
+    if (next === 'flow') return st.setParams({ dyn: 'flow', taxis: 't' });
     // real vectors in R^d: start from sizes that run live, and put them in the link
     const { n, d } = st.params;
     st.setParams({ dyn: 'sgd', n: Math.min(n, LIVE_SGD.n), d: Math.min(d, LIVE_SGD.d) });

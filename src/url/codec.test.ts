@@ -340,6 +340,45 @@ const adversarialQuery = fc.oneof(
   fc.string({ maxLength: 9000 }),
 );
 
+describe('the time axis of an SGD run (taxis)', () => {
+  const SGD = 'dyn=sgd&d=100&n=50&k=3&beta=0.1';
+
+  it('is left out of a link at t, so every existing link is written byte for byte as before', () => {
+    for (const q of ['', 'k=3&beta=0.3', SGD, `${SGD}&T=3&t=2`]) {
+      const { params } = decode(q);
+      expect(params.taxis).toBe('t');
+      const written = encode(params);
+      expect(written).not.toContain('taxis');
+      expect(written).toBe(encode({ ...params }));
+    }
+  });
+
+  it('round-trips samples for online SGD, written just before tour', () => {
+    const { params, problems } = decode(`${SGD}&taxis=samples`);
+    expect(problems).toEqual([]);
+    expect(params.taxis).toBe('samples');
+    const written = encode(params);
+    expect(written).toContain('&batch=1&taxis=samples&tour=0&');
+    expect(decode(written)).toEqual({ params, problems: [] });
+  });
+
+  it('refuses samples for the flow, and for an SGD link refused as too large, saying t is used', () => {
+    const flow = decode('k=3&taxis=samples');
+    expect(flow.params.taxis).toBe('t');
+    expect(flow.problems).toEqual([{ key: 'taxis', message: 'samples are counted only for online SGD (dyn=sgd)', used: 'flow time t' }]);
+    const refused = decode('dyn=sgd&n=300&d=1000&k=3&taxis=samples');
+    expect(refused.params.dyn).toBe('flow');
+    expect(refused.params.taxis).toBe('t');
+    expect(refused.problems.map((p) => p.key)).toEqual(['dyn', 'taxis']);
+  });
+
+  it('reports a value that is neither t nor samples', () => {
+    const { params, problems } = decode(`${SGD}&taxis=steps`);
+    expect(params.taxis).toBe('t');
+    expect(problems).toEqual([{ key: 'taxis', message: '"steps" is not one of t, samples', used: 't' }]);
+  });
+});
+
 describe('properties', () => {
   it('decode never throws and always gives valid, runnable, stable parameters', () => {
     fc.assert(
@@ -449,7 +488,9 @@ const validParams: fc.Arbitrary<Params> = fc
       // online SGD beyond the work limit is refused: valid SGD links are the affordable ones
       .map((v) => (v.dyn === 'sgd' && !sgdAffordable(v) ? { ...v, dyn: 'flow' as const } : v))
       // the squared loss is a flow: a valid link never asks for it with online SGD
-      .map((v) => (v.dyn === 'sgd' && v.loss === 'mse' ? { ...v, loss: 'corr' as const } : v));
+      .map((v) => (v.dyn === 'sgd' && v.loss === 'mse' ? { ...v, loss: 'corr' as const } : v))
+      // samples are counted only for online SGD: a valid flow link has the t axis
+      .map((v) => (v.taxis === 'samples' && v.dyn !== 'sgd' ? { ...v, taxis: 't' as const } : v));
   });
 
 function sgdAffordable(p: Params): boolean {

@@ -242,6 +242,11 @@ export function decodeVersioned(query: string, versioning: Versioning): Decoded 
   }
   const { spec, problems: cross } = normalizeSpec(modelSpecOf(params as Params));
   Object.assign(params, spec);
+  // samples are what online SGD draws: a flow (or an SGD run refused above) has only t to show
+  if (params.taxis === 'samples' && params.dyn !== 'sgd') {
+    cross.push({ key: 'taxis', message: 'samples are counted only for online SGD (dyn=sgd)', used: 'flow time t' });
+    params.taxis = 't';
+  }
   const compared = comparedRun(params as Params);
   if (!compared.ok) {
     cross.push({ key: 'compare', message: compared.error, used: 'no split view' });

@@ -45,7 +45,9 @@ const longestIntText = (f: Field) => Math.max(String(f.min).length, String(f.max
 /** How long a value is in encode's output (the text after "key="). */
 function encodedLength(f: Field, value: unknown): number {
   const q = encode({ ...defaultParams(), [f.key]: value } as Params);
-  const part = q.split('&').find((kv) => kv.startsWith(`${encodeURIComponent(f.key)}=`))!;
+  const part = q.split('&').find((kv) => kv.startsWith(`${encodeURIComponent(f.key)}=`));
+  // a row marked omitDefault is not written at its default: nothing to count for that value
+  if (part === undefined) return 0;
   return part.length - encodeURIComponent(f.key).length - 1;
 }
 

@@ -59,6 +59,7 @@ export const SCHEMA = [
   { key: 'dyn', type: 'enum', default: 'flow', values: ['flow', 'sgd'], model: true, description: 'what moves the neurons: the population gradient flow, or online SGD on fresh Gaussian samples in dimension d' },
   { key: 'eta', type: 'number', default: 0, min: 0, max: 10, model: true, description: 'SGD step size η (0: 0.05·d^(−p*/2), the scaling that lets the search escape); t = η · steps' },
   { key: 'batch', type: 'int', default: 1, min: 1, max: 1024, model: true, description: 'SGD samples averaged per step; samples = batch · steps' },
+  { key: 'taxis', type: 'enum', default: 't', values: ['t', 'samples'], model: false, omitDefault: true, description: 'time axis of the overlap and loss charts: flow time t, or samples drawn = (batch/η)·t (online SGD only)' },
   { key: 'tour', type: 'int', default: 0, min: 0, max: 50, model: false, description: 'guided tour step to open (0: no tour)' },
   // The explore panel's sweep, so a link (and the CLI's grid) names the same experiment. A 0
   // means "the form's own default", which may depend on the model (like T = 0), so links never

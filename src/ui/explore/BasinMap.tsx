@@ -90,6 +90,16 @@ function legendItems(view: BasinView): { code: number; label: string; count: num
   return items;
 }
 
+/**
+ * The map is always the correlation loss's population flow (a start's fate is a property of a
+ * deterministic flow); when the main view runs something else, the card says so.
+ */
+function basinDynamicsNote(spec: ModelSpec): string | null {
+  if (spec.dyn === 'sgd') return 'This map shows the population gradient flow, not the online SGD (dyn=sgd) of the main view: a start under SGD has no single fate, its noise decides.';
+  if (spec.loss === 'mse') return 'This map shows the correlation loss’s flow, not the squared loss (loss=mse) of the main view: there the neurons interact, so one start alone has no fate.';
+  return null;
+}
+
 export function BasinMap() {
   const params = useApp((s) => s.params);
   const spec = useMemo(() => modelSpecOf(params), [params]);
@@ -125,6 +135,7 @@ export function BasinMap() {
   }, [spec, seen]);
 
   const k = view?.spec?.k ?? spec.k;
+  const otherDynamics = basinDynamicsNote(spec);
   const counts = view?.status === 'done' && view.counts ? JSON.stringify(view.counts) : '';
   const total = view ? view.grid.rows * view.grid.cols : 0;
   return (
@@ -134,6 +145,11 @@ export function BasinMap() {
         Each of {total.toLocaleString('en')} equal-area cells of S² is a starting neuron (overlaps u = L x); its colour is where the flow
         takes it, with this model's k, β, σ, σ* and tol. Dark dots: v_j; white dot: w̄.
       </p>
+      {otherDynamics && (
+        <p className="explore-note explore-dynamics" data-testid="basin-dynamics">
+          {otherDynamics}
+        </p>
+      )}
       <div className="basin-map" data-testid="basin-map" data-counts={counts} data-status={view?.status ?? 'idle'}>
         {view?.status === 'unavailable' ? (
           <p className="explore-note">{view.message}.</p>

@@ -1,6 +1,7 @@
 // Each sweep's own small controls: titles and notes here; fields, defaults and the
 // configuration a set of field values means live in core/sweepSettings.ts, shared with the
 // command line (`sweep <kind>`), so the app and the CLI build the same grid from the same link.
+import type { ModelSpec } from '../../core/model.ts';
 import type { SweepConfig, SweepKind, SweepRowOut } from '../../core/sweeps.ts';
 import { readField, SWEEP_KEYS, sweepKeyOf, type FormField, type FormValues } from '../../core/sweepSettings.ts';
 import type { Params } from '../../url/schema.ts';
@@ -20,6 +21,19 @@ export const SWEEP_NOTES: Record<SweepKind, string> = {
   escape: 't_esc of a run: the time by which half its neurons have max_j |u_j| ≥ 1/2; points are geometric means over trials. Dashed: predicted slope through the points; solid: least-squares fit.',
   phase: 'Each cell: share of neurons ending at the average w̄ (colour bar above). Line: β_c(k), where μ_span changes sign. Click a cell to open it in the main view.',
 };
+
+/**
+ * What moves the neurons in every run of a sweep, said on the card when it is not the paper's
+ * correlation flow (sweeps run the main view's dynamics; null for the flow, whose cards say nothing new).
+ */
+export function sweepDynamicsNote(base: ModelSpec): string | null {
+  if (base.dyn === 'sgd') {
+    const eta = base.eta && base.eta > 0 ? `η = ${base.eta}` : 'the default η = 0.05·d^(−p*/2) at each point’s d';
+    return `Runs online SGD on samples (dyn=sgd, ${eta}, batch ${base.batch ?? 1}), not the flow; times are flow time t = η · steps. A sweep whose SGD work is over a live run’s limit is refused with its estimate.`;
+  }
+  if (base.loss === 'mse') return 'Runs the correlation loss’s flow, not the squared loss (loss=mse) of the main view: its coupled flow is too slow to sweep here.';
+  return null;
+}
 
 /**
  * The form values a link asks for (0 or absent: the field's default), each read like typed

@@ -4,7 +4,7 @@
 import { planSweep, sweepRowsOf } from '../../core/experiment.ts';
 import type { Problem } from '../../core/model.ts';
 import {
-  addTrial, emptyPointStats, MAX_SWEEP_JOBS, sweepKey, sweepRow,
+  addTrial, emptyPointStats, MAX_SWEEP_JOBS, sgdSweepRefusal, sweepKey, sweepRow,
   type PointStats, type SweepConfig, type SweepPoint, type SweepRowOut, type TrialResult,
 } from '../../core/sweeps.ts';
 import type { BatchHandle, WorkerPool } from '../../sim/pool.ts';
@@ -56,8 +56,10 @@ export class SweepRunner {
     }
     // the job list and the final rows are core/experiment.ts's, as on the command line
     const { points, problems, jobs } = planSweep(config);
-    if (jobs.length === 0 || jobs.length > MAX_SWEEP_JOBS) {
-      const message = jobs.length === 0 ? 'no grid point could be run' : `${jobs.length} runs is more than the limit of ${MAX_SWEEP_JOBS}: use fewer points or trials`;
+    // online SGD: the whole sweep is estimated before it starts and refused with the number, as a live run is
+    const tooMuch = jobs.length > 0 ? sgdSweepRefusal(config, points) : null;
+    if (jobs.length === 0 || jobs.length > MAX_SWEEP_JOBS || tooMuch) {
+      const message = jobs.length === 0 ? 'no grid point could be run' : tooMuch ?? `${jobs.length} runs is more than the limit of ${MAX_SWEEP_JOBS}: use fewer points or trials`;
       this.set({ ...emptySweepView(), status: 'error', config, problems, message, version });
       return;
     }

@@ -4,6 +4,7 @@ import type { ModelSpec } from '../../core/model.ts';
 import { runSweepSync, type SweepConfig } from '../../core/sweeps.ts';
 import { parseConfigHeader } from '../../url/configHeader.ts';
 import { betaStack, BETA_BINS } from './sweepCharts.ts';
+import { sweepDynamicsNote } from './sweepForms.ts';
 import { sweepTable } from './sweepTable.ts';
 
 const BASE: ModelSpec = { k: 3, n: 8, d: 100, beta: 0.2, p: 3, sigma: '', target: '', drop012: false, geom: 'equi', gram: [], seed: 1, T: 0, tol: 0.05 };
@@ -34,5 +35,17 @@ describe('sweep tables and charts', () => {
     // and the bins are not trivially one: below β_c some neurons are recovered, above it most sit at the average
     expect(stack.find((s) => s.beta === 0.1 && s.bin === 'recovered')!.fraction).toBeGreaterThan(0.5);
     expect(stack.find((s) => s.beta === 0.4 && s.bin === 'at average w̄')!.fraction).toBeGreaterThan(0.5);
+  });
+
+  it('names online SGD in the header and on the card when the sweep runs it; a flow header is as it was', () => {
+    const flow = parseConfigHeader(sweepTable(CONFIG, rows, 'k=3')).config;
+    expect([...flow.keys()]).not.toContain('dyn');
+    expect(sweepDynamicsNote(BASE)).toBeNull();
+    const sgd: SweepConfig = { ...CONFIG, base: { ...BASE, dyn: 'sgd', eta: 0, batch: 2 } };
+    const header = parseConfigHeader(sweepTable(sgd, [], 'k=3&dyn=sgd')).config;
+    expect([...header.keys()]).toEqual([...[...flow.keys()].slice(0, [...flow.keys()].indexOf('tol') + 1), 'dyn', 'eta', 'batch', ...[...flow.keys()].slice([...flow.keys()].indexOf('tol') + 1)]);
+    expect([header.get('dyn'), header.get('eta'), header.get('batch')]).toEqual(['sgd', 'default', '2']);
+    expect(sweepDynamicsNote(sgd.base)).toContain('online SGD');
+    expect(sweepDynamicsNote({ ...BASE, dyn: 'sgd', eta: 0.001, batch: 1 })).toContain('η = 0.001');
   });
 });

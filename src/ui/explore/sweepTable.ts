@@ -28,6 +28,8 @@ export function sweepHeaderEntries(config: SweepConfig, query: string): ConfigEn
     ['drop012', b.drop012],
     ['geom', config.kind === 'coupon' ? 'orth' : config.kind === 'escape' ? b.geom : 'equi'],
     ['tol', b.tol],
+    // what moved the neurons, when it is not the flow (flow tables keep their header as it was)
+    ...(b.dyn === 'sgd' ? ([['dyn', 'sgd'], ['eta', b.eta && b.eta > 0 ? b.eta : 'default'], ['batch', b.batch ?? 1]] as ConfigEntries) : []),
     ['betaC', betaCText(config)],
     ['grid', config.xs.join(' ')],
     ['trials', config.trials],
