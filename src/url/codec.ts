@@ -4,6 +4,7 @@ import { normalizeSpec, type ModelSpec, type Problem } from '../core/model.ts';
 import { isPacked, packNumbers, unpackNumbers } from './packedNumbers.ts';
 import { defaultParams, FIELDS, SCHEMA, SCHEMA_VERSION, type Field, type Params } from './schema.ts';
 import { comparedRun } from './compare.ts';
+import { parseProjectionKey } from './projectionKey.ts';
 
 export type { Problem };
 
@@ -242,6 +243,12 @@ export function decodeVersioned(query: string, versioning: Versioning): Decoded 
   }
   const { spec, problems: cross } = normalizeSpec(modelSpecOf(params as Params));
   Object.assign(params, spec);
+  const projection = parseProjectionKey(params.proj as string, spec.k);
+  if (projection.ok) params.proj = projection.text;
+  else {
+    cross.push({ key: 'proj', message: projection.error, used: 'even (every index vector spread evenly)' });
+    params.proj = 'even';
+  }
   const compared = comparedRun(params as Params);
   if (!compared.ok) {
     cross.push({ key: 'compare', message: compared.error, used: 'no split view' });
