@@ -25,10 +25,10 @@ export function projectionDescription(k: number, choice: ProjectionChoice = EVEN
   if (k <= 3) return 'exact';
   if (choice.kind === 'vectors') {
     const [a, b, c] = choice.indices.map(name);
-    return `projection of the ${k}-dimensional span of the index vectors onto the span of ${a}, ${b}, ${c} (chosen; orthonormalized in that order: ${a} along x, ${b} in the x–y plane), so ${a}, ${b}, ${c} are drawn at full length and the others shorter, as their shadows${fallback}`;
+    return `projection onto the span of ${a}, ${b}, ${c}, chosen under the view (${a} along x, ${b} in the x–y plane; those three are drawn at full length, the other arrows are their shadows, shorter${fallback})`;
   }
   if (choice.kind === 'tour') {
-    return `projection of the ${k}-dimensional span of the index vectors that turns slowly (a grand tour, chosen: it starts at the even spread and glides between random 3-D views); arrows shorter than the sphere's radius point partly out of the view`;
+    return `slowly turning projection (grand tour, chosen under the view: from the even spread it glides between random 3-D views of the span of the index vectors; a short arrow points partly out of view)`;
   }
   return `projection of the ${k}-dimensional span of the index vectors: up is their average direction w̄, and their parts orthogonal to w̄ are spread evenly around it (v_j at ${(360 / k).toFixed(1)}°·j; the default)`;
 }

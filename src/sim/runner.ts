@@ -2,19 +2,29 @@
 // animation loop asks for the next frame while playing. Frames go to frameData; the store
 // only gets a throttled readout.
 import type { ModelSpec } from '../core/model.ts';
-import { withTime, type AppStore } from '../state/store.ts';
+import { withTime, type AppState, type AppStore } from '../state/store.ts';
 import { frameData } from '../state/frameData.ts';
 import { clockGate } from '../state/compareData.ts';
 import { modelSpecOf } from '../url/codec.ts';
 import { SimClient, type WorkerLike } from './client.ts';
 import type { RunInfo } from './protocol.ts';
 import { nextTarget, stepTarget } from './clock.ts';
+import type { ProjectionChoice } from '../core/projection.ts';
+import { projectionStore, TOUR_SPEED, tourClock } from '../state/projectionView.ts';
+import { parseProjectionKey, projectionChoiceOf } from '../url/projectionKey.ts';
+import { prefersReducedMotion } from '../ui/teach/motion.ts';
 
 /** Readouts in the store refresh at most this often while playing. */
 const READOUT_INTERVAL_MS = 100;
 
 export function createFlowWorker(): WorkerLike {
   return new Worker(new URL('./flow.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
+}
+
+/** The projection the link asks for (the grand tour where its clock is now). */
+function projectionOf(s: AppState): ProjectionChoice {
+  const key = parseProjectionKey(s.params.proj, s.params.k);
+  return projectionChoiceOf(key.ok ? key.value : { choice: 'even' }, tourClock.phase);
 }
 
 export function startRunner(store: AppStore, createWorker: () => WorkerLike = createFlowWorker): () => void {
@@ -25,6 +35,13 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
   // after a fault the restarted run waits for Play, so the last good frame stays on screen
   let heldInfo: RunInfo | null = null;
   let faulted = false;
+  // the projection the worker draws in (as JSON), and whether the last request was a redraw:
+  // while playing, redraws and steps take turns so a turning tour never stalls the run
+  let drawnIn = '';
+  let redrawnLast = false;
+  let lastTour = performance.now();
+  // a link with proj=tour turns at once, unless the reader asked for reduced motion
+  projectionStore.setState({ turning: store.getState().params.proj === 'tour' && !prefersReducedMotion() });
 
   const client = new SimClient(createWorker, {
     onConfigured(info) {
@@ -36,6 +53,7 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
       }
       frameData.startRun(info);
       store.setState({ info });
+      projectionStore.setState({ runId: info.runId, view: { projection: info.projection, indexVectors: info.indexVectors, averagePosition: info.averagePosition } });
       // a link paused at t (`t=`) opens on the frame at t: one step from the seeded start,
       // the same state the CLI reaches with T = t (the integrator's dense output does not
       // depend on where it is sampled)
@@ -61,6 +79,13 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
         });
       }
     },
+    onProjected(msg) {
+      if (msg.buffers) {
+        if (frameData.runId === msg.runId) frameData.reproject(msg.buffers.positions, msg.buffers.codes);
+        client.recycle(msg.buffers);
+      }
+      if (!heldInfo) projectionStore.setState({ runId: msg.runId, view: msg.view });
+    },
     onFault(message) {
       faulted = true;
       heldInfo = null;
@@ -71,7 +96,12 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
   let spec: ModelSpec = modelSpecOf(store.getState().params);
   let resetNonce = store.getState().resetNonce;
   let stepNonce = store.getState().stepNonce;
-  client.configure(spec);
+  const configure = () => {
+    const projection = projectionOf(store.getState());
+    drawnIn = JSON.stringify(projection);
+    client.configure(spec, projection);
+  };
+  configure();
 
   const unsubscribe = store.subscribe((s) => {
     const next = modelSpecOf(s.params);
@@ -81,7 +111,7 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
       tEnd = Infinity;
       faulted = false;
       heldInfo = null;
-      client.configure(spec);
+      configure();
     }
     if (s.stepNonce !== stepNonce) {
       stepNonce = s.stepNonce;
@@ -95,6 +125,11 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
     const now = performance.now();
     const dt = (now - lastTick) / 1000;
     const s = store.getState();
+    if (s.params.proj === 'tour' && projectionStore.getState().turning) {
+      // a hidden tab pauses animation frames: do not jump far along the tour on return
+      tourClock.phase += Math.min(0.1, (now - lastTour) / 1000) * TOUR_SPEED;
+    }
+    lastTour = now;
     // a split view's second run shares this clock: wait for it to reach the same time
     if (client.busy || clockGate.holds(frameData.t)) return;
     if (heldInfo && (s.playing || pendingStep)) {
@@ -104,6 +139,18 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
       client.request(0);
       return;
     }
+    // a new projection redraws the frame on screen (also while paused); the run is not touched
+    const projection = projectionOf(s);
+    const drawn = JSON.stringify(projection);
+    const advancing = pendingStep || (s.playing && frameData.t < tEnd);
+    if (drawn !== drawnIn && frameData.runId === client.currentRunId && frameData.length > 0 && !(advancing && redrawnLast)) {
+      if (client.project(projection)) {
+        drawnIn = drawn;
+        redrawnLast = true;
+      }
+      return;
+    }
+    redrawnLast = false;
     // real time keeps flowing while a frame computes, so slow frames make bigger jumps
     lastTick = now;
     if (pendingStep) {
