@@ -120,6 +120,15 @@ describe('choosing three index vectors (proj=a,b,c)', () => {
     expect(proj.description).toContain('spread evenly');
   });
 
+  it('indices that do not fit this k (a split view with another k) fall back to the even spread', () => {
+    const geom = equiangular(5, 0.1);
+    for (const indices of [[0, 3, 6], [1, 1, 2], [-1, 0, 1]] as const) {
+      const { basis, description } = choiceBasis(geom, { kind: 'vectors', indices });
+      expect(Array.from(basis)).toEqual(Array.from(evenSpreadBasis(geom)));
+      expect(description).toContain('spread evenly');
+    }
+  });
+
   it('k ≤ 3 ignores the choice: the picture is exact', () => {
     const proj = new NeuronProjector(equiangular(3, 0.2), { kind: 'vectors', indices: [2, 1, 0] });
     expect(proj.basis).toBeNull();

@@ -107,7 +107,8 @@ export function vectorsBasis(geom: Geometry, indices: readonly [number, number, 
 /** Rows of a projection choice for k > 3, and the description of what is shown. */
 export function choiceBasis(geom: Geometry, choice: ProjectionChoice, tour?: GrandTour): { basis: Float64Array; description: string } {
   const k = geom.k;
-  if (choice.kind === 'vectors') {
+  const fits = (j: number) => Number.isInteger(j) && j >= 0 && j < k;
+  if (choice.kind === 'vectors' && choice.indices.every(fits) && new Set(choice.indices).size === 3) {
     const { basis, degenerate } = vectorsBasis(geom, choice.indices);
     const note = degenerate.length > 0 ? `; ${degenerate.map(name).join(', ')} lies in the span of the ones before it, so a coordinate axis stands in for it` : '';
     return { basis, description: projectionDescription(k, choice, note) };
@@ -116,7 +117,7 @@ export function choiceBasis(geom: Geometry, choice: ProjectionChoice, tour?: Gra
     const path = tour ?? new GrandTour(evenSpreadBasis(geom), k);
     return { basis: path.at(choice.phase), description: projectionDescription(k, choice) };
   }
-  return { basis: evenSpreadBasis(geom), description: projectionDescription(k, choice) };
+  return { basis: evenSpreadBasis(geom), description: projectionDescription(k) };
 }
 
 /**

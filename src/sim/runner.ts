@@ -2,7 +2,8 @@
 // animation loop asks for the next frame while playing. Frames go to frameData; the store
 // only gets a throttled readout.
 import type { ModelSpec } from '../core/model.ts';
-import { withTime, type AppState, type AppStore } from '../state/store.ts';
+import { withTime, type AppStore } from '../state/store.ts';
+import type { Params } from '../url/schema.ts';
 import { frameData } from '../state/frameData.ts';
 import { clockGate } from '../state/compareData.ts';
 import { modelSpecOf } from '../url/codec.ts';
@@ -21,9 +22,9 @@ export function createFlowWorker(): WorkerLike {
   return new Worker(new URL('./flow.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
 }
 
-/** The projection the link asks for (the grand tour where its clock is now). */
-function projectionOf(s: AppState): ProjectionChoice {
-  const key = parseProjectionKey(s.params.proj, s.params.k);
+/** The projection a run's parameters ask for (the grand tour where its clock is now). */
+export function projectionOf(params: Params): ProjectionChoice {
+  const key = parseProjectionKey(params.proj, params.k);
   return projectionChoiceOf(key.ok ? key.value : { choice: 'even' }, tourClock.phase);
 }
 
@@ -97,7 +98,7 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
   let resetNonce = store.getState().resetNonce;
   let stepNonce = store.getState().stepNonce;
   const configure = () => {
-    const projection = projectionOf(store.getState());
+    const projection = projectionOf(store.getState().params);
     drawnIn = JSON.stringify(projection);
     client.configure(spec, projection);
   };
@@ -140,7 +141,7 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
       return;
     }
     // a new projection redraws the frame on screen (also while paused); the run is not touched
-    const projection = projectionOf(s);
+    const projection = projectionOf(s.params);
     const drawn = JSON.stringify(projection);
     const advancing = pendingStep || (s.playing && frameData.t < tEnd);
     if (drawn !== drawnIn && frameData.runId === client.currentRunId && frameData.length > 0 && !(advancing && redrawnLast)) {
