@@ -2,6 +2,7 @@
 // the grand tour turn redraws the frame on screen (pixels and the note under the view change)
 // while t and the counts stay, also while paused; the choice survives a reload through the
 // link; the tour turns by itself only when reduced motion is not asked for.
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, loadScreenshot, outcomeCounts, simTime, test, waitForEnd, type Screenshot } from './fixtures.ts';
 
@@ -141,4 +142,24 @@ test('a link with a projection that does not fit says so and shows the even spre
   await page.goto('./?k=5&n=50&T=100&t=100&proj=%3Cimg%20src=x%3E');
   await expect(page.getByText(/has characters other than letters/)).toBeVisible();
   await expect(page.locator('img[src=x]')).toHaveCount(0);
+});
+
+test('the chooser works from the keyboard and passes axe in each mode; it is absent for k ≤ 3', async ({ page }) => {
+  await page.goto('./?k=5&n=50&T=100&t=100');
+  const control = page.getByTestId('projection-control');
+  await expect(control).toBeVisible();
+  await control.locator('input[value=even]').focus();
+  await page.keyboard.press('ArrowRight'); // native radios: the arrow keys move the choice
+  await expect(control.locator('input[value=vectors]')).toBeChecked();
+  await expect(page).toHaveURL(/proj=1,2,3(&|$)/);
+  await expect(page.getByTestId('projection-note')).toContainText('span(v1, v2, v3)');
+  for (const mode of ['vectors', 'tour'] as const) {
+    await control.locator(`input[value=${mode}]`).check();
+    const result = await new AxeBuilder({ page }).include('[data-testid=projection-control]').analyze();
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+    expect(bad).toEqual([]);
+  }
+  await page.goto('./?k=3&n=50&T=100&t=100&proj=1,2,3');
+  await expect(page.getByTestId('sim-time')).toHaveAttribute('data-value', '100', { timeout: 30_000 });
+  await expect(page.getByTestId('projection-control')).toHaveCount(0);
 });
