@@ -30,7 +30,7 @@ async function viewGrid(page: Page): Promise<number[]> {
 const change = (a: number[], b: number[]) => a.reduce((s, x, i) => s + Math.abs(x - b[i]), 0) / a.length;
 
 async function pick(page: Page, triple: [number, number, number]) {
-  await page.locator('[data-testid=projection-control] input[value=vectors]').check();
+  await page.locator('select[name=proj-mode]').selectOption('vectors');
   for (const [slot, j] of triple.entries()) await page.locator(`select[name=proj-${'xyz'[slot]}]`).selectOption(String(j));
 }
 
@@ -76,13 +76,13 @@ for (const [k, query, triple] of [
     await page.reload();
     await waitForEnd(page, 90_000);
     await expect(page.getByTestId('projection-note')).toContainText(label);
-    await expect(page.locator('[data-testid=projection-control] input[value=vectors]')).toBeChecked();
+    await expect(page.locator('select[name=proj-mode]')).toHaveValue('vectors');
     expect(await simTime(page)).toBe(t);
     expect(await outcomeCounts(page)).toEqual(counts);
     expect(change(picked, await viewGrid(page))).toBeLessThan(0.5);
 
     // back to the even spread: the first picture again
-    await page.locator('[data-testid=projection-control] input[value=even]').check();
+    await page.locator('select[name=proj-mode]').selectOption('even');
     await expect(page.getByTestId('projection-note')).toContainText('spread evenly');
     await expect(page).not.toHaveURL(/proj=/);
     expect(change(before, await viewGrid(page))).toBeLessThan(0.5);
@@ -95,7 +95,7 @@ test('the grand tour turns the paused view over time, and stops when asked; t an
   await waitForEnd(page, 90_000);
   const t = await simTime(page);
   const counts = await outcomeCounts(page);
-  await page.locator('[data-testid=projection-control] input[value=tour]').check();
+  await page.locator('select[name=proj-mode]').selectOption('tour');
   await expect(page.getByTestId('projection-note')).toContainText('grand tour');
   await expect(page.locator('button[name=tourturn]')).toHaveAttribute('aria-pressed', 'true');
   const first = await viewGrid(page);
@@ -138,7 +138,7 @@ test('a link with a projection that does not fit says so and shows the even spre
   await page.goto('./?k=5&n=50&T=100&t=100&proj=1,4,7');
   await expect(page.getByText('there is no v7 with k = 5 (the numbers go from 1 to 5)')).toBeVisible();
   await expect(page.getByTestId('projection-note')).toContainText('spread evenly');
-  await expect(page.locator('[data-testid=projection-control] input[value=even]')).toBeChecked();
+  await expect(page.locator('select[name=proj-mode]')).toHaveValue('even');
   await page.goto('./?k=5&n=50&T=100&t=100&proj=%3Cimg%20src=x%3E');
   await expect(page.getByText(/has characters other than letters/)).toBeVisible();
   await expect(page.locator('img[src=x]')).toHaveCount(0);
@@ -148,13 +148,13 @@ test('the chooser works from the keyboard and passes axe in each mode; it is abs
   await page.goto('./?k=5&n=50&T=100&t=100');
   const control = page.getByTestId('projection-control');
   await expect(control).toBeVisible();
-  await control.locator('input[value=even]').focus();
-  await page.keyboard.press('ArrowRight'); // native radios: the arrow keys move the choice
-  await expect(control.locator('input[value=vectors]')).toBeChecked();
+  await control.locator('select[name=proj-mode]').focus();
+  await page.keyboard.press('ArrowDown'); // a closed native select takes the arrow keys
+  await expect(control.locator('select[name=proj-mode]')).toHaveValue('vectors');
   await expect(page).toHaveURL(/proj=1,2,3(&|$)/);
   await expect(page.getByTestId('projection-note')).toContainText('span(v1, v2, v3)');
   for (const mode of ['vectors', 'tour'] as const) {
-    await control.locator(`input[value=${mode}]`).check();
+    await control.locator('select[name=proj-mode]').selectOption(mode);
     const result = await new AxeBuilder({ page }).include('[data-testid=projection-control]').analyze();
     const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
     expect(bad).toEqual([]);

@@ -25,10 +25,10 @@ export function projectionDescription(k: number, choice: ProjectionChoice = EVEN
   if (k <= 3) return 'exact';
   if (choice.kind === 'vectors') {
     const [a, b, c] = choice.indices.map(name);
-    return `projection onto span(${a}, ${b}, ${c}), chosen below the view: ${a} along x, ${b} in the x–y plane; other arrows are their shadows, shorter${fallback}`;
+    return `projection onto span(${a}, ${b}, ${c}), chosen below: ${a} along x, ${b} in the x–y plane; other arrows are shadows (shorter)${fallback}`;
   }
   if (choice.kind === 'tour') {
-    return `slowly turning projection (grand tour, chosen below the view): from the even spread it glides through random 3-D views of the span; a short arrow points partly out of view`;
+    return `slowly turning projection (grand tour, chosen below): from the even spread through random 3-D views of the span; short arrows point partly out of view`;
   }
   return `projection of the ${k}-dimensional span of the index vectors: up is their average direction w̄, and their parts orthogonal to w̄ are spread evenly around it (v_j at ${(360 / k).toFixed(1)}°·j; the default)`;
 }

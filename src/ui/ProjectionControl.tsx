@@ -1,8 +1,8 @@
-// Under the view, for k > 3: which 3-D projection of the k-dimensional span the view shows.
-// The even spread (default), three index vectors of the reader's choice (three native selects,
-// never the same vector twice), or a slowly turning grand tour. A view choice only: the run,
+// Under the view, for k > 3: which 3-D projection of the k-dimensional span the view shows, in
+// one row of native selects: the even spread (default), three index vectors of the reader's
+// choice (never the same vector twice), or a slowly turning grand tour. A view choice only: the run,
 // its t and its counts never change; the worker redraws the current frame (runner.ts).
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { getAppStore, useApp } from '../state/store.ts';
 import { nudgeTour, startTour, toggleTurning, TOUR_STEP, useProjection } from '../state/projectionView.ts';
 import { usePrefersReducedMotion } from '../scene/reducedMotion.ts';
@@ -10,7 +10,7 @@ import { parseProjectionKey } from '../url/projectionKey.ts';
 
 type Mode = 'even' | 'vectors' | 'tour';
 
-const AXES = ['x', 'y (up)', 'z'] as const;
+const AXES = ['x', 'y', 'z'] as const;
 
 /** The triple with slot `slot` set to j; a vector already in another slot swaps places with it. */
 export function withVector(triple: readonly number[], slot: number, j: number): [number, number, number] {
@@ -27,7 +27,6 @@ export function ProjectionControl() {
   const turning = useProjection((s) => s.turning);
   const reducedMotion = usePrefersReducedMotion();
   const [lastTriple, setLastTriple] = useState<[number, number, number]>([1, 2, 3]);
-  const id = useId();
   if (k <= 3) return null;
   const parsed = parseProjectionKey(proj, k);
   const key = parsed.ok ? parsed.value : ({ choice: 'even' } as const);
@@ -44,24 +43,23 @@ export function ProjectionControl() {
     else if (m === 'tour') startTour(!reducedMotion);
     else set('even');
   };
-  const modes: [Mode, string][] = [['even', 'even spread'], ['vectors', 'three index vectors'], ['tour', 'rotate (grand tour)']];
+  const modes: [Mode, string][] = [['even', 'even spread'], ['vectors', 'three index vectors'], ['tour', 'grand tour (rotate)']];
   return (
     <fieldset className="projection-control" data-testid="projection-control" data-mode={mode}>
       <legend>{k}-D projection</legend>
-      <div className="projection-modes" role="radiogroup" aria-label="projection">
+      <select name="proj-mode" aria-label={`${k}-D projection`} value={mode} onChange={(e) => choose(e.currentTarget.value as Mode)}>
         {modes.map(([m, label]) => (
-          <label key={m}>
-            <input type="radio" name={`${id}-proj`} value={m} checked={mode === m} onChange={() => choose(m)} />
+          <option key={m} value={m}>
             {label}
-          </label>
+          </option>
         ))}
-      </div>
+      </select>
       {mode === 'vectors' && (
         <div className="projection-vectors">
           {AXES.map((axis, slot) => (
             <label key={axis}>
               <span>{axis}</span>
-              <select name={`proj-${'xyz'[slot]}`} value={triple[slot]} onChange={(e) => chooseTriple(withVector(triple, slot, Number(e.currentTarget.value)))}>
+              <select name={`proj-${axis}`} aria-label={`index vector on the ${axis} axis`} value={triple[slot]} onChange={(e) => chooseTriple(withVector(triple, slot, Number(e.currentTarget.value)))}>
                 {Array.from({ length: k }, (_, j) => (
                   <option key={j} value={j + 1}>
                     v{j + 1}
