@@ -112,11 +112,22 @@ test('the grand tour turns the paused view over time, and stops when asked; t an
   const held = await viewGrid(page);
   await page.waitForTimeout(1200);
   expect(change(held, await viewGrid(page))).toBeLessThan(0.05);
-  // ] turns it on by hand
+  // ] turns it on by hand; the link holds the tour where it stands
   await page.keyboard.press(']');
   await page.keyboard.press(']');
-  expect(change(held, await viewGrid(page))).toBeGreaterThan(0.1);
-  await expect(page).toHaveURL(/proj=tour/);
+  const nudged = await viewGrid(page);
+  expect(change(held, nudged)).toBeGreaterThan(0.1);
+  await expect(page).toHaveURL(/proj=tour:\d+(\.\d+)?(&|$)/);
+  await page.reload();
+  await waitForEnd(page, 90_000);
+  await expect(page.locator('button[name=tourturn]')).toHaveAttribute('aria-pressed', 'false');
+  expect(change(nudged, await viewGrid(page))).toBeLessThan(0.5);
+  expect(await simTime(page)).toBe(t);
+  // Turn goes on from there
+  await page.locator('button[name=tourturn]').click();
+  await expect(page).toHaveURL(/proj=tour(&|$)/);
+  await page.waitForTimeout(2500);
+  expect(change(nudged, await viewGrid(page))).toBeGreaterThan(0.3);
 });
 
 test('under reduced motion the tour waits for Turn', async ({ page }) => {

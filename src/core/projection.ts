@@ -28,7 +28,7 @@ export function projectionDescription(k: number, choice: ProjectionChoice = EVEN
     return `projection onto span(${a}, ${b}, ${c}), chosen below: ${a} along x, ${b} in the x–y plane; other arrows are shadows (shorter)${fallback}`;
   }
   if (choice.kind === 'tour') {
-    return `slowly turning projection (grand tour, chosen below): from the even spread through random 3-D views of the span; short arrows point partly out of view`;
+    return `grand tour projection, chosen below: it glides from the even spread through random 3-D views of the span; short arrows point partly out of view`;
   }
   return `projection of the ${k}-dimensional span of the index vectors: up is their average direction w̄, and their parts orthogonal to w̄ are spread evenly around it (v_j at ${(360 / k).toFixed(1)}°·j; the default)`;
 }

@@ -5,6 +5,7 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { ProjectionView } from '../sim/protocol.ts';
 import { getAppStore } from './store.ts';
+import { heldTourText, parseProjectionKey } from '../url/projectionKey.ts';
 
 /** Legs of the grand tour per second: one new random view every 10 s (slow enough to follow). */
 export const TOUR_SPEED = 0.1;
@@ -28,22 +29,40 @@ export function useProjection<T>(select: (s: ProjectionState) => T): T {
 /** The grand tour's position along its path (legs since the even spread). */
 export const tourClock = { phase: 0 };
 
-/** Shows the grand tour from its start (the even spread); `turning` false waits for Turn. */
+const params = () => getAppStore().getState().params;
+const setProj = (text: string) => getAppStore().getState().setParam('proj', text);
+
+/** Shows the grand tour from its start (the even spread); `turning` false holds it there. */
 export function startTour(turning: boolean): void {
   tourClock.phase = 0;
   projectionStore.setState({ turning });
-  getAppStore().getState().setParam('proj', 'tour');
+  setProj(turning ? 'tour' : heldTourText(0));
 }
 
-/** Turn / Stop turning (the `g` key); from another projection it starts the tour turning. */
+/**
+ * Turn / Stop turning (the `g` key); from another projection it starts the tour turning. A
+ * stopped tour goes into the link as `tour:phase`, so the link shows this very view.
+ */
 export function toggleTurning(): void {
-  if (getAppStore().getState().params.proj !== 'tour') startTour(true);
-  else projectionStore.setState({ turning: !projectionStore.getState().turning });
+  const p = params();
+  const key = parseProjectionKey(p.proj, p.k);
+  if (!key.ok || key.value.choice !== 'tour') return startTour(true);
+  if (key.value.phase === null && projectionStore.getState().turning) {
+    projectionStore.setState({ turning: false });
+    setProj(heldTourText(tourClock.phase));
+  } else {
+    if (key.value.phase !== null) tourClock.phase = key.value.phase;
+    projectionStore.setState({ turning: true });
+    setProj('tour');
+  }
 }
 
-/** Moves the tour a little by hand (buttons, `[` and `]`); it stops turning by itself. */
+/** Moves the tour a little by hand (buttons, `[` and `]`); it stops turning and is held there. */
 export function nudgeTour(by: number): void {
-  if (getAppStore().getState().params.proj !== 'tour') startTour(false);
+  const p = params();
+  const key = parseProjectionKey(p.proj, p.k);
+  const from = key.ok && key.value.choice === 'tour' ? (key.value.phase ?? tourClock.phase) : 0;
+  tourClock.phase = Math.max(0, from + by);
   projectionStore.setState({ turning: false });
-  tourClock.phase = Math.max(0, tourClock.phase + by);
+  setProj(heldTourText(tourClock.phase));
 }

@@ -31,6 +31,8 @@ export function ProjectionControl() {
   const parsed = parseProjectionKey(proj, k);
   const key = parsed.ok ? parsed.value : ({ choice: 'even' } as const);
   const mode: Mode = key.choice;
+  // a tour held at a phase (tour:P, after Stop or a nudge) is still until Turn
+  const turningNow = turning && key.choice === 'tour' && key.phase === null;
   const triple: [number, number, number] = key.choice === 'vectors' ? [key.indices[0] + 1, key.indices[1] + 1, key.indices[2] + 1] : lastTriple;
   const set = (text: string) => getAppStore().getState().setParam('proj', text);
   const chooseTriple = (t: [number, number, number]) => {
@@ -72,8 +74,8 @@ export function ProjectionControl() {
       )}
       {mode === 'tour' && (
         <div className="projection-tour buttons">
-          <button type="button" name="tourturn" aria-pressed={turning} onClick={toggleTurning}>
-            {turning ? 'Stop turning' : 'Turn'} <kbd>g</kbd>
+          <button type="button" name="tourturn" aria-pressed={turningNow} onClick={toggleTurning}>
+            {turningNow ? 'Stop turning' : 'Turn'} <kbd>g</kbd>
           </button>
           <button type="button" name="tourback" aria-label="turn back a little ([)" onClick={() => nudgeTour(-TOUR_STEP)}>
             ◀
@@ -81,7 +83,7 @@ export function ProjectionControl() {
           <button type="button" name="tourforward" aria-label="turn on a little (])" onClick={() => nudgeTour(TOUR_STEP)}>
             ▶
           </button>
-          {reducedMotion && !turning && <span className="hint">reduced motion: press Turn to rotate</span>}
+          {reducedMotion && !turningNow && <span className="hint">reduced motion: press Turn to rotate</span>}
         </div>
       )}
     </fieldset>

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { decode, encode, modelSpecOf } from './codec.ts';
 import { defaultParams } from './schema.ts';
-import { parseProjectionKey, projectionChoiceOf } from './projectionKey.ts';
+import { heldTourText, parseProjectionKey, projectionChoiceOf } from './projectionKey.ts';
 
 const problemOf = (query: string) => decode(query).problems.find((p) => p.key === 'proj');
 
@@ -27,6 +27,8 @@ describe('proj in links', () => {
       ['k=5&proj=5,3,1', '5,3,1'],
       ['k=16&proj=tour', 'tour'],
       ['k=16&proj=Tour', 'tour'],
+      ['k=16&proj=tour:1.2500', 'tour:1.25'],
+      ['k=16&proj=tour:0', 'tour:0'],
     ];
     for (const [q, text] of cases) {
       const { params, problems } = decode(q);
@@ -51,6 +53,9 @@ describe('proj in links', () => {
     ['k=16&proj=1.5,2,3', /is not even, tour, or three index-vector numbers/],
     ['k=16&proj=spin', /"spin" is not even, tour, or three/],
     ['k=16&proj=-1,2,3', /is not even, tour, or three/],
+    ['k=16&proj=tour:-1', /"tour:-1": the tour's position after "tour:" must be a number from 0 to 1000000/],
+    ['k=16&proj=tour:x', /the tour's position after "tour:" must be a number/],
+    ['k=16&proj=tour:2e7', /the tour's position after "tour:" must be a number/],
   ];
   for (const [query, message] of bad) {
     it(`${query}: says what was wrong and shows the even spread`, () => {
@@ -83,7 +88,17 @@ describe('the worker choice of a key', () => {
     const parsed = parseProjectionKey('1,4,7', 16);
     if (!parsed.ok) throw new Error(parsed.error);
     expect(projectionChoiceOf(parsed.value)).toEqual({ kind: 'vectors', indices: [0, 3, 6] });
-    expect(projectionChoiceOf({ choice: 'tour' }, 2.5)).toEqual({ kind: 'tour', phase: 2.5 });
+    expect(projectionChoiceOf({ choice: 'tour', phase: null }, 2.5)).toEqual({ kind: 'tour', phase: 2.5 });
+    expect(projectionChoiceOf({ choice: 'tour', phase: 1.25 }, 2.5)).toEqual({ kind: 'tour', phase: 1.25 });
     expect(projectionChoiceOf({ choice: 'even' })).toEqual({ kind: 'even' });
+  });
+});
+
+describe('a held tour in the link', () => {
+  it('is written with 4 decimals, clamped, and reads back as that phase', () => {
+    expect(heldTourText(1.234567)).toBe('tour:1.2346');
+    expect(heldTourText(-3)).toBe('tour:0');
+    const parsed = parseProjectionKey(heldTourText(12.5), 16);
+    expect(parsed.ok && parsed.value).toEqual({ choice: 'tour', phase: 12.5 });
   });
 });
