@@ -77,3 +77,37 @@ export function cliFlow(query: string): Promise<{ counts: OutcomeCounts; t: numb
     });
   });
 }
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+const intersect = (a: Box, b: Box) =>
+  Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x) > 0.5 && Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y) > 0.5;
+
+/** Boxes of every visible label over the view; asserts that no two intersect and all lie inside the view. */
+export async function expectLabelsApart(page: Page, expected?: number) {
+  // labels are placed in the canvas's render loop: give it a frame
+  await page.waitForTimeout(300);
+  const view = (await page.getByTestId('flow-canvas').boundingBox())!;
+  const labels = page.locator('[data-testid=label-layer] > .scene-label:visible');
+  if (expected !== undefined) await expect(page.locator('[data-testid^=vector-tag-]')).toHaveCount(expected);
+  const boxes: Box[] = [];
+  for (const el of await labels.all()) {
+    const b = await el.boundingBox();
+    if (b) boxes.push(b);
+  }
+  expect(boxes.length).toBeGreaterThan(0);
+  const count = boxes.length;
+  // nor under the buttons over the view
+  const tools = await page.locator('.view-tools').boundingBox();
+  if (tools) boxes.push(tools);
+  for (let i = 0; i < boxes.length; i++) {
+    expect(boxes[i].x).toBeGreaterThanOrEqual(view.x - 0.5);
+    expect(boxes[i].x + boxes[i].width).toBeLessThanOrEqual(view.x + view.width + 0.5);
+    for (let j = 0; j < i; j++) expect(intersect(boxes[i], boxes[j]), `labels ${i} and ${j} overlap`).toBe(false);
+  }
+  return count;
+}

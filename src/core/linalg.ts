@@ -1,4 +1,4 @@
-// Small dense symmetric eigenvalue problems (k ≤ a few dozen): cyclic Jacobi rotations.
+// Small dense linear algebra (k ≤ a few dozen): cyclic Jacobi rotations, Gram–Schmidt.
 
 /** Eigenvalues (ascending) and eigenvectors (columns of V, row-major) of symmetric A (m×m). */
 export function symmetricEigen(A: Float64Array, m: number): { values: Float64Array; vectors: Float64Array } {
@@ -43,4 +43,22 @@ export function symmetricEigen(A: Float64Array, m: number): { values: Float64Arr
     for (let r = 0; r < m; r++) vectors[r * m + dst] = V[r * m + src];
   });
   return { values, vectors };
+}
+
+const dot = (a: Float64Array, b: Float64Array) => {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+};
+
+/** Removes from x its components along the given unit vectors and normalizes; false if nothing is left. */
+export function orthonormalize(x: Float64Array, against: readonly Float64Array[]): boolean {
+  for (const e of against) {
+    const p = dot(x, e);
+    for (let i = 0; i < x.length; i++) x[i] -= p * e[i];
+  }
+  const norm = Math.sqrt(dot(x, x));
+  if (!(norm > 1e-9)) return false;
+  for (let i = 0; i < x.length; i++) x[i] /= norm;
+  return true;
 }

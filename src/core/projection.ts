@@ -2,30 +2,35 @@
 // (science.md §4). In the Cholesky basis of span(V) the index vectors are the rows of L and a
 // neuron is c = L⁻¹u with |c|² = q ≤ 1. For k ≤ 3 the picture is exact. For k > 3 it is the
 // orthogonal projection of span(V) onto three orthonormal directions chosen so that every
-// index vector shows (evenSpreadBasis): none is dropped and none hides behind another.
+// index vector shows (evenSpreadBasis): none is dropped and none hides behind another. The
+// viewer may instead pick three index vectors (vectorsBasis) or let the projection rotate
+// (grandTour.ts); that is a view choice only, the run never changes.
 import { spanCoordinates, type Geometry } from './geometry.ts';
+import { orthonormalize } from './linalg.ts';
+import { GrandTour } from './grandTour.ts';
 
-export function projectionDescription(k: number): string {
+/** Which 3-D projection of span(V) the view shows for k > 3 (ignored for k ≤ 3: exact). */
+export type ProjectionChoice =
+  | { kind: 'even' }
+  /** the orthonormalized span of v_a, v_b, v_c (0-based), in that order as x, y, z */
+  | { kind: 'vectors'; indices: readonly [number, number, number] }
+  /** the grand tour from the even spread, `phase` views along its path */
+  | { kind: 'tour'; phase: number };
+
+export const EVEN_SPREAD: ProjectionChoice = { kind: 'even' };
+
+const name = (j: number) => `v${j + 1}`;
+
+export function projectionDescription(k: number, choice: ProjectionChoice = EVEN_SPREAD, fallback = ''): string {
   if (k <= 3) return 'exact';
-  return `projection of the ${k}-dimensional span of the index vectors: up is their average direction w̄, and their parts orthogonal to w̄ are spread evenly around it (v_j at ${(360 / k).toFixed(1)}°·j)`;
-}
-
-const dot = (a: Float64Array, b: Float64Array) => {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
-};
-
-/** Removes from x its components along the given unit vectors and normalizes; false if nothing is left. */
-function orthonormalize(x: Float64Array, against: Float64Array[]): boolean {
-  for (const e of against) {
-    const p = dot(x, e);
-    for (let i = 0; i < x.length; i++) x[i] -= p * e[i];
+  if (choice.kind === 'vectors') {
+    const [a, b, c] = choice.indices.map(name);
+    return `projection onto span(${a}, ${b}, ${c}), chosen below: ${a} along x, ${b} in the x–y plane; other arrows are shadows (shorter)${fallback}`;
   }
-  const norm = Math.sqrt(dot(x, x));
-  if (!(norm > 1e-9)) return false;
-  for (let i = 0; i < x.length; i++) x[i] /= norm;
-  return true;
+  if (choice.kind === 'tour') {
+    return `grand tour projection, chosen below: it glides from the even spread through random 3-D views of the span; short arrows point partly out of view`;
+  }
+  return `projection of the ${k}-dimensional span of the index vectors: up is their average direction w̄, and their parts orthogonal to w̄ are spread evenly around it (v_j at ${(360 / k).toFixed(1)}°·j; the default)`;
 }
 
 /**
@@ -72,18 +77,76 @@ export function evenSpreadBasis(geom: Geometry): Float64Array {
 }
 
 /**
+ * Three orthonormal rows (3·k, row-major) in span coordinates spanning v_a, v_b, v_c: Gram–
+ * Schmidt in that order, so v_a is drawn as the unit x axis, v_b in the x–y plane, v_c above
+ * it (for a, b, c = 1, 2, 3 this is the k = 3 picture). If one of them lies in the span of the
+ * ones before it (a singular custom Gram matrix), its row is the first coordinate axis left
+ * over, and `degenerate` names it.
+ */
+export function vectorsBasis(geom: Geometry, indices: readonly [number, number, number]): { basis: Float64Array; degenerate: number[] } {
+  const { k, chol: L } = geom;
+  const rows: Float64Array[] = [];
+  const degenerate: number[] = [];
+  for (const j of indices) {
+    const r = Float64Array.from(L.subarray(j * k, j * k + k));
+    if (!orthonormalize(r, rows)) {
+      degenerate.push(j);
+      for (let axis = 0; axis < k; axis++) {
+        r.fill(0);
+        r[axis] = 1;
+        if (orthonormalize(r, rows)) break;
+      }
+    }
+    rows.push(r);
+  }
+  const basis = new Float64Array(3 * k);
+  rows.forEach((r, i) => basis.set(r, i * k));
+  return { basis, degenerate };
+}
+
+/** Rows of a projection choice for k > 3, and the description of what is shown. */
+export function choiceBasis(geom: Geometry, choice: ProjectionChoice, tour?: GrandTour): { basis: Float64Array; description: string } {
+  const k = geom.k;
+  const fits = (j: number) => Number.isInteger(j) && j >= 0 && j < k;
+  if (choice.kind === 'vectors' && choice.indices.every(fits) && new Set(choice.indices).size === 3) {
+    const { basis, degenerate } = vectorsBasis(geom, choice.indices);
+    const note = degenerate.length > 0 ? `; ${degenerate.map(name).join(', ')} lies in the span of the ones before it, so a coordinate axis stands in for it` : '';
+    return { basis, description: projectionDescription(k, choice, note) };
+  }
+  if (choice.kind === 'tour') {
+    const path = tour ?? new GrandTour(evenSpreadBasis(geom), k);
+    return { basis: path.at(choice.phase), description: projectionDescription(k, choice) };
+  }
+  return { basis: evenSpreadBasis(geom), description: projectionDescription(k) };
+}
+
+/**
  * Writes 3 coordinates per neuron. k = 3: the span coordinates (radius √q: a neuron near the
  * centre is still searching outside span(V)). k < 3: the out-of-span remainder √(1 − q) is the
  * next axis, so every neuron sits on the sphere and a searching one sits at that pole.
- * k > 3: the projection evenSpreadBasis (radius ≤ √q).
+ * k > 3: the chosen projection (evenSpreadBasis by default; radius ≤ √q).
  */
 export class NeuronProjector {
   private readonly c: Float64Array;
   /** 3×k projection rows for k > 3 (null: exact picture) */
-  readonly basis: Float64Array | null;
-  constructor(private readonly geom: Geometry) {
+  basis: Float64Array | null;
+  /** what the picture is ('exact' for k ≤ 3) */
+  description: string;
+  private tour: GrandTour | null = null;
+  constructor(private readonly geom: Geometry, choice: ProjectionChoice = EVEN_SPREAD) {
     this.c = new Float64Array(geom.k);
-    this.basis = geom.k > 3 ? evenSpreadBasis(geom) : null;
+    this.basis = null;
+    this.description = 'exact';
+    this.choose(choice);
+  }
+
+  /** Switches the projection (k > 3; a no-op for the exact picture). */
+  choose(choice: ProjectionChoice): void {
+    if (this.geom.k <= 3) return;
+    if (choice.kind === 'tour' && !this.tour) this.tour = new GrandTour(evenSpreadBasis(this.geom), this.geom.k);
+    const { basis, description } = choiceBasis(this.geom, choice, this.tour ?? undefined);
+    this.basis = basis;
+    this.description = description;
   }
 
   /** Drawing coordinates of span coordinates c (length k) into out[o..o+3). */

@@ -6,8 +6,9 @@ import { Canvas } from '@react-three/fiber';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { frameData, type FrameData } from '../state/frameData.ts';
 import { mapRadius, radialR0 } from '../state/radial.ts';
-import type { RunInfo } from '../sim/protocol.ts';
+import type { ProjectionView, RunInfo } from '../sim/protocol.ts';
 import { getAppStore, useApp } from '../state/store.ts';
+import { useProjection } from '../state/projectionView.ts';
 import { FrameSourceContext, ReadoutSourceContext, type ReadoutStore } from './frameSource.ts';
 import { AverageMarker } from './AverageMarker.tsx';
 import { CameraRig, DEFAULT_CAMERA } from './CameraRig.tsx';
@@ -71,6 +72,9 @@ export default function FlowView({ source, children, testId = 'flow-canvas' }: F
   const [resetNonce, setResetNonce] = useState(0);
   const pageInfo = useApp((s) => s.info);
   const info = source ? source.info : pageInfo;
+  // the page's run may be redrawn in another projection (proj): its arrows and note follow
+  const redrawn = useProjection((p) => (!source && pageInfo && p.runId === pageInfo.runId ? p.view : null));
+  const view: ProjectionView | null = redrawn ?? info;
   const grid = useApp((s) => s.params.grid);
   const trailsParam = useApp((s) => s.params.trails);
   const radial = useApp((s) => s.params.radial);
@@ -79,7 +83,7 @@ export default function FlowView({ source, children, testId = 'flow-canvas' }: F
   const trails = trailsParam && !reducedMotion;
   const d = useApp((s) => s.params.d);
   const k = info?.spec.k ?? 0;
-  const projection = info && info.projection !== 'exact' ? info.projection : null;
+  const projection = view && view.projection !== 'exact' ? view.projection : null;
   // the radial scale follows the run on screen (its d), not a slider still being dragged
   const r0 = radialR0(radial, info?.spec.d ?? d);
   const frames = source?.frames ?? frameData;
@@ -89,13 +93,13 @@ export default function FlowView({ source, children, testId = 'flow-canvas' }: F
   const [labels] = useState(() => (source ? newViewLabels() : sceneLabels));
 
   const anchors = useMemo<LabelAnchors | null>(() => {
-    if (!info) return null;
-    const avg = info.average && k >= 2 ? mapped(info.averagePosition, r0) : null;
+    if (!info || !view) return null;
+    const avg = info.average && k >= 2 ? mapped(view.averagePosition, r0) : null;
     return {
-      tips: mapped(info.indexVectors, r0),
+      tips: mapped(view.indexVectors, r0),
       average: avg && info.average ? { position: [avg[0], avg[1], avg[2]], point: info.average } : null,
     };
-  }, [info, k, r0]);
+  }, [info, view, k, r0]);
 
   return (
     <ViewLabelsContext.Provider value={labels}>

@@ -42,6 +42,7 @@ interface TrailState {
   k: number;
   prev: Float32Array;
   table: Float32Array;
+  projectionVersion: number;
 }
 
 export function Trails() {
@@ -51,7 +52,7 @@ export function Trails() {
     () => new ShaderMaterial({ vertexShader: vertex, fragmentShader: fragment, uniforms: { now: { value: 0 } }, transparent: true, depthWrite: false }),
     [],
   );
-  const st = useRef<TrailState>({ version: -1, runId: -1, frame: 0, primed: false, m: 0, k: -1, prev: new Float32Array(0), table: codeRgbTable(0) });
+  const st = useRef<TrailState>({ version: -1, runId: -1, frame: 0, primed: false, m: 0, k: -1, prev: new Float32Array(0), table: codeRgbTable(0), projectionVersion: 0 });
 
   // the canvas renders on demand: redraw when the trails come or go (reduced motion can
   // switch them while the run is paused and no frame would otherwise arrive)
@@ -81,6 +82,18 @@ export function Trails() {
       s.primed = false;
       s.prev = new Float32Array(m * 3);
       material.uniforms.now.value = 0;
+    }
+    // the frame redrawn in another projection: the old trails were drawn in the old one, so
+    // they go, and new ones start from here (a change of view is not a move of the neurons)
+    if (fd.projectionVersion !== s.projectionVersion) {
+      s.projectionVersion = fd.projectionVersion;
+      const stamp = geometry.getAttribute('stamp') as BufferAttribute | undefined;
+      if (stamp) {
+        (stamp.array as Float32Array).fill(NEVER);
+        stamp.clearUpdateRanges();
+        stamp.needsUpdate = true;
+      }
+      s.primed = false;
     }
     // a new run keeps the old positions until its first frame: start the trail from that frame
     if (fd.length === 0) return;

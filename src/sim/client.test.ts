@@ -158,3 +158,33 @@ describe('SimClient', () => {
     expect(worker().onmessage).toBeNull();
   });
 });
+
+describe('SimClient: a new projection is a view change', () => {
+  it('sends project with the spare buffers as the one request in flight, and a restarted worker starts in it', () => {
+    const { client, worker, events } = setup();
+    client.configure(spec);
+    worker().reply({ type: 'configured', info: infoFor(1) });
+    client.request(1);
+    const f = frameFor(1, 1);
+    worker().reply(f);
+    client.recycle(f.buffers);
+    const choice = { kind: 'vectors', indices: [1, 0, 0] } as const;
+    expect(client.project(choice)).toBe(true);
+    const sent = worker().last();
+    expect(sent).toMatchObject({ type: 'project', runId: 1, projection: choice });
+    expect(sent.type === 'project' && sent.buffers).toBe(f.buffers);
+    expect(worker().sent[worker().sent.length - 1].transfer).toHaveLength(3);
+    // one in flight: neither an advance nor another projection goes out until it is answered
+    expect(client.request(2)).toBe(false);
+    expect(client.project({ kind: 'even' })).toBe(false);
+    worker().reply({ type: 'projected', runId: 1, t: 1, view: { projection: 'p', indexVectors: new Float32Array(6), averagePosition: new Float32Array(3) }, buffers: f.buffers });
+    expect(client.busy).toBe(false);
+    // without an onProjected handler the buffers are kept for the next request
+    expect(client.request(2)).toBe(true);
+    expect(worker().last()).toMatchObject({ type: 'advance', t: 2, buffers: f.buffers });
+    expect(events.frames).toEqual([1]);
+    // the last choice (even, asked while busy) goes with every new run
+    client.configure(spec);
+    expect(worker().last()).toMatchObject({ type: 'configure', runId: 2, projection: { kind: 'even' } });
+  });
+});

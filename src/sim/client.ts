@@ -1,9 +1,11 @@
 // The page's side of the flow worker: sends the latest parameters, keeps one frame in
 // flight, discards frames of superseded runs, and restarts a worker that died.
 import type { ModelSpec } from '../core/model.ts';
+import type { ProjectionChoice } from '../core/projection.ts';
 import { fitsRun, transferablesOf, type FrameBuffers, type FromWorker, type RunInfo, type ToWorker } from './protocol.ts';
 
 export type FrameMessage = Extract<FromWorker, { type: 'frame' }>;
+export type ProjectedMessage = Extract<FromWorker, { type: 'projected' }>;
 
 export interface WorkerLike {
   postMessage(msg: ToWorker, transfer?: Transferable[]): void;
@@ -16,6 +18,8 @@ export interface WorkerLike {
 export interface SimClientHandlers {
   onConfigured(info: RunInfo): void;
   onFrame(frame: FrameMessage): void;
+  /** the current state redrawn in a new projection (no handler: the client drops it) */
+  onProjected?(msg: ProjectedMessage): void;
   /** a fault: the worker threw or sent a bad frame; the client has already restarted it */
   onFault(message: string): void;
 }
@@ -28,6 +32,8 @@ export class SimClient {
   private spare: FrameBuffers | undefined;
   private configured = false;
   private lastRequest = 0;
+  /** the projection the worker was last asked for: a restarted worker starts in it */
+  private projection: ProjectionChoice | undefined;
 
   constructor(
     private readonly createWorker: () => WorkerLike,
@@ -45,13 +51,28 @@ export class SimClient {
   }
 
   /** Starts a new run from the spec's seeded initial state; older runs' frames are dropped. */
-  configure(spec: ModelSpec): number {
+  configure(spec: ModelSpec, projection?: ProjectionChoice): number {
     this.spec = spec;
+    if (projection) this.projection = projection;
     this.runId++;
     this.inFlight = false;
     this.configured = false;
-    this.worker.postMessage({ type: 'configure', runId: this.runId, spec });
+    this.worker.postMessage({ type: 'configure', runId: this.runId, spec, projection: this.projection });
     return this.runId;
+  }
+
+  /**
+   * Redraws the current state in another projection (a view change: the run is not touched).
+   * Counts as the frame in flight; ignored while one is.
+   */
+  project(projection: ProjectionChoice): boolean {
+    this.projection = projection;
+    if (this.busy) return false;
+    this.inFlight = true;
+    const buffers = this.spare;
+    this.spare = undefined;
+    this.worker.postMessage({ type: 'project', runId: this.runId, projection, buffers }, buffers ? transferablesOf(buffers) : []);
+    return true;
   }
 
   /**
@@ -109,6 +130,17 @@ export class SimClient {
           return;
         }
         this.handlers.onFrame(msg);
+        return;
+      }
+      case 'projected': {
+        const n = this.spec?.n ?? 0, k = this.spec?.k ?? 0;
+        if (msg.runId !== this.runId) {
+          if (fitsRun(msg.buffers, n, k)) this.spare = msg.buffers;
+          return;
+        }
+        this.inFlight = false;
+        if (this.handlers.onProjected) this.handlers.onProjected(msg);
+        else if (fitsRun(msg.buffers, n, k)) this.spare = msg.buffers;
         return;
       }
       case 'error':

@@ -9,7 +9,7 @@ import { modelSpecOf } from '../url/codec.ts';
 import { comparedRun } from '../url/compare.ts';
 import { SimClient, type WorkerLike } from './client.ts';
 import { replayedTimes } from './clock.ts';
-import { createFlowWorker } from './runner.ts';
+import { createFlowWorker, projectionOf } from './runner.ts';
 
 const READOUT_INTERVAL_MS = 100;
 
@@ -18,6 +18,9 @@ export function startCompareRunner(store: AppStore, createWorker: () => WorkerLi
   let current: string | null = null;
   let lastReadout = 0;
   let tEnd = Infinity;
+  // the second pane follows the page's projection (k > 3), drawn for its own k
+  let secondParams: AppState['params'] | null = null;
+  let drawnIn = '';
 
   const stop = () => {
     client?.dispose();
@@ -39,6 +42,7 @@ export function startCompareRunner(store: AppStore, createWorker: () => WorkerLi
       return;
     }
     compareStore.setState({ labels: { left: second.leftLabel, right: second.rightLabel }, info: null, readout: null, fault: null });
+    secondParams = second.params;
     const c: SimClient = new SimClient(createWorker, {
       onConfigured(info) {
         tEnd = info.tEnd;
@@ -57,12 +61,22 @@ export function startCompareRunner(store: AppStore, createWorker: () => WorkerLi
           });
         }
       },
+      onProjected(msg) {
+        if (msg.buffers) {
+          compareFrames.reproject(msg.buffers.positions, msg.buffers.codes);
+          c.recycle(msg.buffers);
+        }
+        const info = compareStore.getState().info;
+        if (info && info.runId === msg.runId) compareStore.setState({ info: { ...info, ...msg.view } });
+      },
       onFault(message) {
         compareStore.setState({ fault: message });
       },
     });
     client = c;
-    c.configure(spec);
+    const projection = projectionOf({ ...second.params, proj: s.params.proj });
+    drawnIn = JSON.stringify(projection);
+    c.configure(spec, projection);
   };
 
   sync(store.getState());
@@ -75,6 +89,14 @@ export function startCompareRunner(store: AppStore, createWorker: () => WorkerLi
   const tick = () => {
     raf = requestAnimationFrame(tick);
     if (!client || client.busy) return;
+    if (secondParams && compareFrames.length > 0) {
+      const projection = projectionOf({ ...secondParams, proj: store.getState().params.proj });
+      const drawn = JSON.stringify(projection);
+      if (drawn !== drawnIn && client.project(projection)) {
+        drawnIn = drawn;
+        return;
+      }
+    }
     const target = Math.min(frameData.t, tEnd);
     // the first frame (t = 0), then whenever the page's clock has moved on; a jump (a paused
     // link) brings the plots' samples on the way

@@ -167,3 +167,55 @@ describe('FlowSession', () => {
     }
   });
 });
+
+describe('FlowSession: choosing the projection (k > 3) is a view change', () => {
+  type Projected = Extract<FromWorker, { type: 'projected' }>;
+  const project = (session: FlowSession, projection: Parameters<FlowSession['handle']>[0] & { type: 'project' }): Projected => {
+    const reply = session.handle(projection);
+    if (reply?.type !== 'projected') throw new Error(`expected projected, got ${JSON.stringify(reply)}`);
+    return reply;
+  };
+
+  it('redraws the same state at the same t in the chosen projection, and the run goes on as if nothing happened', () => {
+    const q = 'k=16&beta=0.1&n=60&d=200&seed=2';
+    const session = new FlowSession(), control = new FlowSession();
+    const info = configured(session, q);
+    configured(control, q);
+    expect(info.projection).toContain('spread evenly');
+    const f = frame(session, 1, 50);
+    const t = f.t, counts = structuredClone(f.counts), overlaps = Float64Array.from(f.buffers.overlaps), even = Float32Array.from(f.buffers.positions);
+    frame(control, 1, 50);
+    const p = project(session, { type: 'project', runId: 1, projection: { kind: 'vectors', indices: [0, 3, 6] }, buffers: f.buffers });
+    expect(p.t).toBe(t);
+    expect(Array.from(p.buffers!.overlaps)).toEqual(Array.from(overlaps));
+    expect(Array.from(p.buffers!.positions)).not.toEqual(Array.from(even));
+    expect(p.view.projection).toContain('v1, v4, v7');
+    // v1 is the unit x axis, v4 in the x–y plane
+    const tips = p.view.indexVectors;
+    expect(tips[0]).toBeCloseTo(1, 6);
+    expect(Math.abs(tips[1]) + Math.abs(tips[2])).toBeLessThan(1e-6);
+    expect(Math.abs(tips[3 * 3 + 2])).toBeLessThan(1e-6);
+    // the next frame continues the same run, in the new projection
+    const next = frame(session, 1, 400, p.buffers);
+    const ref = frame(control, 1, 400);
+    expect(Array.from(next.buffers.overlaps)).toEqual(Array.from(ref.buffers.overlaps));
+    expect(next.counts).toEqual(ref.counts);
+    expect(Array.from(next.buffers.positions)).not.toEqual(Array.from(ref.buffers.positions));
+    // back to the even spread: the same picture as a run that never changed it
+    const back = project(session, { type: 'project', runId: 1, projection: { kind: 'even' }, buffers: next.buffers });
+    expect(Array.from(back.buffers!.positions)).toEqual(Array.from(ref.buffers.positions));
+    expect(counts.recovered.length).toBe(16);
+  });
+
+  it('before the first frame it only switches (no buffers); a configure with a choice starts in it', () => {
+    const session = new FlowSession();
+    configured(session, 'k=5&n=10&d=50');
+    const p = project(session, { type: 'project', runId: 1, projection: { kind: 'tour', phase: 0.5 } });
+    expect(p.buffers).toBeUndefined();
+    expect(p.view.projection).toContain('grand tour');
+    const reply = session.handle({ type: 'configure', runId: 2, spec: specOf('k=5&n=10&d=50'), projection: { kind: 'vectors', indices: [4, 0, 2] } });
+    if (reply?.type !== 'configured') throw new Error('expected configured');
+    expect(reply.info.projection).toContain('v5, v1, v3');
+    expect(reply.info.indexVectors[4 * 3]).toBeCloseTo(1, 6);
+  });
+});

@@ -4,10 +4,10 @@ import { averagePointSpanCurvature } from '../core/averagePoint.ts';
 import { countOutcomes } from '../core/classify.ts';
 import { buildModel, type Model } from '../core/model.ts';
 import { meanLoss } from '../core/ode.ts';
-import { NeuronProjector, projectionDescription } from '../core/projection.ts';
+import { NeuronProjector } from '../core/projection.ts';
 import { classifyOptionsOf, createDynamics } from '../core/run.ts';
 import type { Dynamics } from '../core/dynamics.ts';
-import { allocateFrameBuffers, fitsRun, PREDICTION_ROWS, TRACED_ROWS, type FromWorker, type ReplayedHistory, type RunInfo, type ToWorker } from './protocol.ts';
+import { allocateFrameBuffers, fitsRun, PREDICTION_ROWS, TRACED_ROWS, type FromWorker, type ProjectionView, type ReplayedHistory, type RunInfo, type ToWorker } from './protocol.ts';
 
 /** Most n·d·samples one frame computes (about a tenth of a second, `npm run bench`). */
 export const FRAME_WORK = 3e7;
@@ -18,11 +18,14 @@ export class FlowSession {
   private flow: Dynamics | null = null;
   private projector: NeuronProjector | null = null;
   private t = 0;
+  /** the latest frame's overlaps and codes, so a new projection can redraw it without moving */
+  private latest: { overlaps: Float64Array; codes: Uint8Array } | null = null;
 
   /** Handles one message; returns the reply (or null when none is due). */
   handle(msg: ToWorker): FromWorker | null {
     try {
-      return msg.type === 'configure' ? this.configure(msg.runId, msg) : this.advance(msg);
+      if (msg.type === 'configure') return this.configure(msg.runId, msg);
+      return msg.type === 'project' ? this.project(msg) : this.advance(msg);
     } catch (err) {
       return { type: 'error', runId: msg.runId, message: err instanceof Error ? err.message : String(err) };
     }
@@ -35,8 +38,9 @@ export class FlowSession {
     const model = buildModel(msg.spec);
     this.model = model;
     this.flow = createDynamics(model);
-    this.projector = new NeuronProjector(model.geometry);
+    this.projector = new NeuronProjector(model.geometry, msg.projection);
     this.t = 0;
+    this.latest = null;
     return { type: 'configured', info: this.info(model) };
   }
 
@@ -61,12 +65,29 @@ export class FlowSession {
       average: model.average,
       tEnd: model.tEnd,
       warnings: model.warnings,
-      projection: projectionDescription(k),
-      indexVectors: this.projector!.indexVectors(),
-      averagePosition: this.projector!.averagePoint(),
+      ...this.view(),
       muCurve: { beta, mu },
       ...(this.flow?.sampling ? { sampling: this.flow.sampling } : {}),
     };
+  }
+
+  private view(): ProjectionView {
+    const p = this.projector!;
+    return { projection: p.description, indexVectors: p.indexVectors(), averagePosition: p.averagePoint() };
+  }
+
+  /** Redraws the current state in another projection; t, overlaps and counts stay as they are. */
+  private project(msg: Extract<ToWorker, { type: 'project' }>): FromWorker | null {
+    if (msg.runId !== this.runId || !this.model || !this.projector) return null;
+    this.projector.choose(msg.projection);
+    const view = this.view();
+    if (!this.latest) return { type: 'projected', runId: this.runId, t: this.t, view };
+    const { n, k } = this.model.spec;
+    const buffers = fitsRun(msg.buffers, n, k) ? msg.buffers : allocateFrameBuffers(n, k);
+    buffers.overlaps.set(this.latest.overlaps);
+    buffers.codes.set(this.latest.codes);
+    this.projector.project(buffers.overlaps, n, buffers.positions);
+    return { type: 'projected', runId: this.runId, t: this.t, view, buffers };
   }
 
   /**
@@ -98,6 +119,9 @@ export class FlowSession {
     }
     this.projector.project(buffers.overlaps, n, buffers.positions);
     const counts = countOutcomes(buffers.overlaps, n, opt, this.flow.failed, buffers.codes);
+    if (!this.latest) this.latest = { overlaps: new Float64Array(n * k), codes: new Uint8Array(n) };
+    this.latest.overlaps.set(buffers.overlaps);
+    this.latest.codes.set(buffers.codes);
     let failed = 0;
     for (let i = 0; i < n; i++) failed += this.flow.failed[i];
     const s = this.flow.stats;

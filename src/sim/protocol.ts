@@ -4,6 +4,7 @@ import type { AveragePoint } from '../core/averagePoint.ts';
 import type { OutcomeCounts } from '../core/classify.ts';
 import type { IndexMinimum } from '../core/fold.ts';
 import type { ModelSpec } from '../core/model.ts';
+import type { ProjectionChoice } from '../core/projection.ts';
 import type { SamplingPlan } from '../core/sgdPlan.ts';
 
 /** Neurons whose population-flow prediction a sample-based run sends with each frame. */
@@ -64,6 +65,15 @@ export interface RunInfo {
   sampling?: SamplingPlan;
 }
 
+/** The 3-D projection in use (k > 3 can change it while the run goes on; k ≤ 3 is exact). */
+export interface ProjectionView {
+  /** 'exact', or which projection the 3-D view shows and how it was chosen */
+  projection: string;
+  /** drawing coordinates of the index vectors (k rows of 3) and of the average point */
+  indexVectors: Float32Array;
+  averagePosition: Float32Array;
+}
+
 export interface FrameStats {
   rhsEvals: number;
   accepted: number;
@@ -73,7 +83,7 @@ export interface FrameStats {
 }
 
 export type ToWorker =
-  | { type: 'configure'; runId: number; spec: ModelSpec }
+  | { type: 'configure'; runId: number; spec: ModelSpec; projection?: ProjectionChoice }
   | {
       type: 'advance';
       runId: number;
@@ -81,7 +91,9 @@ export type ToWorker =
       buffers?: FrameBuffers;
       /** increasing times below t at which to record the plots' samples on the way (ReplayedHistory) */
       history?: number[];
-    };
+    }
+  /** a view change: the current state drawn in another projection; the run is not touched */
+  | { type: 'project'; runId: number; projection: ProjectionChoice; buffers?: FrameBuffers };
 
 export type FromWorker =
   | { type: 'configured'; info: RunInfo }
@@ -106,6 +118,11 @@ export type FromWorker =
       /** the samples asked for with `history`, those reached before t */
       history?: ReplayedHistory;
     }
+  /**
+   * The reply to `project`: the same state (t, overlaps, codes) with positions in the new
+   * projection; no buffers when no frame has been computed yet.
+   */
+  | { type: 'projected'; runId: number; t: number; view: ProjectionView; buffers?: FrameBuffers }
   | { type: 'error'; runId: number; message: string };
 
 export function transferablesOf(b: FrameBuffers): ArrayBuffer[] {

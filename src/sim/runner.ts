@@ -3,18 +3,29 @@
 // only gets a throttled readout.
 import type { ModelSpec } from '../core/model.ts';
 import { withTime, type AppStore } from '../state/store.ts';
+import type { Params } from '../url/schema.ts';
 import { frameData } from '../state/frameData.ts';
 import { clockGate } from '../state/compareData.ts';
 import { modelSpecOf } from '../url/codec.ts';
 import { SimClient, type WorkerLike } from './client.ts';
 import type { RunInfo } from './protocol.ts';
 import { nextTarget, replayedTimes, stepTarget } from './clock.ts';
+import type { ProjectionChoice } from '../core/projection.ts';
+import { projectionStore, TOUR_SPEED, tourClock } from '../state/projectionView.ts';
+import { parseProjectionKey, projectionChoiceOf } from '../url/projectionKey.ts';
+import { prefersReducedMotion } from '../state/motion.ts';
 
 /** Readouts in the store refresh at most this often while playing. */
 const READOUT_INTERVAL_MS = 100;
 
 export function createFlowWorker(): WorkerLike {
   return new Worker(new URL('./flow.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
+}
+
+/** The projection a run's parameters ask for (the grand tour where its clock is now). */
+export function projectionOf(params: Params): ProjectionChoice {
+  const key = parseProjectionKey(params.proj, params.k);
+  return projectionChoiceOf(key.ok ? key.value : { choice: 'even' }, tourClock.phase);
 }
 
 export function startRunner(store: AppStore, createWorker: () => WorkerLike = createFlowWorker): () => void {
@@ -28,6 +39,13 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
   /** a paused link's time, until a frame has reached it (0: none) */
   let replayGoal = 0;
   const requestReplay = () => client.request(replayGoal, replayedTimes(replayGoal, frameData));
+  // the projection the worker draws in (as JSON), and whether the last request was a redraw:
+  // while playing, redraws and steps take turns so a turning tour never stalls the run
+  let drawnIn = '';
+  let redrawnLast = false;
+  let lastTour = performance.now();
+  // a link with proj=tour turns at once, unless the reader asked for reduced motion
+  projectionStore.setState({ turning: store.getState().params.proj === 'tour' && !prefersReducedMotion() });
 
   const client = new SimClient(createWorker, {
     onConfigured(info) {
@@ -39,6 +57,7 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
       }
       frameData.startRun(info);
       store.setState({ info });
+      projectionStore.setState({ runId: info.runId, view: { projection: info.projection, indexVectors: info.indexVectors, averagePosition: info.averagePosition } });
       // a link paused at t (`t=`) opens on the frame at t, the same state the CLI reaches with
       // T = t, with the plots' samples on the way there (replayedTimes) in the same reply
       const s = store.getState();
@@ -73,6 +92,13 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
         });
       }
     },
+    onProjected(msg) {
+      if (msg.buffers) {
+        if (frameData.runId === msg.runId) frameData.reproject(msg.buffers.positions, msg.buffers.codes);
+        client.recycle(msg.buffers);
+      }
+      if (!heldInfo) projectionStore.setState({ runId: msg.runId, view: msg.view });
+    },
     onFault(message) {
       faulted = true;
       heldInfo = null;
@@ -83,7 +109,12 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
   let spec: ModelSpec = modelSpecOf(store.getState().params);
   let resetNonce = store.getState().resetNonce;
   let stepNonce = store.getState().stepNonce;
-  client.configure(spec);
+  const configure = () => {
+    const projection = projectionOf(store.getState().params);
+    drawnIn = JSON.stringify(projection);
+    client.configure(spec, projection);
+  };
+  configure();
 
   const unsubscribe = store.subscribe((s) => {
     const next = modelSpecOf(s.params);
@@ -94,7 +125,7 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
       faulted = false;
       heldInfo = null;
       replayGoal = 0;
-      client.configure(spec);
+      configure();
     }
     if (s.stepNonce !== stepNonce) {
       stepNonce = s.stepNonce;
@@ -108,6 +139,11 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
     const now = performance.now();
     const dt = (now - lastTick) / 1000;
     const s = store.getState();
+    if (s.params.proj === 'tour' && projectionStore.getState().turning) {
+      // a hidden tab pauses animation frames: do not jump far along the tour on return
+      tourClock.phase += Math.min(0.1, (now - lastTour) / 1000) * TOUR_SPEED;
+    }
+    lastTour = now;
     // a split view's second run shares this clock: wait for it to reach the same time
     if (client.busy || clockGate.holds(frameData.t)) return;
     if (heldInfo && (s.playing || pendingStep)) {
@@ -117,6 +153,18 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
       client.request(0);
       return;
     }
+    // a new projection redraws the frame on screen (also while paused); the run is not touched
+    const projection = projectionOf(s.params);
+    const drawn = JSON.stringify(projection);
+    const advancing = pendingStep || (s.playing && frameData.t < tEnd);
+    if (drawn !== drawnIn && frameData.runId === client.currentRunId && frameData.length > 0 && !(advancing && redrawnLast)) {
+      if (client.project(projection)) {
+        drawnIn = drawn;
+        redrawnLast = true;
+      }
+      return;
+    }
+    redrawnLast = false;
     // real time keeps flowing while a frame computes, so slow frames make bigger jumps
     lastTick = now;
     if (replayGoal > 0) {

@@ -24,6 +24,8 @@ export class FrameData {
   /** r0 of the radial scale (0: linear) */
   radialR0 = 0;
   codes = new Uint8Array(0);
+  /** bumped when the frame on screen is redrawn in another projection (not a move of the neurons) */
+  projectionVersion = 0;
   /** the latest overlaps of every neuron (n rows of k), for export */
   overlaps = new Float64Array(0);
   /** history: time, mean loss, and overlaps of the traced neurons (TRACED_NEURONS·k per sample) */
@@ -96,6 +98,19 @@ export class FrameData {
       for (let j = 0; j < mp; j++) this.predictions[i * row + j] = prediction[j];
       this.hasPrediction = true;
     }
+  }
+
+  /**
+   * The same state drawn in another projection (a view change): positions and codes are
+   * replaced, t and the histories stay. Trails start again from here (projectionVersion).
+   */
+  reproject(positions: Float32Array, codes: Uint8Array): void {
+    if (positions.length !== this.rawPositions.length) return;
+    this.rawPositions.set(positions);
+    this.applyRadial();
+    this.codes.set(codes);
+    this.projectionVersion++;
+    this.version++;
   }
 
   /** Switches the radial scale; the frame on screen is redrawn with it. */

@@ -121,6 +121,16 @@ describe('app store', () => {
     st().loadQuery('t=2', 'link');
     expect(st()).toMatchObject({ playing: false });
     expect(st().params.t).toBe(2);
+
+    // pausing before any frame (reduced motion pauses on load) keeps the link's t
+    const runId = frameData.runId;
+    frameData.runId = -1;
+    try {
+      st().pause();
+      expect(st().params.t).toBe(2);
+    } finally {
+      frameData.runId = runId;
+    }
   });
 
   it('pausing shows the latest frame, the one whose time goes into the link, not the last throttled readout', () => {

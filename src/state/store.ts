@@ -121,7 +121,8 @@ export function createAppStore(initialQuery = '') {
     pause: () =>
       set({
         playing: false,
-        params: withTime(get().params, frameData.runId >= 0 ? frameData.t : 0),
+        // before the first frame (reduced motion pauses at once) a link's own t stays
+        params: frameData.runId >= 0 ? withTime(get().params, frameData.t) : get().params,
         readout: frameData.runId >= 0 && frameData.readout ? frameData.readout : get().readout,
       }),
     togglePlay: () => (get().playing ? get().pause() : get().play()),

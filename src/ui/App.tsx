@@ -25,6 +25,7 @@ import { FullscreenOverlay } from './FullscreenOverlay.tsx';
 import { ViewArea } from './compare/SplitView.tsx';
 import { LossControls } from './compare/LossControls.tsx';
 import { SquaredLossReadout } from './compare/SquaredLossReadout.tsx';
+import { ProjectionControl } from './ProjectionControl.tsx';
 
 const ExplorePanel = lazy(() => import('./explore/ExplorePanel.tsx'));
 
@@ -46,6 +47,7 @@ export function App() {
             <ViewArea />
           </Suspense>
           <TimeReadout />
+          {!embed && <ProjectionControl />}
           <FullscreenOverlay />
           {!embed && <Caption />}
         </section>

@@ -1,10 +1,14 @@
 // What is on screen, in one short paragraph that follows the current view.
 import { radialR0 } from '../state/radial.ts';
 import { useApp } from '../state/store.ts';
+import { useProjection } from '../state/projectionView.ts';
 import { formatPower10 } from './format.ts';
 
 export function Caption() {
-  const projection = useApp((s) => s.info?.projection ?? 'exact');
+  const runId = useApp((s) => s.info?.runId ?? -1);
+  const configured = useApp((s) => s.info?.projection ?? 'exact');
+  const redrawn = useProjection((p) => (p.runId === runId ? p.view?.projection : undefined));
+  const projection = redrawn ?? configured;
   const k = useApp((s) => s.params.k);
   const d = useApp((s) => s.params.d);
   const r0 = radialR0(useApp((s) => s.params.radial), d);

@@ -4,6 +4,7 @@ import { normalizeSpec, type ModelSpec, type Problem } from '../core/model.ts';
 import { isPacked, packNumbers, unpackNumbers } from './packedNumbers.ts';
 import { defaultParams, FIELDS, SCHEMA, SCHEMA_VERSION, type Field, type Params } from './schema.ts';
 import { comparedRun } from './compare.ts';
+import { parseProjectionKey } from './projectionKey.ts';
 
 export type { Problem };
 
@@ -246,6 +247,12 @@ export function decodeVersioned(query: string, versioning: Versioning): Decoded 
   if (params.taxis === 'samples' && params.dyn !== 'sgd') {
     cross.push({ key: 'taxis', message: 'samples are counted only for online SGD (dyn=sgd)', used: 'flow time t' });
     params.taxis = 't';
+  }
+  const projection = parseProjectionKey(params.proj as string, spec.k);
+  if (projection.ok) params.proj = projection.text;
+  else {
+    cross.push({ key: 'proj', message: projection.error, used: 'even (every index vector spread evenly)' });
+    params.proj = 'even';
   }
   const compared = comparedRun(params as Params);
   if (!compared.ok) {

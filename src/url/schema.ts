@@ -60,6 +60,7 @@ export const SCHEMA = [
   { key: 'eta', type: 'number', default: 0, min: 0, max: 10, model: true, description: 'SGD step size η (0: 0.05·d^(−p*/2), the scaling that lets the search escape); t = η · steps' },
   { key: 'batch', type: 'int', default: 1, min: 1, max: 1024, model: true, description: 'SGD samples averaged per step; samples = batch · steps' },
   { key: 'taxis', type: 'enum', default: 't', values: ['t', 'samples'], model: false, omitDefault: true, description: 'time axis of the overlap and loss charts: flow time t, or samples drawn = (batch/η)·t (online SGD only)' },
+  { key: 'proj', type: 'text', default: 'even', maxLength: 16, model: false, omitDefault: true, description: '3-D view for k > 3: even (every index vector spread evenly), three index-vector numbers a,b,c (e.g. 1,4,7: the span of v_a, v_b, v_c, with v_a along x), or tour (a slowly turning grand tour)' },
   { key: 'tour', type: 'int', default: 0, min: 0, max: 50, model: false, description: 'guided tour step to open (0: no tour)' },
   // The explore panel's sweep, so a link (and the CLI's grid) names the same experiment. A 0
   // means "the form's own default", which may depend on the model (like T = 0), so links never

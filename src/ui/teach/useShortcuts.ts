@@ -1,4 +1,5 @@
-// Keyboard shortcuts for the whole page: space play/pause, r reset, s step, f fullscreen, ? help.
+// Keyboard shortcuts for the whole page: space play/pause, r reset, s step, f fullscreen, g and
+// [ ] turn the k > 3 projection, ? help.
 // App calls this hook in every mode (embed too), so the page-wide preferences that must hold
 // there as well — the theme and a paused start under prefers-reduced-motion — start here.
 import { useEffect } from 'react';
@@ -6,6 +7,7 @@ import { getAppStore } from '../../state/store.ts';
 import { helpStore } from './helpDialog.ts';
 import { prefersReducedMotion } from '../../state/motion.ts';
 import { toggleViewFullscreen } from '../fullscreen.ts';
+import { nudgeTour, toggleTurning, TOUR_STEP } from '../../state/projectionView.ts';
 import './theme.ts';
 
 export interface Shortcut {
@@ -19,6 +21,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'S', does: 'step (pauses, then advances a tenth of a decade of time)' },
   { keys: 'R', does: 'reset the run to its seeded start' },
   { keys: 'F', does: 'fullscreen view with β slider and play controls (Esc leaves)' },
+  { keys: 'G', does: 'k > 3: turn the projection (grand tour) / stop turning' },
+  { keys: '[ ]', does: 'k > 3: turn the projection back / on a little' },
   { keys: '← → ↑ ↓', does: 'move a focused slider' },
   { keys: 'Tab', does: 'move between controls' },
   { keys: '?', does: 'show or hide this help' },
@@ -79,6 +83,10 @@ export function handleKey(e: KeyboardEvent): void {
     st.step();
   } else if (e.key === 'f' || e.key === 'F') {
     if (!e.repeat) toggleViewFullscreen();
+  } else if (st.params.k > 3 && (e.key === 'g' || e.key === 'G')) {
+    if (!e.repeat) toggleTurning();
+  } else if (st.params.k > 3 && (e.key === '[' || e.key === ']')) {
+    nudgeTour(e.key === ']' ? TOUR_STEP : -TOUR_STEP);
   }
 }
 
