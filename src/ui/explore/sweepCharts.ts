@@ -241,7 +241,9 @@ export function warmUpSweepCharts(): void {
   Plot.plot({
     width: 200,
     height: 120,
-    color: { legend: true, type: 'linear', domain: [0, 1], scheme: 'viridis' },
+    // no colour legend: its ramp is encoded with canvas.toDataURL, a readback that can hold the
+    // main thread for 300 ms while the 3-D view renders (npm run perf); the phase chart pays it
+    color: { type: 'linear', domain: [0, 1], scheme: 'viridis' },
     marks: [
       Plot.areaY(rows, { x: 'x', y: 'y', fill: 'bin' }),
       Plot.rect(rows, { x1: 'x', x2: 'y', y1: 'k', y2: 'k', fill: 'y' }),
