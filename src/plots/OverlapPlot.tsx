@@ -111,7 +111,7 @@ export function OverlapPlot() {
     <figure className="plot">
       <figcaption>
         Overlaps of {TRACED_NEURONS} neurons (colour: where each is heading)
-        {sgd && <span data-testid="overlap-legend-sgd"> — solid: online SGD, dashed: the flow from the same start</span>}
+        {sgd && <span data-testid="overlap-legend-sgd">; solid: SGD, dashed: flow</span>}
       </figcaption>
       <UPlotChart
         options={options}

@@ -2,7 +2,7 @@
 // re-created when the theme or `rebuildKey` changes, resized with its box. The legend (which
 // doubles as the hover readout: uPlot shows every series' value at the cursor) is mounted
 // below the canvas, outside the element that carries the chart's description.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { type ChartTheme, useChartTheme } from './chartTheme.ts';
@@ -26,6 +26,8 @@ interface Props {
  * The plot's height: --chart-height, or with `--chart-height: fill` whatever height the layout
  * gives the chart's box (the presenter strip shares its height between the two time plots).
  */
+const fillsBox = (el: HTMLElement) => getComputedStyle(el).getPropertyValue('--chart-height').trim() === 'fill';
+
 function chartHeight(el: HTMLElement): number {
   const css = getComputedStyle(el).getPropertyValue('--chart-height').trim();
   if (css === 'fill') return Math.max(60, Math.floor(el.clientHeight));
@@ -38,6 +40,7 @@ export function UPlotChart({ options, data, rebuildKey = null, onChart, testId, 
   const host = useRef<HTMLDivElement>(null);
   const legend = useRef<HTMLDivElement>(null);
   const latest = useRef({ options, data, onChart });
+  const [layoutNonce, setLayoutNonce] = useState(0);
   latest.current = { options, data, onChart };
 
   useEffect(() => {
@@ -45,9 +48,13 @@ export function UPlotChart({ options, data, rebuildKey = null, onChart, testId, 
     if (!el || !legendEl) return;
     const { options: build, data: fill, onChart: notify } = latest.current;
     const opts = build(theme);
+    // in the presenter strip every pixel of height goes to the curves: the x axis keeps its
+    // ticks but not its title (the time readout and, for SGD, the time-axis switch name it)
+    const compact = fillsBox(el);
     const u = new uPlot(
       {
         ...opts,
+        ...(compact && opts.axes ? { axes: opts.axes.map((a, i) => (i === 0 ? { ...a, label: undefined, labelSize: 0 } : a)) } : {}),
         width: Math.max(100, el.clientWidth),
         height: chartHeight(el),
         legend: { ...opts.legend, mount: (_self, table) => legendEl.replaceChildren(table) },
@@ -57,6 +64,8 @@ export function UPlotChart({ options, data, rebuildKey = null, onChart, testId, 
     );
     notify?.(u);
     const observer = new ResizeObserver(() => {
+      // a layout change into or out of the strip rebuilds the chart with or without the title
+      if (fillsBox(el) !== compact) return setLayoutNonce((x) => x + 1);
       const width = Math.max(100, el.clientWidth), height = chartHeight(el);
       if (width !== u.width || height !== u.height) u.setSize({ width, height });
     });
@@ -66,7 +75,7 @@ export function UPlotChart({ options, data, rebuildKey = null, onChart, testId, 
       notify?.(null);
       u.destroy();
     };
-  }, [theme, rebuildKey]);
+  }, [theme, rebuildKey, layoutNonce]);
 
   return (
     <>
