@@ -104,6 +104,8 @@ test('switching the theme recolours axis text and series without a reload', asyn
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto('./?beta=0.2&k=3&p=3&n=40&T=20&sw=beta&swFrom=0.1&swTo=0.4&swPoints=3&swTrials=1&swN=20');
   const chart = page.getByTestId('threshold-plot');
+  // until the run's info arrives the test id names a placeholder, which the chart then replaces
+  await expect(chart.locator('canvas').first()).toBeVisible();
   const darkFg = await css(page, '--fg');
   const darkBefore = (await pixelsNear(page, chart, [darkFg], 20))[0];
   expect(darkBefore).toBeGreaterThan(100);
