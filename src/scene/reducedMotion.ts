@@ -1,11 +1,10 @@
 // Whether the reader asked the system for reduced motion. Followed live: turning the setting
 // on while the page is open stops the trails at once.
 import { useSyncExternalStore } from 'react';
-
-const QUERY = '(prefers-reduced-motion: reduce)';
+import { prefersReducedMotion, REDUCED_MOTION_QUERY } from '../state/motion.ts';
 
 function mediaQuery(): MediaQueryList | null {
-  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' ? window.matchMedia(QUERY) : null;
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' ? window.matchMedia(REDUCED_MOTION_QUERY) : null;
 }
 
 function subscribe(onChange: () => void): () => void {
@@ -15,7 +14,7 @@ function subscribe(onChange: () => void): () => void {
   return () => mq.removeEventListener('change', onChange);
 }
 
-const current = () => mediaQuery()?.matches ?? false;
+const current = prefersReducedMotion;
 
 export function usePrefersReducedMotion(): boolean {
   return useSyncExternalStore(subscribe, current, () => false);

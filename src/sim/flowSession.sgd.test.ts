@@ -5,7 +5,7 @@ import { buildModel } from '../core/model.ts';
 import { runToEnd } from '../core/run.ts';
 import { decode, modelSpecOf } from '../url/codec.ts';
 import { FlowSession } from './flowSession.ts';
-import { PREDICTION_ROWS } from './protocol.ts';
+import { TRACED_ROWS } from './protocol.ts';
 
 // FRAME_WORK = 3e7 at n·d = 5000 and η = 5e-5: a frame goes at most 0.3 further in t
 
@@ -34,7 +34,7 @@ describe('FlowSession with dyn=sgd', () => {
       total += frames;
       expect(last.t).toBe(t);
       expect(last.samples).toBe(Math.round(t / plan.eta));
-      expect(last.prediction!.length).toBe(PREDICTION_ROWS * 3);
+      expect(last.prediction!.length).toBe(TRACED_ROWS * 3);
     }
     // 0.013 → 0.4 and 0.4 → 0.77 each took two frames
     expect(total).toBe(7);

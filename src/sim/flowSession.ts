@@ -7,7 +7,7 @@ import { meanLoss } from '../core/ode.ts';
 import { NeuronProjector } from '../core/projection.ts';
 import { classifyOptionsOf, createDynamics } from '../core/run.ts';
 import type { Dynamics } from '../core/dynamics.ts';
-import { allocateFrameBuffers, fitsRun, PREDICTION_ROWS, TRACED_ROWS, type FromWorker, type ProjectionView, type ReplayedHistory, type RunInfo, type ToWorker } from './protocol.ts';
+import { allocateFrameBuffers, fitsRun, TRACED_ROWS, type FromWorker, type ProjectionView, type ReplayedHistory, type RunInfo, type ToWorker } from './protocol.ts';
 
 /** Most n·d·samples one frame computes (about a tenth of a second, `npm run bench`). */
 export const FRAME_WORK = 3e7;
@@ -130,7 +130,7 @@ export class FlowSession {
       : {};
     let prediction: Float64Array | undefined;
     if (this.flow.predictionAt) {
-      const rows = Math.min(PREDICTION_ROWS, n);
+      const rows = Math.min(TRACED_ROWS, n);
       prediction = new Float64Array(rows * k);
       this.flow.predictionAt(target, rows, prediction);
     }
@@ -176,8 +176,8 @@ export class FlowSession {
       if (flow.generalizationError) out.genErrors[i] = flow.generalizationError();
       out.traces.set(overlaps.subarray(0, rows), i * stride);
       if (flow.predictionAt) {
-        flow.predictionAt(h, Math.min(PREDICTION_ROWS, n), prediction);
-        out.predictions.set(prediction.subarray(0, Math.min(PREDICTION_ROWS, n) * k), i * stride);
+        flow.predictionAt(h, Math.min(TRACED_ROWS, n), prediction);
+        out.predictions.set(prediction.subarray(0, Math.min(TRACED_ROWS, n) * k), i * stride);
       }
     });
     return out;

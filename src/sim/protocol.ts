@@ -7,9 +7,10 @@ import type { ModelSpec } from '../core/model.ts';
 import type { ProjectionChoice } from '../core/projection.ts';
 import type { SamplingPlan } from '../core/sgdPlan.ts';
 
-/** Neurons whose population-flow prediction a sample-based run sends with each frame. */
-export const PREDICTION_ROWS = 6;
-/** Neurons whose overlaps the plots trace (the first ones), also in a replayed history. */
+/**
+ * Neurons whose overlaps the plots trace (the first ones), also in a replayed history; a
+ * sample-based run sends the population flow's prediction for the same neurons.
+ */
 export const TRACED_ROWS = 6;
 
 /**
@@ -113,7 +114,7 @@ export type FromWorker =
       buffers: FrameBuffers;
       /** online SGD: samples drawn so far */
       samples?: number;
-      /** online SGD: the flow's overlaps for the first PREDICTION_ROWS neurons from the same start */
+      /** online SGD: the flow's overlaps for the first TRACED_ROWS neurons from the same start */
       prediction?: Float64Array;
       /** the samples asked for with `history`, those reached before t */
       history?: ReplayedHistory;

@@ -59,10 +59,17 @@ function drawSwatch(ctx: CanvasRenderingContext2D, x: number, y: number, r: numb
  * The composed image, `scale` image pixels per CSS pixel of the view (default: the WebGL
  * canvas's own, i.e. the screen's pixel ratio). Null when the view is not drawn.
  */
-export function composeViewImage(facts: ImageFacts, scale?: number): HTMLCanvasElement | null {
+/** The page's 3-D view and its WebGL canvas, when drawn. */
+function drawnView(): { view: HTMLElement; gl: HTMLCanvasElement } | null {
   const view = document.querySelector<HTMLElement>('[data-testid=flow-canvas]');
   const gl = view?.querySelector('canvas');
-  if (!view || !gl || gl.width === 0) return null;
+  return view && gl && gl.width > 0 ? { view, gl } : null;
+}
+
+export function composeViewImage(facts: ImageFacts, scale?: number): HTMLCanvasElement | null {
+  const drawn = drawnView();
+  if (!drawn) return null;
+  const { view, gl } = drawn;
   const cssW = view.clientWidth, cssH = view.clientHeight;
   const s = scale ?? gl.width / cssW;
   const theme = themeColours();
@@ -137,9 +144,9 @@ export type ImageSize = (typeof IMAGE_SIZES)[number]['value'];
  * `note` says so.
  */
 export async function saveImageAt(size: ImageSize, facts: ImageFacts): Promise<{ canvas: HTMLCanvasElement; note: string } | null> {
-  const view = document.querySelector<HTMLElement>('[data-testid=flow-canvas]');
-  const gl = view?.querySelector('canvas');
-  if (!view || !gl || gl.width === 0) return null;
+  const drawn = drawnView();
+  if (!drawn) return null;
+  const { view, gl } = drawn;
   const render = viewCapture.get(gl);
   if (size === 'screen' || !render) {
     const canvas = composeViewImage(facts);
