@@ -109,7 +109,7 @@ export function OverlapPlot() {
 
   return (
     <figure className="plot">
-      <figcaption>
+      <figcaption title={`Overlaps of ${TRACED_NEURONS} neurons (colour: where each is heading)${sgd ? '; solid: SGD, dashed: flow' : ''}`}>
         Overlaps of {TRACED_NEURONS} neurons (colour: where each is heading)
         {sgd && <span data-testid="overlap-legend-sgd">; solid: SGD, dashed: flow</span>}
       </figcaption>
