@@ -3,11 +3,11 @@
 // as one abstraction-free loop over Float64Arrays (same tableau, error norm and step control),
 // so the cost of the core's structure shows up as a ratio; and the bare RHS closure against the
 // RHS written out by hand, for context.
-import type { Geometry } from '../core/geometry.ts';
-import type { Kernel } from '../core/kernel.ts';
-import type { Model } from '../core/model.ts';
-import { overlapRHS } from '../core/ode.ts';
-import { createFlow, initialOverlaps, RTOL, runToEnd } from '../core/run.ts';
+import type { Geometry } from '../core/model/geometry.ts';
+import type { Kernel } from '../core/model/kernel.ts';
+import type { Model } from '../core/model/model.ts';
+import { overlapRHS } from '../core/dynamics/overlapOde.ts';
+import { createFlow, initialOverlaps, RTOL, runToEnd } from '../core/dynamics/run.ts';
 import { parseFlags, positiveInteger } from './args.ts';
 import { runCommand, UsageError } from './errors.ts';
 import { sweepSpeedup } from './benchSweep.ts';

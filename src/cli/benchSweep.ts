@@ -3,7 +3,7 @@
 // and compilation are not timed. Jobs per second of wall time, the speed-up against one
 // thread, and CPU seconds per wall second (how many cores really worked: the machine may be
 // shared, which caps the speed-up below the thread count).
-import type { ExperimentResult } from '../core/experiment.ts';
+import type { ExperimentResult } from '../core/experiments/experiment.ts';
 import { planExperiment } from './experimentPlan.ts';
 import { runJobs } from './runJobs.ts';
 import { tableOf } from './tables.ts';

@@ -2,9 +2,9 @@
 // the run of the comparison (k = 3, p = 3, β = 0.35, d = 1000, a = k/n): per right-hand side,
 // per accepted step (the least work one frame of the app can do), a whole run for the smaller
 // n, and the n at which one step takes more than a frame's budget of 50 ms of worker time.
-import type { CoupledFlow } from '../core/coupledFlow.ts';
-import { buildModel, MAX_MSE_NEURONS, type ModelSpec } from '../core/model.ts';
-import { createDynamics, summarize } from '../core/run.ts';
+import type { CoupledFlow } from '../core/dynamics/coupledFlow.ts';
+import { buildModel, MAX_MSE_NEURONS, type ModelSpec } from '../core/model/model.ts';
+import { createDynamics, summarize } from '../core/dynamics/run.ts';
 
 const FRAME_BUDGET_MS = 50;
 

@@ -3,9 +3,9 @@
 // Both drivers run here against pools whose workers answer in a shuffled order, in this thread
 // (the job code is the workers' own, src/sim/exploreJobs.ts); one run goes through real threads.
 import { describe, expect, it } from 'vitest';
-import type { ExperimentJob, ExperimentResult } from '../core/experiment.ts';
-import { formValuesOfKeys, sweepConfigOf } from '../core/sweepSettings.ts';
-import type { SweepKind } from '../core/sweeps.ts';
+import type { ExperimentJob, ExperimentResult } from '../core/experiments/experiment.ts';
+import { formValuesOfKeys, sweepConfigOf } from '../core/experiments/sweepSettings.ts';
+import type { SweepKind } from '../core/experiments/sweeps.ts';
 import { runExploreJob } from '../sim/exploreJobs.ts';
 import { WorkerPool, type PoolWorker } from '../sim/pool.ts';
 import type { FromExploreWorker, ToExploreWorker } from '../sim/protocol.ts';
@@ -83,7 +83,7 @@ describe('the app and the command line drive each sweep alike', () => {
       expect(new Set(seeds).size).toBe(cliJobs.length);
       expect(sweepRowsOfResults(plan, results)).toEqual(app.rows);
       // the CLI's CSV rows are the app's CSV rows
-      expect(tableOf(plan, results, 'csv').replace(/^#.*\n/gm, '')).toBe((await import('../core/sweeps.ts')).sweepCsv(kind, app.rows));
+      expect(tableOf(plan, results, 'csv').replace(/^#.*\n/gm, '')).toBe((await import('../core/experiments/sweeps.ts')).sweepCsv(kind, app.rows));
     }, 60000);
   }
 

@@ -3,7 +3,7 @@
 // job array, resumable from an --out file, with one table whatever ran it.
 import { readFileSync } from 'node:fs';
 import { configHeader, parseConfigHeader } from '../url/configHeader.ts';
-import type { ExperimentResult } from '../core/experiment.ts';
+import type { ExperimentResult } from '../core/experiments/experiment.ts';
 import { parseFlags, positiveInteger, queryArgument, type FlagSpec } from './args.ts';
 import { UsageError } from './errors.ts';
 import { appLink, checkCells, GRID_FLAGS, isExperiment, planExperiment, type Experiment, type ExperimentPlan } from './experimentPlan.ts';

@@ -1,14 +1,14 @@
 // What `sweep <experiment> '<query>' [grid flags]` means: the query and the grid flags read as
 // one permalink (the grid flags are its sw* keys), the grid resolved with the app's own form
-// defaults (core/sweepSettings.ts), the job list of core/experiment.ts, and the configuration
+// defaults (core/experiments/sweepSettings.ts), the job list of core/experiments/experiment.ts, and the configuration
 // header every output of the run begins with. Nothing here is repaired: every problem is a
 // UsageError, because a batch run must be the run that was asked for.
 import { readFileSync } from 'node:fs';
-import { basinGrid, basinSpec, MAX_BASIN_POINTS, DEFAULT_BASIN_POINTS, type BasinGrid } from '../core/basin.ts';
-import { basinJobs, planSweep, type ExperimentJob, type SweepPlan } from '../core/experiment.ts';
-import type { ModelSpec } from '../core/model.ts';
-import { formValuesOfKeys, keysOfFormValues, strictFieldProblems, sweepConfigOf, sweepKeyOf, sweepKeysOf, SWEEP_KEYS, type SweepKeys } from '../core/sweepSettings.ts';
-import type { SweepKind } from '../core/sweeps.ts';
+import { basinGrid, basinSpec, MAX_BASIN_POINTS, DEFAULT_BASIN_POINTS, type BasinGrid } from '../core/experiments/basin.ts';
+import { basinJobs, planSweep, type ExperimentJob, type SweepPlan } from '../core/experiments/experiment.ts';
+import type { ModelSpec } from '../core/model/model.ts';
+import { formValuesOfKeys, keysOfFormValues, strictFieldProblems, sweepConfigOf, sweepKeyOf, sweepKeysOf, SWEEP_KEYS, type SweepKeys } from '../core/experiments/sweepSettings.ts';
+import type { SweepKind } from '../core/experiments/sweeps.ts';
 import { decode, encode, modelSpecOf } from '../url/codec.ts';
 import type { ConfigEntries } from '../url/configHeader.ts';
 import { SCHEMA_VERSION, type Params } from '../url/schema.ts';

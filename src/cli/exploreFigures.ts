@@ -2,9 +2,9 @@
 // the same jobs over a pool of workers): a 10⁴-start basin map at d = 3 (k = 3, p = 3,
 // β = 0.2 and 0.3) and a β sweep (11 points × 4 trials × n = 100, d = 1000). Each figure is
 // the best of a few repeats after a warm-up run.
-import { basinCounts, basinGrid, basinSlice, basinSpec, gridSize } from '../core/basin.ts';
-import type { ModelSpec } from '../core/model.ts';
-import { linearGrid, runSweepSync, type SweepConfig } from '../core/sweeps.ts';
+import { basinCounts, basinGrid, basinSlice, basinSpec, gridSize } from '../core/experiments/basin.ts';
+import type { ModelSpec } from '../core/model/model.ts';
+import { linearGrid, runSweepSync, type SweepConfig } from '../core/experiments/sweeps.ts';
 
 const BASE: ModelSpec = {
   k: 3, n: 100, d: 1000, beta: 0.2, p: 3, sigma: '', target: '', drop012: false, geom: 'equi', gram: [], seed: 1, T: 0, tol: 0.05,

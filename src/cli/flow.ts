@@ -1,8 +1,8 @@
 // flow '<query>' [--init FILE]: one run of the model to its end time, as one JSON object.
-import { buildModel, type Model } from '../core/model.ts';
+import { buildModel, type Model } from '../core/model/model.ts';
 import { modelSpecOf } from '../url/codec.ts';
 import { comparedRun } from '../url/compare.ts';
-import { countsNote, runToEnd, type RunSummary } from '../core/run.ts';
+import { countsNote, runToEnd, type RunSummary } from '../core/dynamics/run.ts';
 import type { Params } from '../url/schema.ts';
 import { parseFlags, queryArgument } from './args.ts';
 import { runCommand } from './errors.ts';

@@ -1,8 +1,8 @@
 // --init FILE: the initial overlaps as a JSON array of n rows of k numbers, checked to be
 // overlap vectors of points on the unit sphere before anything runs.
 import { readFileSync } from 'node:fs';
-import { spanCoordinates } from '../core/geometry.ts';
-import type { Model } from '../core/model.ts';
+import { spanCoordinates } from '../core/model/geometry.ts';
+import type { Model } from '../core/model/model.ts';
 import { UsageError } from './errors.ts';
 
 /** Slack on uᵀG⁺u ≤ 1 for rows rounded when they were written. */

@@ -1,6 +1,6 @@
 // The query argument through the shared permalink codec. The app repairs a bad link and says
 // what it used instead; the command line refuses it, so a script never runs a model nobody asked for.
-import { buildModel, type Model } from '../core/model.ts';
+import { buildModel, type Model } from '../core/model/model.ts';
 import { decode, modelSpecOf, type Problem } from '../url/codec.ts';
 import type { Params } from '../url/schema.ts';
 import { UsageError } from './errors.ts';

@@ -3,8 +3,8 @@
 // {"job": index in the plan's job list, …its result}. Numbers are JSON's shortest round-trip
 // text (a NaN escape time is null), so a result read back is the result that was computed.
 import { closeSync, existsSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
-import type { ExperimentResult } from '../core/experiment.ts';
-import type { TrialResult } from '../core/sweeps.ts';
+import type { ExperimentResult } from '../core/experiments/experiment.ts';
+import type { TrialResult } from '../core/experiments/sweeps.ts';
 import { configHeader, parseConfigHeader } from '../url/configHeader.ts';
 import type { ExperimentPlan } from './experimentPlan.ts';
 import { UsageError } from './errors.ts';

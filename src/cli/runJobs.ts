@@ -1,7 +1,7 @@
 // Runs some of a plan's jobs on a pool and hands back each result with its index in the plan's
 // job list, as it arrives. Which jobs run (a shard, the ones an --out file lacks) is the
 // caller's choice; the order results arrive in never matters to the tables.
-import type { ExperimentJob, ExperimentResult } from '../core/experiment.ts';
+import type { ExperimentJob, ExperimentResult } from '../core/experiments/experiment.ts';
 import type { WorkerPool } from '../sim/pool.ts';
 
 export function runJobs(

@@ -1,8 +1,8 @@
 // sgd-escape '<query>' [--d LIST] [--trials N]: samples for online SGD to escape the search
 // phase against d, at the default η and with η held at its value for the first d. Prints the
 // fitted slopes beside p* − 1 (online SGD's theory) and p*/2 − 1 (the flow's time).
-import { buildModel } from '../core/model.ts';
-import { sgdEscapeSweep, HORIZON, ESCAPE_LEVEL, type EscapeSweep } from '../core/sgdEscape.ts';
+import { buildModel } from '../core/model/model.ts';
+import { sgdEscapeSweep, HORIZON, ESCAPE_LEVEL, type EscapeSweep } from '../core/experiments/sgdEscape.ts';
 import { modelSpecOf } from '../url/codec.ts';
 import { parseFlags, positiveInteger, queryArgument } from './args.ts';
 import { runCommand, UsageError } from './errors.ts';

@@ -1,9 +1,9 @@
 // Online SGD's throughput for `npm run bench`: samples per second of CPU time at n = 100 neurons,
 // d = 100 and 1000 (batch 1, p = 3, k = 3), and the same as n·d·samples per second, the unit in
 // which the app's limit on an SGD run (MAX_SGD_WORK) is set.
-import { buildModel } from '../core/model.ts';
-import { createSgd } from '../core/run.ts';
-import { MAX_SGD_WORK } from '../core/sgdPlan.ts';
+import { buildModel } from '../core/model/model.ts';
+import { createSgd } from '../core/dynamics/run.ts';
+import { MAX_SGD_WORK } from '../core/dynamics/sgdPlan.ts';
 import { decode, modelSpecOf } from '../url/codec.ts';
 
 /** Each timing runs at least this much CPU time, best of 3 turns. */

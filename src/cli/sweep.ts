@@ -2,10 +2,10 @@
 // grid, one row per β (JSON {rows: [...]} or CSV). Progress goes to stderr. The same command
 // runs every experiment of the explore panel: sweep beta|coupon|escape|phase|basin … and
 // sweep merge … (experimentCommand.ts); both spread their jobs over worker threads.
-import { buildModel, type ModelSpec } from '../core/model.ts';
-import { planSweep, sweepRowsOf } from '../core/experiment.ts';
-import { betaGrid, specAtBeta, sweepPoint, type SweepRow } from '../core/sweep.ts';
-import type { SweepConfig, TrialResult } from '../core/sweeps.ts';
+import { buildModel, type ModelSpec } from '../core/model/model.ts';
+import { planSweep, sweepRowsOf } from '../core/experiments/experiment.ts';
+import { betaGrid, specAtBeta, sweepPoint, type SweepRow } from '../core/experiments/sweep.ts';
+import type { SweepConfig, TrialResult } from '../core/experiments/sweeps.ts';
 import { encode, modelSpecOf } from '../url/codec.ts';
 import { configHeader } from '../url/configHeader.ts';
 import { FIELDS, SCHEMA_VERSION, type Params } from '../url/schema.ts';

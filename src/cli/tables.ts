@@ -1,16 +1,16 @@
 // The table a run prints, from its jobs' results: the configuration header first, then the
-// rows of core/experiment.ts's aggregation (the app's own), as CSV (the app's sweep columns)
+// rows of core/experiments/experiment.ts's aggregation (the app's own), as CSV (the app's sweep columns)
 // or JSON. The same results give the same bytes, whatever ran them and in what order.
-import { gridPoint } from '../core/basin.ts';
-import { basinCodesOf, basinMapCounts, sweepRowsOf, type ExperimentResult } from '../core/experiment.ts';
-import { sweepCsv, type SweepRowOut, type TrialResult } from '../core/sweeps.ts';
+import { gridPoint } from '../core/experiments/basin.ts';
+import { basinCodesOf, basinMapCounts, sweepRowsOf, type ExperimentResult } from '../core/experiments/experiment.ts';
+import { sweepCsv, type SweepRowOut, type TrialResult } from '../core/experiments/sweeps.ts';
 import { configHeader } from '../url/configHeader.ts';
 import type { ExperimentPlan } from './experimentPlan.ts';
 import { readableJson } from './json.ts';
 
 export type TableFormat = 'csv' | 'json';
 
-/** The sweep's rows (core/experiment.ts), from results by job index. */
+/** The sweep's rows (core/experiments/experiment.ts), from results by job index. */
 export function sweepRowsOfResults(plan: ExperimentPlan, results: Map<number, ExperimentResult>): SweepRowOut[] {
   const sweep = plan.sweep!;
   const trials: TrialResult[] = [];

@@ -1,9 +1,9 @@
 // The time charts' samples axis: x = t · batch/η on the plot, the worker's own count
 // batch · round(t/η) in the legend, decades as 10ⁿ, and flow time unchanged without a plan.
 import { describe, expect, it } from 'vitest';
-import { buildModel, normalizeSpec, samplingPlanOf, type ModelSpec } from '../core/model.ts';
-import { createSgd } from '../core/run.ts';
-import { samplingPlan } from '../core/sgdPlan.ts';
+import { buildModel, normalizeSpec, samplingPlanOf, type ModelSpec } from '../core/model/model.ts';
+import { createSgd } from '../core/dynamics/run.ts';
+import { samplingPlan } from '../core/dynamics/sgdPlan.ts';
 import { T_FLOOR } from '../sim/clock.ts';
 import { plotTime, timeRange } from './timeAxis.ts';
 import { powerOfTen, samplesAt, timeUnitOf } from './timeUnit.ts';

@@ -2,7 +2,7 @@
 // drawn (science.md §10: t = η · steps, samples = batch · steps). The plotted x is t times
 // `perT` = batch/η, so the log axis puts its decades on round sample counts, and the hover
 // shows the worker's own count, batch · round(t/η).
-import { stepsAt, type SamplingPlan } from '../core/sgdPlan.ts';
+import { stepsAt, type SamplingPlan } from '../core/dynamics/sgdPlan.ts';
 
 export type TimeAxisChoice = 't' | 'samples';
 

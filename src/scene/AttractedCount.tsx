@@ -1,7 +1,7 @@
 // "· 91" after an index vector's label: how many neurons are attracted to it, from the
 // throttled readout (~10 Hz, exact on pause and at the end). The selector returns a string,
 // so the label re-renders only when the text changes, never per frame.
-import type { OutcomeCounts } from '../core/classify.ts';
+import type { OutcomeCounts } from '../core/outcomes/classify.ts';
 import { useStore } from 'zustand';
 import { getAppStore } from '../state/store.ts';
 import type { ReadoutStore } from './frameSource.ts';

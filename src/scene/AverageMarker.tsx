@@ -3,7 +3,7 @@
 // it is degenerate); its label (SceneLabels) says which and how many neurons sit there, and a
 // disc grows with that number.
 import { Billboard } from '@react-three/drei';
-import type { AveragePoint } from '../core/averagePoint.ts';
+import type { AveragePoint } from '../core/analysis/averagePoint.ts';
 import { ClusterMarker } from './ClusterMarker.tsx';
 import { DEGENERATE_COLOUR, MINIMUM_COLOUR, SADDLE_COLOUR } from './palette.ts';
 

@@ -1,5 +1,5 @@
 // The index vectors as arrows from the centre, one per vector in its own colour (labels are in
-// SceneLabels). For k > 3 these are projections (see core/projection.ts), so arrows are shorter
+// SceneLabels). For k > 3 these are projections (see core/projection/projection.ts), so arrows are shorter
 // than the sphere's radius. The arrows are thin, translucent and write no depth, so the
 // neurons that converged at a tip (drawn after them, see pointMaterial.ts) stay in front of
 // their own arrowhead and can be seen and counted; a disc there grows with their number.

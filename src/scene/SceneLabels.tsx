@@ -4,7 +4,7 @@
 // head for it — one label per vector, never a comma-joined line. LabelPlacer moves them so that
 // none covers another (labelLayout.ts).
 import { useLayoutEffect, useRef } from 'react';
-import type { AveragePoint } from '../core/averagePoint.ts';
+import type { AveragePoint } from '../core/analysis/averagePoint.ts';
 import { useSourceCounts } from './frameSource.ts';
 import { AttractedCount } from './AttractedCount.tsx';
 import { vectorLabel } from './labels.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyCounts } from '../core/classify.ts';
-import type { ModelSpec } from '../core/model.ts';
+import { emptyCounts } from '../core/outcomes/classify.ts';
+import type { ModelSpec } from '../core/model/model.ts';
 import { decode, modelSpecOf } from '../url/codec.ts';
 import { SimClient, type FrameMessage, type WorkerLike } from './client.ts';
 import { allocateFrameBuffers, type FromWorker, type RunInfo, type ToWorker } from './protocol.ts';

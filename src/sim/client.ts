@@ -1,7 +1,7 @@
 // The page's side of the flow worker: sends the latest parameters, keeps one frame in
 // flight, discards frames of superseded runs, and restarts a worker that died.
-import type { ModelSpec } from '../core/model.ts';
-import type { ProjectionChoice } from '../core/projection.ts';
+import type { ModelSpec } from '../core/model/model.ts';
+import type { ProjectionChoice } from '../core/projection/projection.ts';
 import { fitsRun, transferablesOf, type FrameBuffers, type FromWorker, type RunInfo, type ToWorker } from './protocol.ts';
 
 export type FrameMessage = Extract<FromWorker, { type: 'frame' }>;

@@ -1,8 +1,8 @@
 // What an explore worker does with one job; kept apart from the worker file so Node tests
 // (and a pool's in-thread fallback) run exactly the same code.
-import { basinSlice } from '../core/basin.ts';
-import { buildModel, type Model } from '../core/model.ts';
-import { runSweepJob } from '../core/sweeps.ts';
+import { basinSlice } from '../core/experiments/basin.ts';
+import { buildModel, type Model } from '../core/model/model.ts';
+import { runSweepJob } from '../core/experiments/sweeps.ts';
 import type { ExploreJob, ExploreResult, FromExploreWorker, ToExploreWorker } from './protocol.ts';
 
 /** Models of recent sweep points: a worker gets many trials of the same point in a row. */

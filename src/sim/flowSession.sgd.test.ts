@@ -1,8 +1,8 @@
 // The worker's session running online SGD: the same overlaps and counts as the CLI's run to the
 // same time, samples and the flow's prediction with every frame.
 import { describe, expect, it } from 'vitest';
-import { buildModel } from '../core/model.ts';
-import { runToEnd } from '../core/run.ts';
+import { buildModel } from '../core/model/model.ts';
+import { runToEnd } from '../core/dynamics/run.ts';
 import { decode, modelSpecOf } from '../url/codec.ts';
 import { FlowSession } from './flowSession.ts';
 import { TRACED_ROWS } from './protocol.ts';

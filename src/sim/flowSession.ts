@@ -1,12 +1,12 @@
 // The worker's state machine, free of any worker global so it can be tested in Node:
 // configure builds the model and the flow; advance integrates to a time and fills a frame.
-import { averagePointSpanCurvature } from '../core/averagePoint.ts';
-import { countOutcomes } from '../core/classify.ts';
-import { buildModel, type Model } from '../core/model.ts';
-import { meanLoss } from '../core/ode.ts';
-import { NeuronProjector } from '../core/projection.ts';
-import { classifyOptionsOf, createDynamics } from '../core/run.ts';
-import type { Dynamics } from '../core/dynamics.ts';
+import { averagePointSpanCurvature } from '../core/analysis/averagePoint.ts';
+import { countOutcomes } from '../core/outcomes/classify.ts';
+import { buildModel, type Model } from '../core/model/model.ts';
+import { meanLoss } from '../core/dynamics/overlapOde.ts';
+import { NeuronProjector } from '../core/projection/projection.ts';
+import { classifyOptionsOf, createDynamics } from '../core/dynamics/run.ts';
+import type { Dynamics } from '../core/dynamics/dynamics.ts';
 import { allocateFrameBuffers, fitsRun, TRACED_ROWS, type FromWorker, type ProjectionView, type ReplayedHistory, type RunInfo, type ToWorker } from './protocol.ts';
 
 /** Most n·d·samples one frame computes (about a tenth of a second, `npm run bench`). */

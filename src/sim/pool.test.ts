@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { runExploreJob } from './exploreJobs.ts';
 import { poolSize, WorkerPool, type PoolWorker } from './pool.ts';
 import type { ExploreJob, ExploreResult, FromExploreWorker, ToExploreWorker } from './protocol.ts';
-import { basinGrid, basinSpec } from '../core/basin.ts';
-import type { ModelSpec } from '../core/model.ts';
+import { basinGrid, basinSpec } from '../core/experiments/basin.ts';
+import type { ModelSpec } from '../core/model/model.ts';
 
 const SPEC: ModelSpec = {
   k: 3, n: 20, d: 1000, beta: 0.2, p: 3, sigma: '', target: '', drop012: false, geom: 'equi', gram: [], seed: 1, T: 0, tol: 0.05,

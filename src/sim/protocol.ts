@@ -1,11 +1,11 @@
 // Every message between the page and the flow worker. Discriminated on `type`; frame
 // buffers travel as transferables and come back with the next request (one frame in flight).
-import type { AveragePoint } from '../core/averagePoint.ts';
-import type { OutcomeCounts } from '../core/classify.ts';
-import type { IndexMinimum } from '../core/fold.ts';
-import type { ModelSpec } from '../core/model.ts';
-import type { ProjectionChoice } from '../core/projection.ts';
-import type { SamplingPlan } from '../core/sgdPlan.ts';
+import type { AveragePoint } from '../core/analysis/averagePoint.ts';
+import type { OutcomeCounts } from '../core/outcomes/classify.ts';
+import type { IndexMinimum } from '../core/analysis/fold.ts';
+import type { ModelSpec } from '../core/model/model.ts';
+import type { ProjectionChoice } from '../core/projection/projection.ts';
+import type { SamplingPlan } from '../core/dynamics/sgdPlan.ts';
 
 /**
  * Neurons whose overlaps the plots trace (the first ones), also in a replayed history; a
@@ -145,9 +145,9 @@ export function fitsRun(b: FrameBuffers | undefined, n: number, k: number): b is
 // ───────────── explore pool (basin map and sweeps; src/sim/explore.worker.ts) ─────────────
 // Each job is one slice of a basin map or one (grid point, seed) of a sweep; a worker runs one
 // job at a time and answers with its result, which the page adds to what it has.
-import type { ExperimentJob, ExperimentResult } from '../core/experiment.ts';
+import type { ExperimentJob, ExperimentResult } from '../core/experiments/experiment.ts';
 
-/** The jobs and answers are the experiments' own (core/experiment.ts), shared with the CLI's threads. */
+/** The jobs and answers are the experiments' own (core/experiments/experiment.ts), shared with the CLI's threads. */
 export type ExploreJob = ExperimentJob;
 
 export type ExploreResult = ExperimentResult;

@@ -1,7 +1,7 @@
 // Connects the store to the worker: a new model spec (or a reset) starts a new run, and an
 // animation loop asks for the next frame while playing. Frames go to frameData; the store
 // only gets a throttled readout.
-import type { ModelSpec } from '../core/model.ts';
+import type { ModelSpec } from '../core/model/model.ts';
 import { withTime, type AppStore } from '../state/store.ts';
 import type { Params } from '../url/schema.ts';
 import { frameData } from '../state/frameData.ts';
@@ -10,7 +10,7 @@ import { modelSpecOf } from '../url/codec.ts';
 import { SimClient, type WorkerLike } from './client.ts';
 import type { RunInfo } from './protocol.ts';
 import { nextTarget, replayedTimes, stepTarget } from './clock.ts';
-import type { ProjectionChoice } from '../core/projection.ts';
+import type { ProjectionChoice } from '../core/projection/projection.ts';
 import { projectionStore, TOUR_SPEED, tourClock } from '../state/projectionView.ts';
 import { parseProjectionKey, projectionChoiceOf } from '../url/projectionKey.ts';
 import { prefersReducedMotion } from '../state/motion.ts';

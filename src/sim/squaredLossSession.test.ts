@@ -1,8 +1,8 @@
 // The worker session with loss=mse: frames carry E[(f − f*)²] (the correlation loss's do not),
 // and frames sampled at any times reach the same state as the CLI's one call to the end.
 import { describe, expect, it } from 'vitest';
-import { buildModel } from '../core/model.ts';
-import { runToEnd } from '../core/run.ts';
+import { buildModel } from '../core/model/model.ts';
+import { runToEnd } from '../core/dynamics/run.ts';
 import { decode, modelSpecOf } from '../url/codec.ts';
 import { FlowSession } from './flowSession.ts';
 import type { FromWorker } from './protocol.ts';

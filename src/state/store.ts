@@ -2,7 +2,7 @@
 // (positions, histories) never enters it: see frameData.ts.
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { OutcomeCounts } from '../core/classify.ts';
+import type { OutcomeCounts } from '../core/outcomes/classify.ts';
 import type { RunInfo } from '../sim/protocol.ts';
 import { capProblems, decode, encode, modelSpecOf, type Problem } from '../url/codec.ts';
 import { frameData } from './frameData.ts';

@@ -3,7 +3,7 @@
 // summary (p*, the first c_p, the negative-c_p flag) and the drop-h₀h₁h₂ checkbox, which can
 // make the kernel constant just as an activation can.
 import { useEffect, useId, useRef, useState } from 'react';
-import { parseActivation } from '../core/activation.ts';
+import { parseActivation } from '../core/model/activation.ts';
 import { getAppStore, useApp } from '../state/store.ts';
 import { decode, encode, type Problem } from '../url/codec.ts';
 import type { Params } from '../url/schema.ts';

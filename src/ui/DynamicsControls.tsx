@@ -1,7 +1,7 @@
 // What moves the neurons: the population flow, or online SGD on fresh samples in dimension d
 // (science.md §10), with its step size and batch, and the samples readout beside d^{p*−1}.
 import { useId } from 'react';
-import { LIVE_SGD } from '../core/sgdPlan.ts';
+import { LIVE_SGD } from '../core/dynamics/sgdPlan.ts';
 import { getAppStore, useApp } from '../state/store.ts';
 import { FIELDS } from '../url/schema.ts';
 import { formatNumber } from './format.ts';

@@ -1,7 +1,7 @@
 // Editor for a custom Gram matrix G = VᵀV: a k×k grid with the unit diagonal fixed and the two
 // halves kept equal, applied only when the core accepts it (finite, in [−1, 1], PSD).
 import { useId, useState, type FormEvent } from 'react';
-import { customGeometry } from '../core/geometry.ts';
+import { customGeometry } from '../core/model/geometry.ts';
 import { getAppStore, useApp } from '../state/store.ts';
 import type { Params } from '../url/schema.ts';
 import './fields.css';

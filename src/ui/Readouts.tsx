@@ -1,6 +1,6 @@
 // Live numbers: flow time, β_c, the average point's curvature and kind, outcome counts.
 // The data-testid hooks are a stable interface for tests and users' scripts.
-import { allRecovered } from '../core/classify.ts';
+import { allRecovered } from '../core/outcomes/classify.ts';
 import { useApp } from '../state/store.ts';
 import { formatNumber } from './format.ts';
 

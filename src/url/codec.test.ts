@@ -3,8 +3,8 @@
 // never throws, always yields parameters a run can use, and encode/decode round-trips.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildModel, MAX_MSE_NEURONS, samplingPlanOf } from '../core/model.ts';
-import { MAX_SGD_WEIGHTS, MAX_SGD_WORK } from '../core/sgdPlan.ts';
+import { buildModel, MAX_MSE_NEURONS, samplingPlanOf } from '../core/model/model.ts';
+import { MAX_SGD_WEIGHTS, MAX_SGD_WORK } from '../core/dynamics/sgdPlan.ts';
 import { decode, decodeVersioned, encode, MAX_PROBLEMS, MAX_QUERY_LENGTH, modelSpecOf, type Migration, type Pair } from './codec.ts';
 import { defaultParams, SCHEMA, SCHEMA_VERSION, type Field, type Params } from './schema.ts';
 

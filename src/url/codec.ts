@@ -1,6 +1,6 @@
 // The permalink codec: pure functions between a query string and valid parameters.
 // decode never throws; every value it could not take is reported with the value used instead.
-import { normalizeSpec, type ModelSpec, type Problem } from '../core/model.ts';
+import { normalizeSpec, type ModelSpec, type Problem } from '../core/model/model.ts';
 import { isPacked, packNumbers, unpackNumbers } from './packedNumbers.ts';
 import { defaultParams, FIELDS, SCHEMA, SCHEMA_VERSION, type Field, type Params } from './schema.ts';
 import { comparedRun } from './compare.ts';

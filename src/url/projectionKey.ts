@@ -4,7 +4,7 @@
 // projection slowly (a grand tour), and `tour:P` is the tour held still at phase P (legs from
 // the even spread), so a link reopens the very view it was copied from. A view choice only:
 // the run never depends on it.
-import type { ProjectionChoice } from '../core/projection.ts';
+import type { ProjectionChoice } from '../core/projection/projection.ts';
 
 export type ProjectionKey =
   | { choice: 'even' }

@@ -2,7 +2,7 @@
 // Every control's `name` is its permalink key. The comparison is a preset (the other loss, or
 // β on the other side of β_c) or any KEY:VALUE typed in; a bad one is reported by the codec.
 import { useEffect, useState } from 'react';
-import { MAX_MSE_NEURONS } from '../../core/model.ts';
+import { MAX_MSE_NEURONS } from '../../core/model/model.ts';
 import { getAppStore, useApp } from '../../state/store.ts';
 import { formatNumber } from '../format.ts';
 

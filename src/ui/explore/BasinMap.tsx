@@ -3,9 +3,9 @@
 import { Canvas, useThree } from '@react-three/fiber';
 import { OrbitControls } from '@react-three/drei';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { DEFAULT_BASIN_POINTS, type BasinGrid } from '../../core/basin.ts';
-import { buildModel, type ModelSpec } from '../../core/model.ts';
-import { NeuronProjector } from '../../core/projection.ts';
+import { DEFAULT_BASIN_POINTS, type BasinGrid } from '../../core/experiments/basin.ts';
+import { buildModel, type ModelSpec } from '../../core/model/model.ts';
+import { NeuronProjector } from '../../core/projection/projection.ts';
 import { codeColour } from '../../scene/palette.ts';
 import { useApp } from '../../state/store.ts';
 import { modelSpecOf } from '../../url/codec.ts';

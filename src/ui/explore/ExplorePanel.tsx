@@ -1,13 +1,13 @@
 // Exploring parameter space at scale: the d = 3 basin map of the current model and four
 // sweeps, all computed by a pool of workers so the page stays responsive.
 import { useEffect, useMemo } from 'react';
-import type { SweepKind } from '../../core/sweeps.ts';
+import type { SweepKind } from '../../core/experiments/sweeps.ts';
 import { useApp } from '../../state/store.ts';
 import { modelSpecOf } from '../../url/codec.ts';
 import { BasinMap } from './BasinMap.tsx';
 import { SweepCard } from './SweepCard.tsx';
 import type { PhaseCurves } from './sweepCharts.ts';
-import { betaFoldCurve } from '../../core/sweeps.ts';
+import { betaFoldCurve } from '../../core/experiments/sweeps.ts';
 
 /** The phase diagram's second curve: β_fold(k), where the minima near the v_j fold away. */
 const foldCurves: PhaseCurves = (base, ks) => {

@@ -3,8 +3,8 @@
 // link (sw… keys); a link that names a sweep runs it when the page opens (instantly if cached).
 // Hovering a point shows its numbers; clicking it opens that configuration in the main view.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { buildModel, type ModelSpec } from '../../core/model.ts';
-import type { SweepKind, SweepRowOut } from '../../core/sweeps.ts';
+import { buildModel, type ModelSpec } from '../../core/model/model.ts';
+import type { SweepKind, SweepRowOut } from '../../core/experiments/sweeps.ts';
 import { useChartTheme } from '../../plots/chartTheme.ts';
 import { getAppStore, useApp } from '../../state/store.ts';
 import { encode } from '../../url/codec.ts';

@@ -1,8 +1,8 @@
 // The basin map of the current model: split into slices over the pool, filled in as slices
 // return, cached per (model, grid size). A new model cancels the map in progress.
-import { basinCounts, basinGrid, basinSpec, gridSize, type BasinCounts, type BasinGrid } from '../../core/basin.ts';
-import { basinJobs, PENDING_CELL } from '../../core/experiment.ts';
-import type { ModelSpec, Problem } from '../../core/model.ts';
+import { basinCounts, basinGrid, basinSpec, gridSize, type BasinCounts, type BasinGrid } from '../../core/experiments/basin.ts';
+import { basinJobs, PENDING_CELL } from '../../core/experiments/experiment.ts';
+import type { ModelSpec, Problem } from '../../core/model/model.ts';
 import type { BatchHandle, WorkerPool } from '../../sim/pool.ts';
 
 /** Code of a cell whose slice has not come back yet. */
@@ -60,7 +60,7 @@ export class BasinRunner {
     }
     const total = gridSize(grid);
     const codes = new Uint8Array(total).fill(PENDING);
-    // the command line's job list too (core/experiment.ts): fixed slices, whatever the pool size
+    // the command line's job list too (core/experiments/experiment.ts): fixed slices, whatever the pool size
     const jobs = basinJobs(spec, grid);
     const started = performance.now();
     this.set({ status: 'running', spec, grid, codes, counts: null, done: 0, total: jobs.length, problems, message: '', elapsedMs: 0, version });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basinGrid, gridPoint, gridSize } from '../../core/basin.ts';
+import { basinGrid, gridPoint, gridSize } from '../../core/experiments/basin.ts';
 import { cellAt } from './basinTexture.ts';
 
 describe('basin map hover', () => {

@@ -1,7 +1,7 @@
 // The basin map as a sphere: a lat-long mesh whose v coordinate is linear in z, so each texel
 // of an rows×cols texture covers exactly one equal-area grid cell (row 0 at the north pole).
 import { BufferAttribute, BufferGeometry, Color, DataTexture, NearestFilter, RGBAFormat, SRGBColorSpace, UnsignedByteType } from 'three';
-import type { BasinGrid } from '../../core/basin.ts';
+import type { BasinGrid } from '../../core/experiments/basin.ts';
 import { codeColour } from '../../scene/palette.ts';
 import { PENDING } from './basinRunner.ts';
 

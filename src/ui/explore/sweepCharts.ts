@@ -4,10 +4,10 @@
 // switch only needs a re-render. Each build also returns the chart's description for its
 // aria-label, so the figure's claim is readable without the picture.
 import * as Plot from '@observablehq/plot';
-import { allFoundProbability, pickProbability } from '../../core/coupon.ts';
-import { logLogSlope } from '../../core/escape.ts';
-import { betaCriticalCurve, betaFoldCurve, predictedEscapeSlope, type SweepRowOut } from '../../core/sweeps.ts';
-import type { ModelSpec } from '../../core/model.ts';
+import { allFoundProbability, pickProbability } from '../../core/experiments/coupon.ts';
+import { logLogSlope } from '../../core/analysis/escape.ts';
+import { betaCriticalCurve, betaFoldCurve, predictedEscapeSlope, type SweepRowOut } from '../../core/experiments/sweeps.ts';
+import type { ModelSpec } from '../../core/model/model.ts';
 import type { ChartTheme } from '../../plots/chartTheme.ts';
 import type { SweepView } from './sweepRunner.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ModelSpec } from '../../core/model.ts';
+import type { ModelSpec } from '../../core/model/model.ts';
 import { readField, sweepConfigOf, sweepFields } from './sweepForms.ts';
 
 const BASE: ModelSpec = {

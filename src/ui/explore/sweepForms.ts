@@ -1,12 +1,12 @@
 // Each sweep's own small controls: titles and notes here; fields, defaults and the
-// configuration a set of field values means live in core/sweepSettings.ts, shared with the
+// configuration a set of field values means live in core/experiments/sweepSettings.ts, shared with the
 // command line (`sweep <kind>`), so the app and the CLI build the same grid from the same link.
-import type { ModelSpec } from '../../core/model.ts';
-import type { SweepConfig, SweepKind, SweepRowOut } from '../../core/sweeps.ts';
-import { readField, SWEEP_KEYS, sweepKeyOf, type FormField, type FormValues } from '../../core/sweepSettings.ts';
+import type { ModelSpec } from '../../core/model/model.ts';
+import type { SweepConfig, SweepKind, SweepRowOut } from '../../core/experiments/sweeps.ts';
+import { readField, SWEEP_KEYS, sweepKeyOf, type FormField, type FormValues } from '../../core/experiments/sweepSettings.ts';
 import type { Params } from '../../url/schema.ts';
 
-export { readField, sweepConfigOf, sweepFields, type FormField, type FormValues } from '../../core/sweepSettings.ts';
+export { readField, sweepConfigOf, sweepFields, type FormField, type FormValues } from '../../core/experiments/sweepSettings.ts';
 
 export const SWEEP_TITLES: Record<SweepKind, string> = {
   beta: 'Outcomes against β',

@@ -1,12 +1,12 @@
 // One sweep at a time per plot: cut into jobs, run on the pool, merged one small result at a
 // time. Finished sweeps are kept in a cache keyed by their canonical parameters, so running the
 // same configuration again is instant.
-import { planSweep, sweepRowsOf } from '../../core/experiment.ts';
-import type { Problem } from '../../core/model.ts';
+import { planSweep, sweepRowsOf } from '../../core/experiments/experiment.ts';
+import type { Problem } from '../../core/model/model.ts';
 import {
   addTrial, emptyPointStats, MAX_SWEEP_JOBS, sgdSweepRefusal, sweepKey, sweepRow,
   type PointStats, type SweepConfig, type SweepPoint, type SweepRowOut, type TrialResult,
-} from '../../core/sweeps.ts';
+} from '../../core/experiments/sweeps.ts';
 import type { BatchHandle, WorkerPool } from '../../sim/pool.ts';
 
 export type SweepStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
@@ -54,7 +54,7 @@ export class SweepRunner {
       this.set({ ...hit, cached: true, version });
       return;
     }
-    // the job list and the final rows are core/experiment.ts's, as on the command line
+    // the job list and the final rows are core/experiments/experiment.ts's, as on the command line
     const { points, problems, jobs } = planSweep(config);
     // online SGD: the whole sweep is estimated before it starts and refused with the number, as a live run is
     const tooMuch = jobs.length > 0 ? sgdSweepRefusal(config, points) : null;

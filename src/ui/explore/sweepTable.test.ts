@@ -1,7 +1,7 @@
 import { SCHEMA_VERSION } from '../../url/schema.ts';
 import { describe, expect, it } from 'vitest';
-import type { ModelSpec } from '../../core/model.ts';
-import { runSweepSync, type SweepConfig } from '../../core/sweeps.ts';
+import type { ModelSpec } from '../../core/model/model.ts';
+import { runSweepSync, type SweepConfig } from '../../core/experiments/sweeps.ts';
 import { parseConfigHeader } from '../../url/configHeader.ts';
 import { betaStack, BETA_BINS } from './sweepCharts.ts';
 import { sweepDynamicsNote } from './sweepForms.ts';

@@ -1,7 +1,7 @@
 // The app's sweep CSV: the one configuration header (`# key=value`, src/url/configHeader.ts)
-// naming everything that made the table, then the columns of core/sweeps.ts. Numbers print
+// naming everything that made the table, then the columns of core/experiments/sweeps.ts. Numbers print
 // as JavaScript's shortest round trip; fractions come from whole counts, so 0.125 stays 0.125.
-import { betaCriticalCurve, sweepCsv, type SweepConfig, type SweepRowOut } from '../../core/sweeps.ts';
+import { betaCriticalCurve, sweepCsv, type SweepConfig, type SweepRowOut } from '../../core/experiments/sweeps.ts';
 import { configHeader, type ConfigEntries } from '../../url/configHeader.ts';
 import { SCHEMA_VERSION } from '../../url/schema.ts';
 import { version } from '../../../package.json';

@@ -1,7 +1,7 @@
 // Export files read back by an independent parser (split on commas and newlines, JSON.parse)
 // must give exactly the numbers that went in; configuration files go back through the codec.
 import { describe, expect, it } from 'vitest';
-import { emptyCounts, type OutcomeCounts } from '../../core/classify.ts';
+import { emptyCounts, type OutcomeCounts } from '../../core/outcomes/classify.ts';
 import { decode, encode } from '../../url/codec.ts';
 import { SCHEMA_VERSION } from '../../url/schema.ts';
 import { configJson, countsCsv, historyCsv, overlapsCsv, parseConfig, trajectoriesJson, type FrameSnapshot } from './exportFormats.ts';

@@ -1,7 +1,7 @@
 // What the export buttons write and what the import reads, as pure functions of plain data:
 // CSV and JSON of the neurons' overlaps and the traced history, outcome counts, and the run's
 // configuration file (validated on the way back in like a link, through the codec).
-import type { OutcomeCounts } from '../../core/classify.ts';
+import type { OutcomeCounts } from '../../core/outcomes/classify.ts';
 import type { Problem } from '../../url/codec.ts';
 import { FIELDS, SCHEMA_VERSION, type Params } from '../../url/schema.ts';
 

@@ -3,7 +3,7 @@
 // layout placed them, the colour key, and a band under it with the time, the counts and the
 // parameters in the current theme's colours. Everything is drawn, nothing is captured from
 // the DOM as an image.
-import type { OutcomeCounts } from '../../core/classify.ts';
+import type { OutcomeCounts } from '../../core/outcomes/classify.ts';
 import { vectorLabel } from '../../scene/labels.ts';
 import { AVERAGE_COLOUR, codeColour, indexGlyph, OTHER_COLOUR } from '../../scene/palette.ts';
 import { sceneLabels } from '../../scene/sceneLabels.ts';

@@ -1,9 +1,9 @@
 // The tour's squared-loss step: its numbers, measured by the core on the step's own link (the
 // page's run and the split view's second run, from the same seed).
 import { describe, expect, it } from 'vitest';
-import { buildModel } from '../../core/model.ts';
-import { runToEnd } from '../../core/run.ts';
-import { generalizationError } from '../../core/squaredLoss.ts';
+import { buildModel } from '../../core/model/model.ts';
+import { runToEnd } from '../../core/dynamics/run.ts';
+import { generalizationError } from '../../core/model/squaredLoss.ts';
 import { comparedRun } from '../../url/compare.ts';
 import { decode, modelSpecOf } from '../../url/codec.ts';
 import { failedClaims, TOUR_STEPS } from './tourSteps.ts';

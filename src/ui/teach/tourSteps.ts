@@ -1,8 +1,8 @@
 // The guided tour: each step is a permalink (a query over the schema keys) plus what to watch.
 // Pure data and pure checks, so the unit test can run every step through the core and the
 // end-to-end test can check the app against the same claims. Every number in the texts was
-// measured with src/core/run.ts on exactly these queries (the run is seeded and deterministic).
-import type { OutcomeCounts } from '../../core/classify.ts';
+// measured with src/core/dynamics/run.ts on exactly these queries (the run is seeded and deterministic).
+import type { OutcomeCounts } from '../../core/outcomes/classify.ts';
 
 /** Quantities a step makes a claim about, all read from the outcome counts at the step's T. */
 export type Quantity =

@@ -1,0 +1,343 @@
+// The squared-loss flow (science.md §9): the neurons interact through Q_im = w_i·w_m, so
+// they are integrated together, as one state, by one adaptive Dormand–Prince 5(4) step for
+// the whole system. The state is each w_i in coordinates of an orthonormal basis of
+// span(V, W(0)) (dimension k + min(n, d − rank G)), which the flow never leaves:
+//   dw_i/dt = (I − w_i w_iᵀ) r_i,   r_i = Σ_j φ'(u_ij) v_j − a Σ_{m≠i} κ'(Q_im) w_m,
+// in the time τ = a·t, so that without the interaction it is the correlation flow exactly.
+// Q = WWᵀ is then positive semidefinite by construction; each w_i is renormalized after every
+// accepted step, so |w_i| = 1 holds on the stored state to rounding.
+//
+// The step sequence depends only on the model and the start, never on the times at which the
+// state is asked for (each request interpolates inside the step that covers it), so the app,
+// which samples at frame times, and the CLI, which asks once, get the same numbers.
+//
+// Cost per right-hand side: 1.5·n²·dim multiply-adds for Q and the interaction (dim ≤ n + k),
+// plus O(nk²) for the overlaps.
+import { innerProducts, type CoordinateStart } from '../model/jointStart.ts';
+import type { Dynamics } from './dynamics.ts';
+import type { Geometry } from '../model/geometry.ts';
+import {
+  A21, A31, A32, A41, A42, A43, A51, A52, A53, A54, A61, A62, A63, A64, A65, A71, A73, A74, A75, A76,
+  D1, D3, D4, D5, D6, D7, E1, E3, E4, E5, E6, E7, type IntegratorStats,
+} from './overlapFlow.ts';
+import { generalizationError, type SquaredLoss } from '../model/squaredLoss.ts';
+
+
+export interface CoupledFlowOptions {
+  rtol: number;
+  /** absolute tolerance per coordinate (the span coordinates start near d^{−1/2}) */
+  atol: number;
+  /** give up (mark every neuron failed) after this many attempted steps */
+  maxSteps?: number;
+  /**
+   * The whole system counts as at rest once no coordinate moves faster than this; it is then
+   * held, as the correlation flow holds a settled neuron (an explicit method would otherwise
+   * spend the rest of a long run at its stability limit on a state that no longer changes).
+   */
+  restSpeed?: number;
+}
+
+export class CoupledFlow implements Dynamics {
+  readonly n: number;
+  readonly k: number;
+  /** coordinates per neuron */
+  readonly dim: number;
+  readonly failed: Uint8Array;
+  readonly stats: IntegratorStats = { rhsEvals: 0, accepted: 0, rejected: 0 };
+  /** the state at the end of the current step: n rows of dim, each a unit vector */
+  readonly y: Float64Array;
+  /** the last state handed out by advanceTo (normalized rows) and its Q = WWᵀ */
+  readonly wOut: Float64Array;
+  readonly qOut: Float64Array;
+  /** start and end of the current step */
+  t0 = 0;
+  t1 = 0;
+  /** 1 once the system came to rest and is held */
+  atRest = false;
+
+  private readonly sq: SquaredLoss;
+  private readonly geom: Geometry;
+  private readonly len: number;
+  private readonly rtol: number;
+  private readonly atol: number;
+  private readonly maxSteps: number;
+  private readonly restSpeed: number;
+  private h = 0;
+  private steps = 0;
+  private readonly f: Float64Array;
+  private readonly s: Float64Array;
+  private readonly k2: Float64Array;
+  private readonly k3: Float64Array;
+  private readonly k4: Float64Array;
+  private readonly k5: Float64Array;
+  private readonly k6: Float64Array;
+  private readonly k7: Float64Array;
+  private readonly yNew: Float64Array;
+  /** interpolant of the current step: 5 blocks of len */
+  private readonly dense: Float64Array;
+  /** RHS scratch: overlaps and φ'(u) (n×k), r_i (n×dim) */
+  private readonly uWork: Float64Array;
+  private readonly pWork: Float64Array;
+  private readonly rWork: Float64Array;
+  private readonly uLast: Float64Array;
+
+  constructor(geom: Geometry, sq: SquaredLoss, start: CoordinateStart, n: number, options: CoupledFlowOptions) {
+    this.geom = geom;
+    this.sq = sq;
+    this.n = n;
+    this.k = geom.k;
+    this.dim = start.dim;
+    this.len = n * start.dim;
+    this.rtol = options.rtol;
+    this.atol = options.atol;
+    this.maxSteps = options.maxSteps ?? 1_000_000;
+    this.restSpeed = options.restSpeed ?? 0;
+    this.failed = new Uint8Array(n);
+    const len = this.len;
+    this.y = new Float64Array(start.w);
+    this.f = new Float64Array(len);
+    this.s = new Float64Array(len);
+    this.k2 = new Float64Array(len);
+    this.k3 = new Float64Array(len);
+    this.k4 = new Float64Array(len);
+    this.k5 = new Float64Array(len);
+    this.k6 = new Float64Array(len);
+    this.k7 = new Float64Array(len);
+    this.yNew = new Float64Array(len);
+    this.dense = new Float64Array(5 * len);
+    this.uWork = new Float64Array(n * this.k);
+    this.pWork = new Float64Array(n * this.k);
+    this.rWork = new Float64Array(len);
+    this.wOut = new Float64Array(len);
+    this.qOut = new Float64Array(n * n);
+    this.uLast = new Float64Array(n * this.k);
+    this.rhs(this.y, this.f);
+    this.holdAt(this.y);
+    this.wOut.set(this.y);
+    this.h = this.startingStep();
+  }
+
+  /** The overlaps u_ij = v_j·w_i of n rows of coordinates: v_j has coordinates (row j of L, 0…). */
+  overlapsOf(w: Float64Array, u: Float64Array): void {
+    const { n, k, dim } = this;
+    const L = this.geom.chol;
+    for (let i = 0; i < n; i++) {
+      const o = i * dim;
+      for (let j = 0; j < k; j++) {
+        let s = 0;
+        for (let l = 0; l <= j; l++) s += L[j * k + l] * w[o + l];
+        u[i * k + j] = s;
+      }
+    }
+  }
+
+  /** dW/dt at W (n rows of dim) into F. Allocation-free. */
+  rhs(w: Float64Array, F: Float64Array): void {
+    const { n, k, dim, sq } = this;
+    const L = this.geom.chol;
+    const u = this.uWork, P = this.pWork, R = this.rWork;
+    const dc = sq.phi.dc, kdc = sq.kappa.dc;
+    const top = dc.length - 1, ktop = kdc.length - 1;
+    const a = sq.a;
+    this.overlapsOf(w, u);
+    for (let q = 0; q < n * k; q++) {
+      const x = u[q];
+      let v = dc[top];
+      for (let p = top - 1; p >= 0; p--) v = v * x + dc[p];
+      P[q] = v;
+    }
+    // r_i = Σ_j φ'(u_ij) v_j, then the interaction, pair by pair (κ' is symmetric in i, m)
+    R.fill(0);
+    for (let i = 0; i < n; i++) {
+      const o = i * dim;
+      for (let l = 0; l < k; l++) {
+        let s = 0;
+        for (let j = l; j < k; j++) s += P[i * k + j] * L[j * k + l];
+        R[o + l] = s;
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      const oi = i * dim;
+      for (let m = i + 1; m < n; m++) {
+        const om = m * dim;
+        const q = dot(w, oi, om, dim);
+        let kp = kdc[ktop];
+        for (let p = ktop - 1; p >= 0; p--) kp = kp * q + kdc[p];
+        const g = a * kp;
+        for (let c = 0; c < dim; c++) {
+          R[oi + c] -= g * w[om + c];
+          R[om + c] -= g * w[oi + c];
+        }
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      const o = i * dim;
+      let s = 0;
+      for (let c = 0; c < dim; c++) s += w[o + c] * R[o + c];
+      for (let c = 0; c < dim; c++) F[o + c] = R[o + c] - s * w[o + c];
+    }
+    this.stats.rhsEvals++;
+  }
+
+  advanceTo(T: number, out: Float64Array): void {
+    while (this.t1 < T && this.failed[0] === 0 && !this.atRest) {
+      if (this.steps >= this.maxSteps) {
+        this.failed.fill(1);
+        break;
+      }
+      this.attempt();
+    }
+    this.interpolate(T, this.wOut);
+    innerProducts(this.wOut, this.n, this.dim, this.qOut);
+    this.overlapsOf(this.wOut, out);
+    this.uLast.set(out);
+  }
+
+  /** E[(f − f*)²] at the time last asked for. */
+  generalizationError(): number {
+    return generalizationError(this.sq, this.uLast, this.qOut, this.n, this.k);
+  }
+
+  /** The state at T inside the current step, each row renormalized (T past the end: the end). */
+  private interpolate(T: number, out: Float64Array): void {
+    const { len, dim, n } = this;
+    const span = this.t1 - this.t0;
+    if (!(span > 0) || this.failed[0] === 1 || T >= this.t1) out.set(this.y);
+    else {
+      let th = (T - this.t0) / span;
+      th = th < 0 ? 0 : th;
+      const th1 = 1 - th;
+      const D = this.dense;
+      for (let q = 0; q < len; q++) {
+        out[q] = D[q] + th * (D[len + q] + th1 * (D[2 * len + q] + th * (D[3 * len + q] + th1 * D[4 * len + q])));
+      }
+    }
+    normalizeRows(out, n, dim);
+  }
+
+  /** Makes the interpolant constant at w (before the first step, or while held at rest). */
+  private holdAt(w: Float64Array): void {
+    this.dense.fill(0);
+    this.dense.set(w);
+  }
+
+  private startingStep(): number {
+    const { len, y, f, rtol, atol } = this;
+    let d0 = 0, d1 = 0;
+    for (let q = 0; q < len; q++) {
+      const sc = atol + rtol * Math.abs(y[q]);
+      d0 = Math.max(d0, Math.abs(y[q]) / sc);
+      d1 = Math.max(d1, Math.abs(f[q]) / sc);
+    }
+    let h0 = d0 < 1e-5 || d1 < 1e-5 ? 1e-6 : (0.01 * d0) / d1;
+    const ys = this.s, k2 = this.k2;
+    for (let q = 0; q < len; q++) ys[q] = y[q] + h0 * f[q];
+    this.rhs(ys, k2);
+    let d2 = 0;
+    for (let q = 0; q < len; q++) d2 = Math.max(d2, Math.abs(k2[q] - f[q]) / (atol + rtol * Math.abs(y[q])));
+    d2 /= h0;
+    const dm = Math.max(d1, d2);
+    const h1 = dm <= 1e-15 ? Math.max(1e-6, h0 * 1e-3) : Math.pow(0.01 / dm, 0.2);
+    h0 = Math.min(100 * h0, h1);
+    return Number.isFinite(h0) && h0 > 0 ? h0 : 1e-6;
+  }
+
+  /** One attempted step (accepted or rejected) of the whole system. */
+  private attempt(): void {
+    const { len, y, f, s, k2, k3, k4, k5, k6, k7, yNew, rtol, atol } = this;
+    const h = this.h;
+    const t = this.t1;
+    this.steps++;
+    for (let q = 0; q < len; q++) s[q] = y[q] + h * A21 * f[q];
+    this.rhs(s, k2);
+    for (let q = 0; q < len; q++) s[q] = y[q] + h * (A31 * f[q] + A32 * k2[q]);
+    this.rhs(s, k3);
+    for (let q = 0; q < len; q++) s[q] = y[q] + h * (A41 * f[q] + A42 * k2[q] + A43 * k3[q]);
+    this.rhs(s, k4);
+    for (let q = 0; q < len; q++) s[q] = y[q] + h * (A51 * f[q] + A52 * k2[q] + A53 * k3[q] + A54 * k4[q]);
+    this.rhs(s, k5);
+    for (let q = 0; q < len; q++) s[q] = y[q] + h * (A61 * f[q] + A62 * k2[q] + A63 * k3[q] + A64 * k4[q] + A65 * k5[q]);
+    this.rhs(s, k6);
+    for (let q = 0; q < len; q++) yNew[q] = y[q] + h * (A71 * f[q] + A73 * k3[q] + A74 * k4[q] + A75 * k5[q] + A76 * k6[q]);
+    this.rhs(yNew, k7);
+    // largest scaled error over the whole state: an error in a few coordinates is not diluted
+    // by the many that hardly move
+    let err = 0;
+    let finite = true;
+    for (let q = 0; q < len; q++) {
+      const e = h * (E1 * f[q] + E3 * k3[q] + E4 * k4[q] + E5 * k5[q] + E6 * k6[q] + E7 * k7[q]);
+      const sc = atol + rtol * Math.max(Math.abs(y[q]), Math.abs(yNew[q]));
+      const r = Math.abs(e) / sc;
+      if (r > err) err = r;
+      if (!Number.isFinite(yNew[q]) || !Number.isFinite(k7[q])) finite = false;
+    }
+    if (!finite || !Number.isFinite(err)) {
+      if (h > 1e-12 * Math.max(1, t)) {
+        this.h = h * 0.1;
+        this.stats.rejected++;
+      } else this.failed.fill(1);
+      return;
+    }
+    const tiny = h <= 1e-13 * Math.max(1, t);
+    if (err > 1 && !tiny) {
+      this.h = h * Math.max(0.2, 0.9 * Math.pow(err, -0.2));
+      this.stats.rejected++;
+      return;
+    }
+    this.stats.accepted++;
+    const D = this.dense;
+    for (let q = 0; q < len; q++) {
+      const dy = yNew[q] - y[q];
+      const bspl = h * f[q] - dy;
+      D[q] = y[q];
+      D[len + q] = dy;
+      D[2 * len + q] = bspl;
+      D[3 * len + q] = dy - h * k7[q] - bspl;
+      D[4 * len + q] = h * (D1 * f[q] + D3 * k3[q] + D4 * k4[q] + D5 * k5[q] + D6 * k6[q] + D7 * k7[q]);
+    }
+    this.t0 = t;
+    this.t1 = t + h;
+    y.set(yNew);
+    normalizeRows(y, this.n, this.dim);
+    // the first stage of the next step: the derivative at the renormalized state would differ
+    // from k7 by about the tolerance, like the step itself, so FSAL's k7 is kept
+    f.set(k7);
+    let speed = 0;
+    for (let q = 0; q < len; q++) speed = Math.max(speed, Math.abs(k7[q]));
+    if (speed < this.restSpeed) {
+      this.atRest = true;
+      this.holdAt(y);
+      this.t0 = this.t1;
+      this.t1 = Infinity;
+    }
+    let fac = err < 5e-6 ? 10 : 0.9 * Math.pow(err, -0.2);
+    fac = fac < 0.2 ? 0.2 : fac > 10 ? 10 : fac;
+    // never more than double the elapsed time in one step: keeps log-time sampling honest
+    this.h = Math.min(h * fac, Math.max(this.t1, 1));
+  }
+}
+
+/** w[a..a+len)·w[b..b+len) with four partial sums (fewer dependent additions per element). */
+function dot(w: Float64Array, a: number, b: number, len: number): number {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let c = 0;
+  for (; c + 3 < len; c += 4) {
+    s0 += w[a + c] * w[b + c];
+    s1 += w[a + c + 1] * w[b + c + 1];
+    s2 += w[a + c + 2] * w[b + c + 2];
+    s3 += w[a + c + 3] * w[b + c + 3];
+  }
+  for (; c < len; c++) s0 += w[a + c] * w[b + c];
+  return s0 + s1 + (s2 + s3);
+}
+
+export function normalizeRows(w: Float64Array, n: number, dim: number): void {
+  for (let i = 0; i < n; i++) {
+    const o = i * dim;
+    let s = 0;
+    for (let c = 0; c < dim; c++) s += w[o + c] * w[o + c];
+    if (!(s > 0)) continue;
+    const inv = 1 / Math.sqrt(s);
+    for (let c = 0; c < dim; c++) w[o + c] *= inv;
+  }
+}

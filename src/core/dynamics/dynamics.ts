@@ -1,0 +1,38 @@
+// What the worker, the CLI and the sweeps need from anything that moves the neurons. The
+// correlation flow (integrator.ts) is one such dynamics; others (the coupled squared-loss flow,
+// online SGD) live in their own files and are chosen once, by `createDynamics` in run.ts, so
+// no caller ever branches on which one it holds.
+import type { IntegratorStats } from './overlapFlow.ts';
+import type { SamplingPlan } from './sgdPlan.ts';
+
+export interface Dynamics {
+  readonly n: number;
+  readonly k: number;
+  /**
+   * Moves the state to time t (never earlier than the last time asked for) and writes the
+   * n rows of k overlaps u_ij = w_i·v_j into `out`. The state reached must not depend on the
+   * times at which it was sampled on the way, so a paused link and the CLI agree.
+   */
+  advanceTo(t: number, out: Float64Array): void;
+  /** 1 where a neuron's computation broke down (non-finite values or the step cap) */
+  readonly failed: Uint8Array;
+  /** work done so far, for the readout and the bench */
+  readonly stats: IntegratorStats;
+  /**
+   * Optional: E[(f − f*)²] at the time last passed to advanceTo, for dynamics whose state
+   * determines it (the squared-loss flow tracks Q = WWᵀ; the per-neuron correlation flow does not).
+   */
+  generalizationError?(): number;
+  /** samples drawn so far (dynamics that learn from samples; absent for a population flow) */
+  readonly samples?: number;
+  /** step size, batch, samples to the end and their cost (dynamics that learn from samples) */
+  readonly sampling?: SamplingPlan;
+  /**
+   * Optional: when each neuron's largest |overlap| first reached 1/2 (NaN until then), for
+   * dynamics that record the crossing as they go (the flow, from its dense output). Sweeps read
+   * the overlaps on a fine grid of times for dynamics without it.
+   */
+  readonly escapeTime?: Float64Array;
+  /** the population flow's overlaps at t for the first `rows` neurons from the same start */
+  predictionAt?(t: number, rows: number, out: Float64Array): void;
+}

@@ -1,0 +1,210 @@
+// Online SGD on real samples (science.md §10): n neurons as unit vectors in R^d, fresh Gaussian
+// inputs from the seeded stream, labels f*(x) = Σ_j σ*(v_j·x), and the projected, renormalized
+// spherical step w ← normalize(w + η (I − wwᵀ) g), g the batch mean of σ'(w·x) y x.
+//
+// Per step and neuron the work is two passes over d (the dots w·x_b, then the update fused with
+// the new squared norm), with no allocation. The norm after a step is computed in closed form
+// from the dots and the batch's Gram matrix, and each neuron carries its measured |w|², so the
+// direction is exact to rounding and |w| = 1 never drifts.
+import type { Dynamics } from './dynamics.ts';
+import type { Geometry } from '../model/geometry.ts';
+import type { IntegratorStats } from './overlapFlow.ts';
+import { GaussianSamples } from './sampleStream.ts';
+import { weightsFromOverlaps } from './sgdStart.ts';
+import { stepsAt, type SamplingPlan } from './sgdPlan.ts';
+
+export interface SgdSetup {
+  geometry: Geometry;
+  n: number;
+  d: number;
+  seed: number;
+  /** σ and σ' of the student, σ* of the target, as monomial coefficients */
+  sigma: Float64Array;
+  sigmaSlope: Float64Array;
+  target: Float64Array;
+  plan: SamplingPlan;
+  /** the initial overlaps (n rows of k), the flow's */
+  u0: Float64Array;
+  /** the population flow from the first `rows` neurons' start, for the dashed overlay */
+  flowOf?: (rows: number) => Dynamics;
+}
+
+function horner(c: Float64Array, z: number): number {
+  let v = c[c.length - 1];
+  for (let p = c.length - 2; p >= 0; p--) v = v * z + c[p];
+  return v;
+}
+
+export class SgdDynamics implements Dynamics {
+  readonly n: number;
+  readonly k: number;
+  readonly d: number;
+  readonly failed: Uint8Array;
+  readonly stats: IntegratorStats = { rhsEvals: 0, accepted: 0, rejected: 0 };
+  readonly sampling: SamplingPlan;
+  /** n rows of d weights; row i is w_i·sqrt(norms[i]) */
+  readonly weights: Float64Array;
+  /** |w_i|² as last computed (1 up to rounding) */
+  readonly norms: Float64Array;
+  private readonly eta: number;
+  private readonly batch: number;
+  private readonly chol: Float64Array;
+  private readonly setup: SgdSetup;
+  private readonly samples_: GaussianSamples;
+  private readonly X: Float64Array;
+  private readonly XX: Float64Array;
+  private readonly Y: Float64Array;
+  private readonly C: Float64Array;
+  private readonly Z: Float64Array;
+  private readonly u0: Float64Array;
+  private steps = 0;
+  private prediction: Dynamics | null = null;
+  private predictionRows = 0;
+
+  constructor(setup: SgdSetup) {
+    const { geometry, n, d, plan } = setup;
+    this.setup = setup;
+    this.n = n;
+    this.k = geometry.k;
+    this.d = d;
+    this.sampling = plan;
+    this.eta = plan.eta;
+    this.batch = plan.batch;
+    this.chol = geometry.chol;
+    this.u0 = setup.u0.slice();
+    this.failed = new Uint8Array(n);
+    this.weights = weightsFromOverlaps(geometry, setup.u0, n, d, setup.seed, new Float64Array(n * d));
+    this.norms = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      let r = 0;
+      for (let m = i * d, end = m + d; m < end; m++) r += this.weights[m] * this.weights[m];
+      this.norms[i] = r;
+    }
+    this.samples_ = new GaussianSamples(setup.seed);
+    const B = this.batch;
+    this.X = new Float64Array(B * d);
+    this.XX = new Float64Array(B * B);
+    this.Y = new Float64Array(B);
+    this.C = new Float64Array(B);
+    this.Z = new Float64Array(B);
+  }
+
+  /** samples drawn so far */
+  get samples(): number {
+    return this.steps * this.batch;
+  }
+
+  get stepCount(): number {
+    return this.steps;
+  }
+
+  advanceTo(t: number, out: Float64Array): void {
+    const target = stepsAt(t, this.eta);
+    while (this.steps < target) this.step();
+    // the start is u0 by construction (the weights reproduce it to rounding, tested): the
+    // flow and SGD then show and classify the very same first frame
+    if (this.steps === 0) out.set(this.u0.subarray(0, this.n * this.k));
+    else this.measuredOverlaps(out);
+  }
+
+  /** Takes exactly one SGD step (tests check invariants after each). */
+  step(): void {
+    const { d, k, n, batch: B, X, XX, Y, C, Z, chol, weights: W, norms } = this;
+    const { target, sigmaSlope } = this.setup;
+    for (let b = 0; b < B; b++) {
+      const o = b * d;
+      XX[b * B + b] = this.samples_.next(X, o, d);
+      let y = 0;
+      for (let j = 0; j < k; j++) {
+        let vx = 0;
+        for (let m = 0; m <= j; m++) vx += chol[j * k + m] * X[o + m];
+        y += horner(target, vx);
+      }
+      Y[b] = y;
+    }
+    for (let b = 0; b < B; b++) {
+      for (let c = 0; c < b; c++) {
+        let s = 0;
+        for (let m = 0; m < d; m++) s += X[b * d + m] * X[c * d + m];
+        XX[b * B + c] = s;
+        XX[c * B + b] = s;
+      }
+    }
+    const eta = this.eta;
+    for (let i = 0; i < n; i++) {
+      if (this.failed[i]) continue;
+      const o = i * d;
+      const inv = 1 / Math.sqrt(norms[i]);
+      // ŵ·g and |g|² with ŵ = w/|w| and g = Σ_b C_b x_b
+      let wg = 0;
+      for (let b = 0; b < B; b++) {
+        let s = 0;
+        const xo = b * d;
+        for (let m = 0; m < d; m++) s += W[o + m] * X[xo + m];
+        const z = s * inv;
+        Z[b] = z;
+        C[b] = (horner(sigmaSlope, z) * Y[b]) / B;
+        wg += C[b] * z;
+      }
+      let gg = 0;
+      for (let b = 0; b < B; b++) for (let c = 0; c < B; c++) gg += C[b] * C[c] * XX[b * B + c];
+      // w + η(g − (ŵ·g)ŵ) = a ŵ + η g, with |a ŵ + η g|² = a² + 2aη ŵ·g + η²|g|²
+      const a = 1 - eta * wg;
+      const N2 = a * a + 2 * a * eta * wg + eta * eta * gg;
+      if (!(N2 > 0 && Number.isFinite(N2))) {
+        this.failed[i] = 1;
+        continue;
+      }
+      const scale = 1 / Math.sqrt(N2);
+      const keep = a * inv * scale;
+      let r = 0;
+      if (B === 1) {
+        const add = eta * C[0] * scale;
+        for (let m = 0; m < d; m++) {
+          const v = keep * W[o + m] + add * X[m];
+          W[o + m] = v;
+          r += v * v;
+        }
+      } else {
+        for (let b = 0; b < B; b++) C[b] *= eta * scale;
+        for (let m = 0; m < d; m++) {
+          let v = keep * W[o + m];
+          for (let b = 0; b < B; b++) v += C[b] * X[b * d + m];
+          W[o + m] = v;
+          r += v * v;
+        }
+      }
+      if (!Number.isFinite(r)) this.failed[i] = 1;
+      norms[i] = r;
+    }
+    this.steps++;
+    this.stats.accepted++;
+    this.stats.rhsEvals += B;
+  }
+
+  /** u_ij = w_i·v_j, from the weights: the index vectors are the rows of L in the first k coordinates. */
+  measuredOverlaps(out: Float64Array): Float64Array {
+    const { n, k, d, chol, weights: W, norms } = this;
+    for (let i = 0; i < n; i++) {
+      const inv = 1 / Math.sqrt(norms[i]);
+      for (let j = 0; j < k; j++) {
+        let s = 0;
+        for (let m = 0; m <= j; m++) s += chol[j * k + m] * W[i * d + m];
+        // a failed neuron reads as 0 (it is counted as failed, never classified)
+        out[i * k + j] = this.failed[i] ? 0 : s * inv;
+      }
+    }
+    return out;
+  }
+
+  /** The population flow's overlaps at t for the first `rows` neurons, from the same start. */
+  predictionAt(t: number, rows: number, out: Float64Array): void {
+    const m = Math.min(rows, this.n);
+    if (!this.setup.flowOf) throw new Error('no flow to predict with');
+    if (!this.prediction || this.predictionRows !== m) {
+      this.prediction = this.setup.flowOf(m);
+      this.predictionRows = m;
+    }
+    this.prediction.advanceTo(t, out);
+  }
+}

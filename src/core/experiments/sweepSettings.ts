@@ -1,0 +1,160 @@
+// The sweeps' settings, shared by the explore panel's forms and the command line: each sweep's
+// fields with their ranges and model-dependent defaults, what a set of values means as a
+// configuration, and how the permalink's sw* keys (0 = "the form's own default") map to them.
+// One place, so a link, a form and `sweep <kind>` on the command line name the same grid.
+import { betaCriticalCurve, linearGrid, logGrid, type SweepConfig, type SweepKind } from './sweeps.ts';
+import type { ModelSpec } from '../model/model.ts';
+
+export interface FormField {
+  name: string;
+  label: string;
+  min: number;
+  max: number;
+  /** whole numbers only */
+  integer: boolean;
+  value: number;
+}
+
+export type FormValues = Record<string, number>;
+
+const f = (name: string, label: string, min: number, max: number, integer: boolean, value: number): FormField => ({
+  name, label, min, max, integer, value: Math.min(max, Math.max(min, integer ? Math.round(value) : value)),
+});
+
+/** Defaults sized to finish in a few seconds on 2 cores. */
+export function sweepFields(kind: SweepKind, base: ModelSpec): FormField[] {
+  const nSmall = (cap: number) => Math.min(base.n, cap);
+  switch (kind) {
+    case 'beta': {
+      const bc = betaCriticalCurve(base, [Math.max(2, base.k)])[0];
+      const top = Number.isFinite(bc) ? Math.min(0.9, Math.max(0.3, Math.ceil(bc * 20) / 10)) : 0.5;
+      return [f('from', 'β from', 0, 0.99, false, 0), f('to', 'β to', 0, 0.99, false, top), f('points', 'points', 2, 41, true, 11), f('trials', 'trials', 1, 200, true, 4), f('n', 'n', 1, 2000, true, nSmall(100))];
+    }
+    case 'coupon':
+      return [f('k', 'k', 2, 16, true, Math.max(2, base.k)), f('upTo', 'n/k up to', 0.5, 10, false, 4), f('trials', 'trials', 1, 1000, true, 60)];
+    case 'escape':
+      return [f('dFrom', 'd from', 10, 1e9, false, 100), f('dTo', 'd to', 10, 1e9, false, 1e6), f('points', 'points', 2, 13, true, 5), f('trials', 'trials', 1, 50, true, 2), f('n', 'n', 1, 1000, true, nSmall(30))];
+    case 'phase':
+      return [f('to', 'β up to', 0.05, 0.99, false, 0.6), f('points', 'β points', 2, 30, true, 7), f('kFrom', 'k from', 2, 16, true, 2), f('kTo', 'k to', 2, 16, true, 5), f('trials', 'trials', 1, 20, true, 1), f('n', 'n', 1, 500, true, nSmall(40))];
+  }
+}
+
+/** Parses what the user typed into a field: the value used, and a note when it was changed. */
+export function readField(field: FormField, text: string): { value: number; note: string | null } {
+  const v = Number(text.trim());
+  if (text.trim() === '' || !Number.isFinite(v)) return { value: field.value, note: `${field.label}: "${text}" is not a number; using ${field.value}` };
+  let used = field.integer ? Math.round(v) : v;
+  used = Math.min(field.max, Math.max(field.min, used));
+  if (used !== v) return { value: used, note: `${field.label}: ${v} is outside ${field.min}…${field.max}${field.integer ? ' or not whole' : ''}; using ${used}` };
+  return { value: used, note: null };
+}
+
+/** The configuration of a sweep from its form values and the main model; `used` is what the form should show now. */
+export function sweepConfigOf(kind: SweepKind, base: ModelSpec, v: FormValues): { config: SweepConfig; notes: string[]; used: FormValues } {
+  const notes: string[] = [];
+  const used: FormValues = { ...v };
+  // sweeps need runs that settle: the automatic end time, whatever T the main view uses
+  const b: ModelSpec = { ...base, T: 0, n: v.n ?? base.n };
+  if (base.T !== 0) notes.push(`runs use the automatic end time, not T = ${base.T}`);
+  if (base.loss === 'mse') notes.push('runs follow the correlation loss: the squared loss (loss=mse) is not swept here');
+  const ordered = (loName: string, hiName: string, what: string): [number, number] => {
+    const lo = v[loName], hi = v[hiName];
+    if (hi >= lo) return [lo, hi];
+    notes.push(`${what}: the range was reversed; using ${hi}…${lo}`);
+    used[loName] = hi;
+    used[hiName] = lo;
+    return [hi, lo];
+  };
+  switch (kind) {
+    case 'beta': {
+      const [lo, hi] = ordered('from', 'to', 'β');
+      return { config: { kind, base: b, xs: linearGrid(lo, hi, v.points), ks: [], trials: v.trials }, notes, used };
+    }
+    case 'coupon': {
+      const k = v.k;
+      // n/k at every whole n from 1 to the top: the coupon curve is only defined at integers
+      const nMax = Math.max(1, Math.round(v.upTo * k));
+      const step = Math.max(1, Math.ceil(nMax / 16));
+      const xs: number[] = [];
+      for (let n = step; n <= nMax; n += step) xs.push(n / k);
+      return { config: { kind, base: { ...b, k, n: 1 }, xs, ks: [], trials: v.trials }, notes, used };
+    }
+    case 'escape': {
+      const [lo, hi] = ordered('dFrom', 'dTo', 'd');
+      let xs = logGrid(lo, hi, v.points);
+      // online SGD holds real vectors in R^d: its grid is whole dimensions (the flow takes any d)
+      if (b.dyn === 'sgd' && xs.some((x) => !Number.isInteger(x))) {
+        xs = [...new Set(xs.map((x) => Math.max(1, Math.round(x))))];
+        notes.push(`online SGD needs whole dimensions: d = ${xs.join(', ')}`);
+      }
+      return { config: { kind, base: b, xs, ks: [], trials: v.trials }, notes, used };
+    }
+    case 'phase': {
+      const [klo, khi] = ordered('kFrom', 'kTo', 'k');
+      const ks: number[] = [];
+      for (let k = klo; k <= khi; k++) ks.push(k);
+      return { config: { kind, base: b, xs: linearGrid(0, v.to, v.points), ks, trials: v.trials }, notes, used };
+    }
+  }
+}
+
+/** The permalink's sweep keys (src/url/schema.ts); 0 means "the field's own default". */
+export interface SweepKeys {
+  swFrom: number;
+  swTo: number;
+  swPoints: number;
+  swTrials: number;
+  swN: number;
+  swK: number;
+  swUpTo: number;
+  swDFrom: number;
+  swDTo: number;
+  swKFrom: number;
+  swKTo: number;
+}
+
+export const SWEEP_KEYS: readonly (keyof SweepKeys)[] = ['swFrom', 'swTo', 'swPoints', 'swTrials', 'swN', 'swK', 'swUpTo', 'swDFrom', 'swDTo', 'swKFrom', 'swKTo'];
+
+/** A field's key in a link: 'sw' and the field's name capitalized (n → swN, dFrom → swDFrom). */
+export function sweepKeyOf(field: string): keyof SweepKeys {
+  return `sw${field[0].toUpperCase()}${field.slice(1)}` as keyof SweepKeys;
+}
+
+/** The sw* keys a sweep reads; the others mean nothing to it. */
+export function sweepKeysOf(kind: SweepKind, base: ModelSpec): (keyof SweepKeys)[] {
+  return sweepFields(kind, base).map((field) => sweepKeyOf(field.name));
+}
+
+/** A sweep's field values from a link's keys: a 0 (or a missing key) is the field's default. */
+export function formValuesOfKeys(kind: SweepKind, base: ModelSpec, keys: Partial<SweepKeys>): FormValues {
+  const values: FormValues = {};
+  for (const field of sweepFields(kind, base)) {
+    const v = keys[sweepKeyOf(field.name)];
+    values[field.name] = v === undefined || v === 0 ? field.value : v;
+  }
+  return values;
+}
+
+/** The link's keys for a sweep's field values: every field explicit, every other key 0. */
+export function keysOfFormValues(kind: SweepKind, base: ModelSpec, values: FormValues): SweepKeys {
+  const keys = Object.fromEntries(SWEEP_KEYS.map((key) => [key, 0])) as unknown as SweepKeys;
+  for (const field of sweepFields(kind, base)) keys[sweepKeyOf(field.name)] = values[field.name];
+  return keys;
+}
+
+/**
+ * What is wrong with field values for a run that must not be repaired (the command line): a
+ * value below its field's minimum or not whole where it must be. The fields' maxima size the
+ * page's forms for a browser; a batch run is bounded by the schema's ranges instead.
+ */
+export function strictFieldProblems(kind: SweepKind, base: ModelSpec, values: FormValues): string[] {
+  const out: string[] = [];
+  for (const field of sweepFields(kind, base)) {
+    const v = values[field.name];
+    const key = sweepKeyOf(field.name);
+    if (!Number.isFinite(v)) out.push(`${key}: ${v} is not a number`);
+    else if (field.integer && !Number.isInteger(v)) out.push(`${key}: ${v} is not a whole number (${field.label})`);
+    else if (v < field.min) out.push(`${key}: ${v} is below ${field.min}, the smallest ${field.label} of the ${kind} sweep`);
+  }
+  return out;
+}
