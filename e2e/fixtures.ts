@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
-import type { OutcomeCounts } from '../src/core/classify.ts';
+import type { OutcomeCounts } from '../src/core/outcomes/classify.ts';
 
 export const test = base.extend<{ errors: string[] }>({
   errors: [

@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { cliFlow, expect, simTime, test } from './fixtures.ts';
-import { buildModel } from '../src/core/model.ts';
-import { runToEnd } from '../src/core/run.ts';
+import { buildModel } from '../src/core/model/model.ts';
+import { runToEnd } from '../src/core/dynamics/run.ts';
 import { decode, modelSpecOf } from '../src/url/codec.ts';
 import { SCHEMA_VERSION } from '../src/url/schema.ts';
 

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, outcomeCounts, simTime, test } from './fixtures.ts';
-import type { OutcomeCounts } from '../src/core/classify.ts';
+import type { OutcomeCounts } from '../src/core/outcomes/classify.ts';
 import { failedClaims, TOUR_STEPS } from '../src/ui/teach/tourSteps.ts';
 
 const N = TOUR_STEPS.length;
