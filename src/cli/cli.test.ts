@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../core/model/model.ts';
-import { runToEnd } from '../core/dynamics/run.ts';
+import { runToEnd } from '../core/outcomes/run.ts';
 import { decode, modelSpecOf } from '../url/codec.ts';
 import { inPairs, ROOT, runCli, type Result } from './childProcesses.ts';
 import { parseConfigHeader } from '../url/configHeader.ts';

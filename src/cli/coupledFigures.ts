@@ -1,10 +1,11 @@
-// The squared-loss flow's cost (science.md §9: O(n²(n + k)) per evaluation), timed in Node on
+// The squared-loss flow's cost (docs/model.md §9: O(n²(n + k)) per evaluation), timed in Node on
 // the run of the comparison (k = 3, p = 3, β = 0.35, d = 1000, a = k/n): per right-hand side,
 // per accepted step (the least work one frame of the app can do), a whole run for the smaller
 // n, and the n at which one step takes more than a frame's budget of 50 ms of worker time.
 import type { CoupledFlow } from '../core/dynamics/coupledFlow.ts';
 import { buildModel, MAX_MSE_NEURONS, type ModelSpec } from '../core/model/model.ts';
-import { createDynamics, summarize } from '../core/dynamics/run.ts';
+import { createDynamics } from '../core/dynamics/factory.ts';
+import { summarize } from '../core/outcomes/run.ts';
 
 const FRAME_BUDGET_MS = 50;
 

@@ -2,7 +2,7 @@
 import { buildModel, type Model } from '../core/model/model.ts';
 import { modelSpecOf } from '../url/codec.ts';
 import { comparedRun } from '../url/compare.ts';
-import { countsNote, runToEnd, type RunSummary } from '../core/dynamics/run.ts';
+import { countsNote, runToEnd, type RunSummary } from '../core/outcomes/run.ts';
 import type { Params } from '../url/schema.ts';
 import { parseFlags, queryArgument } from './args.ts';
 import { runCommand } from './errors.ts';

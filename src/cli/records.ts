@@ -13,7 +13,8 @@ export function recordLine(job: number, r: ExperimentResult): string {
   if (r.kind === 'basin') {
     return `${JSON.stringify({ job, from: r.from, codes: Array.from(r.codes).join(''), rhsEvals: r.rhsEvals, failed: r.failed })}\n`;
   }
-  const t = r.result;
+  // the covered count and E[(f − f*)²] feed only the `sweep --beta` table, which keeps no records
+  const { covered: _covered, generalizationError: _error, ...t } = r.result;
   const escapeTime = Number.isNaN(t.escapeTime) ? null : t.escapeTime;
   return `${JSON.stringify({ job, ...t, escapeTime })}\n`;
 }

@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../core/model/model.ts';
-import { runToEnd } from '../core/dynamics/run.ts';
+import { runToEnd } from '../core/outcomes/run.ts';
 import { decode, modelSpecOf } from '../url/codec.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -2,7 +2,7 @@
 // d = 100 and 1000 (batch 1, p = 3, k = 3), and the same as n·d·samples per second, the unit in
 // which the app's limit on an SGD run (MAX_SGD_WORK) is set.
 import { buildModel } from '../core/model/model.ts';
-import { createSgd } from '../core/dynamics/run.ts';
+import { createSgd } from '../core/dynamics/factory.ts';
 import { MAX_SGD_WORK } from '../core/dynamics/sgdPlan.ts';
 import { decode, modelSpecOf } from '../url/codec.ts';
 

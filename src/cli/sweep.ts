@@ -2,10 +2,12 @@
 // grid, one row per β (JSON {rows: [...]} or CSV). Progress goes to stderr. The same command
 // runs every experiment of the explore panel: sweep beta|coupon|escape|phase|basin … and
 // sweep merge … (experimentCommand.ts); both spread their jobs over worker threads.
-import { buildModel, type ModelSpec } from '../core/model/model.ts';
-import { planSweep, sweepRowsOf } from '../core/experiments/experiment.ts';
-import { betaGrid, specAtBeta, sweepPoint, type SweepRow } from '../core/experiments/sweep.ts';
+import { betaTableRows, type SweepRow } from '../core/experiments/betaTable.ts';
+import { planSweep } from '../core/experiments/experiment.ts';
 import type { SweepConfig, TrialResult } from '../core/experiments/sweeps.ts';
+import { betaGrid, specAtBeta } from '../core/experiments/trials.ts';
+import { DYNAMICS, traitsOf } from '../core/dynamics/kind.ts';
+import type { ModelSpec } from '../core/model/model.ts';
 import { encode, modelSpecOf } from '../url/codec.ts';
 import { configHeader } from '../url/configHeader.ts';
 import { FIELDS, SCHEMA_VERSION, type Params } from '../url/schema.ts';
@@ -86,33 +88,35 @@ export function csvOf(rows: SweepRow[]): string {
 /** The losses a sweep runs: the query's, or both with compare=loss (other comparisons do not apply to a β sweep). */
 function sweptLosses(params: Params): ('corr' | 'mse')[] {
   if (params.compare === '') return [params.loss];
-  if (params.compare === 'loss') return ['corr', 'mse'];
+  if (params.compare === 'loss') return [DYNAMICS['corr-flow'].keys.loss, DYNAMICS['mse-flow'].keys.loss];
   throw new UsageError(`sweep compares the two losses only (compare=loss); compare=${params.compare} does not apply to a β sweep`);
 }
 
-/** The legacy β grid as the beta experiment's configuration: its points are specAtBeta's specs. */
-function legacyConfig(params: ReturnType<typeof paramsOfQuery>, betas: number[], trials: number): SweepConfig {
-  return { kind: 'beta', base: modelSpecOf(params), xs: betas, ks: [], trials };
-}
-
-/** The correlation loss's β rows on the worker-thread pool: the beta experiment's job list and aggregation. */
-async function pooledBetaRows(params: Params, betas: number[], trials: number, workers: number, specs: ModelSpec[]): Promise<SweepRow[]> {
-  const config = legacyConfig(params, betas, trials);
-  const { points, jobs } = planSweep(config);
-  const results: TrialResult[] = [];
-  const left = points.map(() => trials);
+/**
+ * The table's rows: the beta experiment of each loss on the worker-thread pool (its job list and
+ * aggregation), one row per β and loss in that order. `specs` are the rows' specs, already checked.
+ */
+async function betaRows(params: Params, betas: number[], losses: ('corr' | 'mse')[], trials: number, workers: number, specs: ModelSpec[], lossColumns: boolean): Promise<SweepRow[]> {
+  const configs: SweepConfig[] = losses.map((loss) => ({ kind: 'beta', base: { ...modelSpecOf(params), loss }, xs: betas, ks: [], trials }));
+  const plans = configs.map((config) => planSweep(config));
+  const jobs = plans.flatMap((plan) => plan.jobs);
+  const planOf = plans.flatMap((plan, l) => plan.jobs.map(() => l));
+  const results = plans.map((): TrialResult[] => []);
+  const left = specs.map(() => trials);
   let reported = 0;
   let last = performance.now();
   const pool = threadPool(Math.min(workers, jobs.length));
   try {
-    await runJobs(pool, jobs, jobs.map((_, i) => i), (_, result) => {
+    await runJobs(pool, jobs, jobs.map((_, i) => i), (index, result) => {
       if (result.kind !== 'sweep') return;
-      results.push(result.result);
-      left[result.result.point]--;
-      // one line per β, in grid order, as each β's last trial comes in
+      const l = planOf[index];
+      results[l].push(result.result);
+      left[result.result.point * losses.length + l]--;
+      // one line per β (and loss), in table order, as its last trial comes in
       while (reported < specs.length && left[reported] === 0) {
         const now = performance.now();
-        process.stderr.write(`beta ${specs[reported].beta} (${reported + 1}/${specs.length}) ${((now - last) / 1000).toFixed(1)}s\n`);
+        const loss = lossColumns ? ` loss=${specs[reported].loss}` : '';
+        process.stderr.write(`beta ${specs[reported].beta}${loss} (${reported + 1}/${specs.length}) ${((now - last) / 1000).toFixed(1)}s\n`);
         last = now;
         reported++;
       }
@@ -120,24 +124,8 @@ async function pooledBetaRows(params: Params, betas: number[], trials: number, w
   } finally {
     pool.dispose();
   }
-  return sweepRowsOf(config, points, results).map((r, i) => {
-    const model = buildModel(specs[i]);
-    return {
-      beta: r.x,
-      trials: r.trials,
-      n: r.n,
-      recoveredFraction: r.recoveredFraction,
-      attractedFraction: r.attractedFraction,
-      atAverageFraction: r.atAverageFraction,
-      otherFraction: r.otherFraction,
-      allRecoveredRate: r.allRecoveredRate,
-      failed: r.failed,
-      betaC: model.betaC,
-      averageKind: model.average ? model.average.kind : null,
-      betaFold: model.betaFold,
-      minimumOverlap: model.indexMinimum ? model.indexMinimum.overlap : null,
-    };
-  });
+  const tables = plans.map((plan, l) => betaTableRows(configs[l], plan.points, results[l], lossColumns));
+  return specs.map((_, i) => tables[i % losses.length][Math.floor(i / losses.length)]);
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -171,17 +159,9 @@ async function main(argv: string[]): Promise<void> {
       return spec;
     }),
   );
-  const lossColumns = losses.length > 1 || losses[0] === 'mse';
+  const lossColumns = losses.length > 1 || traitsOf({ loss: losses[0] }).interacting;
   const started = performance.now();
-  // the squared loss couples the neurons, so its runs stay in this thread, one β and loss after another
-  const rows: SweepRow[] = lossColumns ? [] : await pooledBetaRows(params, betas, trials, workers, specs);
-  if (lossColumns) {
-    specs.forEach((spec, i) => {
-      const t0 = performance.now();
-      rows.push(sweepPoint(spec, trials, undefined, true));
-      process.stderr.write(`beta ${spec.beta} loss=${spec.loss} (${i + 1}/${specs.length}) ${((performance.now() - t0) / 1000).toFixed(1)}s\n`);
-    });
-  }
+  const rows = await betaRows(params, betas, losses, trials, workers, specs, lossColumns);
   process.stderr.write(`done: ${specs.length} β × ${trials} trials in ${((performance.now() - started) / 1000).toFixed(1)}s\n`);
   if (values.csv) {
     const header = configHeader([['query', encode(params)], ['beta', values.beta as string], ['trials', trials], ['schema', SCHEMA_VERSION], ['version', packageVersion()]]);

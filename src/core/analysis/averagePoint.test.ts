@@ -1,4 +1,4 @@
-// The average point w̄ and the sharp threshold β_c (science.md §7), against closed forms and
+// The average point w̄ and the sharp threshold β_c (docs/model.md §7), against closed forms and
 // an independent root search.
 import { describe, expect, it } from 'vitest';
 import { parseActivation, type Activation } from '../model/activation.ts';

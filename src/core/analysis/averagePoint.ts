@@ -1,5 +1,5 @@
 // The average point w̄ = Σv_j/|Σv_j| of equiangular index vectors and the sharp threshold
-// β_c where its span-curvature changes sign (science.md §7).
+// β_c where its span-curvature changes sign (docs/model.md §7).
 import { d2phi, dphi, type Kernel } from '../model/kernel.ts';
 
 export type CriticalKind = 'saddle' | 'minimum' | 'degenerate';

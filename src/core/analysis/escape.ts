@@ -40,3 +40,12 @@ export function logLogSlope(x: ArrayLike<number>, y: ArrayLike<number>): number 
   }
   return (n * sxy - sx * sy) / (n * sxx - sx * sx);
 }
+
+/** A neuron has left the search phase once its largest |overlap| reaches this (docs/model.md §5). */
+export const ESCAPE_LEVEL = 0.5;
+
+/** Whether the neuron at u[o..o+k) has left the search phase. */
+export function hasEscaped(u: ArrayLike<number>, o: number, k: number): boolean {
+  for (let j = 0; j < k; j++) if (Math.abs(u[o + j]) >= ESCAPE_LEVEL) return true;
+  return false;
+}

@@ -1,4 +1,4 @@
-// The second threshold β_fold (science.md §7). For equiangular index vectors the minimum near
+// The second threshold β_fold (docs/model.md §7). For equiangular index vectors the minimum near
 // v_j is the fixed point u = (a, b, …, b) (a in slot j) of G φ'(u) = λu, uᵀG⁻¹u = 1. By the
 // symmetry among the other k − 1 vectors it lies on the great circle through v_j and w̄:
 //   w(θ) = cos θ v_j + sin θ f,   f ⟂ v_j in span(v_j, Σ_{i≠j} v_i),

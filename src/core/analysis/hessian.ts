@@ -1,5 +1,5 @@
 // Loss Hessian on the sphere at a critical point w lying in span(V):
-// H[z,z] = −Σ_j φ''(u_j)(v_j·z)² + (Σ_j φ'(u_j)u_j)|z|² for tangent z ⊥ w (science.md §7).
+// H[z,z] = −Σ_j φ''(u_j)(v_j·z)² + (Σ_j φ'(u_j)u_j)|z|² for tangent z ⊥ w (docs/model.md §7).
 import type { Geometry } from '../model/geometry.ts';
 import { spanCoordinates } from '../model/geometry.ts';
 import { d2phi, dphi, type Kernel } from '../model/kernel.ts';

@@ -1,4 +1,4 @@
-// Orthogonal index vectors (science.md §6): the ordering of overlaps is a Lyapunov function, and
+// Orthogonal index vectors (docs/model.md §6): the ordering of overlaps is a Lyapunov function, and
 // each neuron ends at the index vector with the largest initial overlap (positive for odd p).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { classifyNeuron } from '../outcomes/classify.ts';
@@ -7,7 +7,8 @@ import { OverlapFlow } from '../dynamics/overlapFlow.ts';
 import { monomialKernel } from '../model/kernel.ts';
 import { buildModel, normalizeSpec, type Model, type ModelSpec } from '../model/model.ts';
 import { overlapRHS } from '../dynamics/overlapOde.ts';
-import { classifyOptionsOf, createFlow, initialOverlaps } from '../dynamics/run.ts';
+import { classifyOptionsOf } from '../outcomes/run.ts';
+import { createFlow, initialOverlaps } from '../dynamics/factory.ts';
 
 function model(over: Partial<ModelSpec>): Model {
   const base: ModelSpec = { k: 4, n: 150, d: 1000, beta: 0, p: 3, sigma: '', target: '', drop012: false, geom: 'orth', gram: [], seed: 7, T: 0, tol: 0.05 };

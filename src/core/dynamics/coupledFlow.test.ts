@@ -1,4 +1,4 @@
-// The squared-loss flow (science.md §9) against the correlation flow it must reduce to, its
+// The squared-loss flow (docs/model.md §9) against the correlation flow it must reduce to, its
 // invariants, the closed (U, Q) equations, and the exact law of its initial state.
 import { describe, expect, it } from 'vitest';
 import { initialCoordinates, innerProducts } from '../model/jointStart.ts';
@@ -6,7 +6,7 @@ import { CoupledFlow } from './coupledFlow.ts';
 import { cholesky, structuredGeometry } from '../model/geometry.ts';
 import { sampleInitialOverlaps } from '../model/initialOverlaps.ts';
 import { buildModel, normalizeSpec, type Model, type ModelSpec } from '../model/model.ts';
-import { createDynamics, createFlow, initialOverlaps } from './run.ts';
+import { createDynamics, createFlow, initialOverlaps } from './factory.ts';
 import { squaredLossOverlapRHS } from '../model/squaredLoss.ts';
 
 function spec(over: Partial<ModelSpec>): ModelSpec {

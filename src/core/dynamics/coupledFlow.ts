@@ -1,4 +1,4 @@
-// The squared-loss flow (science.md §9): the neurons interact through Q_im = w_i·w_m, so
+// The squared-loss flow (docs/model.md §9): the neurons interact through Q_im = w_i·w_m, so
 // they are integrated together, as one state, by one adaptive Dormand–Prince 5(4) step for
 // the whole system. The state is each w_i in coordinates of an orthonormal basis of
 // span(V, W(0)) (dimension k + min(n, d − rank G)), which the flow never leaves:
@@ -13,15 +13,15 @@
 //
 // Cost per right-hand side: 1.5·n²·dim multiply-adds for Q and the interaction (dim ≤ n + k),
 // plus O(nk²) for the overlaps.
-import { innerProducts, type CoordinateStart } from '../model/jointStart.ts';
-import type { Dynamics } from './dynamics.ts';
 import type { Geometry } from '../model/geometry.ts';
+import { innerProducts, type CoordinateStart } from '../model/jointStart.ts';
+import { generalizationError, type SquaredLoss } from '../model/squaredLoss.ts';
 import {
   A21, A31, A32, A41, A42, A43, A51, A52, A53, A54, A61, A62, A63, A64, A65, A71, A73, A74, A75, A76,
-  D1, D3, D4, D5, D6, D7, E1, E3, E4, E5, E6, E7, type IntegratorStats,
-} from './overlapFlow.ts';
-import { generalizationError, type SquaredLoss } from '../model/squaredLoss.ts';
-
+  E1, E3, E4, E5, E6, E7, canRetryNonFinite, denseValue, firstStepGuess, grownStep, isTinyStep, shrunkStep,
+  startingStep, writeDense,
+} from './dormandPrince.ts';
+import type { Dynamics, IntegratorStats } from './dynamics.ts';
 
 export interface CoupledFlowOptions {
   rtol: number;
@@ -206,11 +206,8 @@ export class CoupledFlow implements Dynamics {
     else {
       let th = (T - this.t0) / span;
       th = th < 0 ? 0 : th;
-      const th1 = 1 - th;
       const D = this.dense;
-      for (let q = 0; q < len; q++) {
-        out[q] = D[q] + th * (D[len + q] + th1 * (D[2 * len + q] + th * (D[3 * len + q] + th1 * D[4 * len + q])));
-      }
+      for (let q = 0; q < len; q++) out[q] = denseValue(D, q, len, th);
     }
     normalizeRows(out, n, dim);
   }
@@ -229,17 +226,14 @@ export class CoupledFlow implements Dynamics {
       d0 = Math.max(d0, Math.abs(y[q]) / sc);
       d1 = Math.max(d1, Math.abs(f[q]) / sc);
     }
-    let h0 = d0 < 1e-5 || d1 < 1e-5 ? 1e-6 : (0.01 * d0) / d1;
+    const h0 = firstStepGuess(d0, d1);
     const ys = this.s, k2 = this.k2;
     for (let q = 0; q < len; q++) ys[q] = y[q] + h0 * f[q];
     this.rhs(ys, k2);
     let d2 = 0;
     for (let q = 0; q < len; q++) d2 = Math.max(d2, Math.abs(k2[q] - f[q]) / (atol + rtol * Math.abs(y[q])));
     d2 /= h0;
-    const dm = Math.max(d1, d2);
-    const h1 = dm <= 1e-15 ? Math.max(1e-6, h0 * 1e-3) : Math.pow(0.01 / dm, 0.2);
-    h0 = Math.min(100 * h0, h1);
-    return Number.isFinite(h0) && h0 > 0 ? h0 : 1e-6;
+    return startingStep(h0, d1, d2);
   }
 
   /** One attempted step (accepted or rejected) of the whole system. */
@@ -272,29 +266,20 @@ export class CoupledFlow implements Dynamics {
       if (!Number.isFinite(yNew[q]) || !Number.isFinite(k7[q])) finite = false;
     }
     if (!finite || !Number.isFinite(err)) {
-      if (h > 1e-12 * Math.max(1, t)) {
+      if (canRetryNonFinite(h, t)) {
         this.h = h * 0.1;
         this.stats.rejected++;
       } else this.failed.fill(1);
       return;
     }
-    const tiny = h <= 1e-13 * Math.max(1, t);
-    if (err > 1 && !tiny) {
-      this.h = h * Math.max(0.2, 0.9 * Math.pow(err, -0.2));
+    if (err > 1 && !isTinyStep(h, t)) {
+      this.h = shrunkStep(h, err);
       this.stats.rejected++;
       return;
     }
     this.stats.accepted++;
     const D = this.dense;
-    for (let q = 0; q < len; q++) {
-      const dy = yNew[q] - y[q];
-      const bspl = h * f[q] - dy;
-      D[q] = y[q];
-      D[len + q] = dy;
-      D[2 * len + q] = bspl;
-      D[3 * len + q] = dy - h * k7[q] - bspl;
-      D[4 * len + q] = h * (D1 * f[q] + D3 * k3[q] + D4 * k4[q] + D5 * k5[q] + D6 * k6[q] + D7 * k7[q]);
-    }
+    for (let q = 0; q < len; q++) writeDense(D, q, len, q, h, y, yNew, f, k3, k4, k5, k6, k7);
     this.t0 = t;
     this.t1 = t + h;
     y.set(yNew);
@@ -310,10 +295,7 @@ export class CoupledFlow implements Dynamics {
       this.t0 = this.t1;
       this.t1 = Infinity;
     }
-    let fac = err < 5e-6 ? 10 : 0.9 * Math.pow(err, -0.2);
-    fac = fac < 0.2 ? 0.2 : fac > 10 ? 10 : fac;
-    // never more than double the elapsed time in one step: keeps log-time sampling honest
-    this.h = Math.min(h * fac, Math.max(this.t1, 1));
+    this.h = grownStep(h, err, this.t1);
   }
 }
 
@@ -331,7 +313,7 @@ function dot(w: Float64Array, a: number, b: number, len: number): number {
   return s0 + s1 + (s2 + s3);
 }
 
-export function normalizeRows(w: Float64Array, n: number, dim: number): void {
+function normalizeRows(w: Float64Array, n: number, dim: number): void {
   for (let i = 0; i < n; i++) {
     const o = i * dim;
     let s = 0;

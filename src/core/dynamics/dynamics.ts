@@ -1,9 +1,15 @@
 // What the worker, the CLI and the sweeps need from anything that moves the neurons. The
-// correlation flow (integrator.ts) is one such dynamics; others (the coupled squared-loss flow,
-// online SGD) live in their own files and are chosen once, by `createDynamics` in run.ts, so
-// no caller ever branches on which one it holds.
-import type { IntegratorStats } from './overlapFlow.ts';
+// correlation flow (overlapFlow.ts), the coupled squared-loss flow (coupledFlow.ts) and online
+// SGD (sgd.ts) each implement it; `createDynamics` in factory.ts is the only place that picks
+// one, so no caller ever branches on which one it holds.
 import type { SamplingPlan } from './sgdPlan.ts';
+
+/** Work done so far, for the readout and the bench (an SGD step counts as one evaluation). */
+export interface IntegratorStats {
+  rhsEvals: number;
+  accepted: number;
+  rejected: number;
+}
 
 export interface Dynamics {
   readonly n: number;

@@ -9,7 +9,7 @@ import { kernelFromCoefficients, monomialKernel } from '../model/kernel.ts';
 import { parseActivation } from '../model/activation.ts';
 import { autoEndTime, buildModel, normalizeSpec, type Model, type ModelSpec } from '../model/model.ts';
 import { overlapRHS, overlapRHSBatch, type OverlapRHS } from './overlapOde.ts';
-import { createFlow, initialOverlaps } from './run.ts';
+import { createFlow, initialOverlaps } from './factory.ts';
 
 function model(over: Partial<ModelSpec>): Model {
   const base: ModelSpec = { k: 3, n: 200, d: 1000, beta: 0.2, p: 3, sigma: '', target: '', drop012: false, geom: 'equi', gram: [], seed: 1, T: 0, tol: 0.05 };

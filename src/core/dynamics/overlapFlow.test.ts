@@ -5,7 +5,8 @@ import { OverlapFlow } from './overlapFlow.ts';
 import { monomialKernel } from '../model/kernel.ts';
 import { buildModel, normalizeSpec, type Model, type ModelSpec } from '../model/model.ts';
 import { neuronLoss, overlapRHS, type OverlapRHS } from './overlapOde.ts';
-import { createFlow, initialOverlaps, runToEnd, stableFixedPointTest } from './run.ts';
+import { createFlow, initialOverlaps, stableFixedPointTest } from './factory.ts';
+import { runToEnd } from '../outcomes/run.ts';
 
 function spec(over: Partial<ModelSpec>): ModelSpec {
   return { k: 3, n: 60, d: 1000, beta: 0.2, p: 3, sigma: '', target: '', drop012: false, geom: 'equi', gram: [], seed: 1, T: 0, tol: 0.05, ...over };

@@ -10,30 +10,13 @@
 // at once, as long loops over compacted rows, each neuron with its own h and its own
 // accept/reject decision. Per neuron the arithmetic is the same, operation by operation, as
 // stepping it alone; only the order across neurons differs, so nothing depends on it.
+import {
+  A21, A31, A32, A41, A42, A43, A51, A52, A53, A54, A61, A62, A63, A64, A65, A71, A73, A74, A75, A76,
+  E1, E3, E4, E5, E6, E7, canRetryNonFinite, denseValue, firstStepGuess, grownStep, isTinyStep, shrunkStep,
+  startingStep, writeDense,
+} from './dormandPrince.ts';
+import type { Dynamics, IntegratorStats } from './dynamics.ts';
 import { batchOf, type OverlapRHS, type OverlapRHSBatch } from './overlapOde.ts';
-import type { Dynamics } from './dynamics.ts';
-
-const C2 = 1 / 5, C3 = 3 / 10, C4 = 4 / 5, C5 = 8 / 9;
-export const A21 = 1 / 5;
-export const A31 = 3 / 40, A32 = 9 / 40;
-export const A41 = 44 / 45, A42 = -56 / 15, A43 = 32 / 9;
-export const A51 = 19372 / 6561, A52 = -25360 / 2187, A53 = 64448 / 6561, A54 = -212 / 729;
-export const A61 = 9017 / 3168, A62 = -355 / 33, A63 = 46732 / 5247, A64 = 49 / 176, A65 = -5103 / 18656;
-export const A71 = 35 / 384, A73 = 500 / 1113, A74 = 125 / 192, A75 = -2187 / 6784, A76 = 11 / 84;
-export const E1 = 71 / 57600, E3 = -71 / 16695, E4 = 71 / 1920, E5 = -17253 / 339200, E6 = 22 / 525, E7 = -1 / 40;
-export const D1 = -12715105075 / 11282082432, D3 = 87487479700 / 32700410799, D4 = -10690763975 / 1880347072;
-export const D5 = 701980252875 / 199316789632, D6 = -1453857185 / 822651844, D7 = 69997945 / 29380423;
-
-void C2; void C3; void C4; void C5; // autonomous system: stage times are not needed
-// (the tableau is exported for the coupled squared-loss flow, which steps the same method)
-
-/**
- * The step factor 0.9·err^(−1/5) is clamped to [0.2, 10]. Math.pow dominates the cost of a step,
- * so it is skipped where the clamp decides anyway: below 5e-6 the factor exceeds 10.3, above
- * 2000 it is below 0.197 (the clamps are at err ≈ 5.9e-6 and ≈ 1845), so the bits are the same.
- */
-const GROW_CEILING_ERR = 5e-6;
-const SHRINK_FLOOR_ERR = 2000;
 
 /** Rows stepped together: long enough loops, small enough buffers to stay in cache. */
 const WINDOW_ROWS = 1024;
@@ -57,12 +40,6 @@ export interface IntegratorOptions {
   settleSpeed?: number;
   /** the same right-hand side over many rows at once (must be bit-identical to rhs per row) */
   rhsBatch?: OverlapRHSBatch;
-}
-
-export interface IntegratorStats {
-  rhsEvals: number;
-  accepted: number;
-  rejected: number;
 }
 
 export class OverlapFlow implements Dynamics {
@@ -118,7 +95,6 @@ export class OverlapFlow implements Dynamics {
   private readonly bN: Float64Array;
   private readonly bW: Float64Array;
   private readonly everyone: Int32Array;
-  private readonly single = new Int32Array(1);
 
   constructor(rhs: OverlapRHS, k: number, u0: Float64Array, n: number, options: IntegratorOptions = {}) {
     this.rhs = rhs;
@@ -174,12 +150,6 @@ export class OverlapFlow implements Dynamics {
     if (out) for (let i = 0; i < n; i++) this.interpolate(i, T, out, i * k);
   }
 
-  /** Advances one neuron until its current step ends at or beyond T. */
-  advanceNeuron(i: number, T: number): void {
-    this.single[0] = i;
-    this.advanceList(T, this.single, 1);
-  }
-
   /** Writes the state of neuron i at time T (inside its current step) into out[oo..oo+k). */
   interpolate(i: number, T: number, out: Float64Array, oo: number): void {
     const k = this.k;
@@ -193,12 +163,7 @@ export class OverlapFlow implements Dynamics {
     }
     let th = (T - t0) / span;
     th = th < 0 ? 0 : th > 1 ? 1 : th;
-    const th1 = 1 - th;
-    for (let j = 0; j < k; j++) {
-      const r1 = D[base + j], r2 = D[base + k + j], r3 = D[base + 2 * k + j];
-      const r4 = D[base + 3 * k + j], r5 = D[base + 4 * k + j];
-      out[oo + j] = r1 + th * (r2 + th1 * (r3 + th * (r4 + th1 * r5)));
-    }
+    for (let j = 0; j < k; j++) out[oo + j] = denseValue(D, base + j, k, th);
   }
 
   private start(i: number): void {
@@ -217,7 +182,7 @@ export class OverlapFlow implements Dynamics {
     }
     d0 = Math.sqrt(d0 / k);
     d1 = Math.sqrt(d1 / k);
-    let h0 = d0 < 1e-5 || d1 < 1e-5 ? 1e-6 : (0.01 * d0) / d1;
+    const h0 = firstStepGuess(d0, d1);
     const ys = this.ys, k2 = this.k2;
     for (let j = 0; j < k; j++) ys[j] = y[o + j] + h0 * f[o + j];
     this.rhs(ys, 0, k2, 0);
@@ -228,10 +193,7 @@ export class OverlapFlow implements Dynamics {
       d2 += ((k2[j] - f[o + j]) / sc) ** 2;
     }
     d2 = Math.sqrt(d2 / k) / h0;
-    const dm = Math.max(d1, d2);
-    const h1 = dm <= 1e-15 ? Math.max(1e-6, h0 * 1e-3) : Math.pow(0.01 / dm, 0.2);
-    h0 = Math.min(100 * h0, h1);
-    this.h[i] = Number.isFinite(h0) && h0 > 0 ? h0 : 1e-6;
+    this.h[i] = startingStep(h0, d1, d2);
     for (let j = 0; j < k; j++) if (!Number.isFinite(f[o + j])) this.failed[i] = 1;
   }
 
@@ -375,7 +337,7 @@ export class OverlapFlow implements Dynamics {
     }
     err = Math.sqrt(err / k);
     if (!finite || !Number.isFinite(err)) {
-      if (h > 1e-12 * Math.max(1, t)) {
+      if (canRetryNonFinite(h, t)) {
         rowH[r] = h * 0.1;
         this.stats.rejected++;
         return;
@@ -383,9 +345,8 @@ export class OverlapFlow implements Dynamics {
       this.failed[i] = 1;
       return;
     }
-    const tiny = h <= 1e-13 * Math.max(1, t);
-    if (err > 1 && !tiny) {
-      rowH[r] = h * (err > SHRINK_FLOOR_ERR ? 0.2 : Math.max(0.2, 0.9 * Math.pow(err, -0.2)));
+    if (err > 1 && !isTinyStep(h, t)) {
+      rowH[r] = shrunkStep(h, err);
       this.stats.rejected++;
       return;
     }
@@ -401,16 +362,7 @@ export class OverlapFlow implements Dynamics {
     if (tNew >= T || escaped) {
       const D = this.dense;
       const base = i * 5 * k;
-      for (let j = 0; j < k; j++) {
-        const q = o + j;
-        const dy = bN[q] - bY[q];
-        const bspl = h * bF[q] - dy;
-        D[base + j] = bY[q];
-        D[base + k + j] = dy;
-        D[base + 2 * k + j] = bspl;
-        D[base + 3 * k + j] = dy - h * b7[q] - bspl;
-        D[base + 4 * k + j] = h * (D1 * bF[q] + D3 * b3[q] + D4 * b4[q] + D5 * b5[q] + D6 * b6[q] + D7 * b7[q]);
-      }
+      for (let j = 0; j < k; j++) writeDense(D, base + j, k, o + j, h, bY, bN, bF, b3, b4, b5, b6, b7);
     }
     this.tStart[i] = t;
     this.tEnd[i] = tNew;
@@ -430,11 +382,7 @@ export class OverlapFlow implements Dynamics {
       if (speed < this.settleSpeed && this.isSettled(bY, o)) this.settled[i] = 1;
     }
 
-    let fac = err < GROW_CEILING_ERR ? 10 : 0.9 * Math.pow(err, -0.2);
-    fac = fac < 0.2 ? 0.2 : fac > 10 ? 10 : fac;
-    // never more than double the elapsed time in one step: keeps log-time sampling honest
-    const cap = Math.max(tNew, 1);
-    rowH[r] = Math.min(h * fac, cap);
+    rowH[r] = grownStep(h, err, tNew);
   }
 
   private moveRow(from: number, to: number): void {

@@ -1,4 +1,4 @@
-// The closed overlap ODE du/dt = G φ'(u) − u (u·φ'(u)) (science.md §2), specialized by
+// The closed overlap ODE du/dt = G φ'(u) − u (u·φ'(u)) (docs/model.md §2), specialized by
 // Gram structure: O(k) for orthogonal/equiangular, O(k²) for a custom G.
 import { spanCoordinates, type Geometry } from '../model/geometry.ts';
 import type { Kernel } from '../model/kernel.ts';

@@ -4,7 +4,7 @@
 import { Rng } from '../math/rng.ts';
 
 /** Stream numbers far above the 2n streams the initial overlaps use (n ≤ 10⁵). */
-export const SAMPLE_STREAM = 0x3fffffff;
+const SAMPLE_STREAM = 0x3fffffff;
 export const DIRECTION_STREAM_BASE = 0x40000000;
 
 export class GaussianSamples {

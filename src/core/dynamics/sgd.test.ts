@@ -1,10 +1,10 @@
-// Online SGD (science.md §10) against the flow it averages to, and its invariants.
+// Online SGD (docs/model.md §10) against the flow it averages to, and its invariants.
 import { describe, expect, it } from 'vitest';
 import { hermiteValues } from '../math/hermite.ts';
 import { hermiteSeriesPolynomial } from '../model/activationPolynomial.ts';
 import { polyval } from '../model/kernel.ts';
 import { buildModel, normalizeSpec, type Model, type ModelSpec } from '../model/model.ts';
-import { createDynamics, createFlow, createSgd, initialOverlaps } from './run.ts';
+import { createDynamics, createFlow, createSgd, initialOverlaps } from './factory.ts';
 import { freeCoordinates } from './sgdStart.ts';
 
 function spec(over: Partial<ModelSpec>): ModelSpec {

@@ -1,4 +1,4 @@
-// Online SGD on real samples (science.md §10): n neurons as unit vectors in R^d, fresh Gaussian
+// Online SGD on real samples (docs/model.md §10): n neurons as unit vectors in R^d, fresh Gaussian
 // inputs from the seeded stream, labels f*(x) = Σ_j σ*(v_j·x), and the projected, renormalized
 // spherical step w ← normalize(w + η (I − wwᵀ) g), g the batch mean of σ'(w·x) y x.
 //
@@ -6,9 +6,8 @@
 // the new squared norm), with no allocation. The norm after a step is computed in closed form
 // from the dots and the batch's Gram matrix, and each neuron carries its measured |w|², so the
 // direction is exact to rounding and |w| = 1 never drifts.
-import type { Dynamics } from './dynamics.ts';
+import type { Dynamics, IntegratorStats } from './dynamics.ts';
 import type { Geometry } from '../model/geometry.ts';
-import type { IntegratorStats } from './overlapFlow.ts';
 import { GaussianSamples } from './sampleStream.ts';
 import { weightsFromOverlaps } from './sgdStart.ts';
 import { stepsAt, type SamplingPlan } from './sgdPlan.ts';

@@ -1,4 +1,4 @@
-// How long an online-SGD run is and what it costs, known before it starts (science.md §10):
+// How long an online-SGD run is and what it costs, known before it starts (docs/model.md §10):
 // the step size η (default c·d^{−p* / 2}), samples = batch · round(t/η), the work n·d·samples,
 // and the d^{p*−1} samples the theory says escaping takes.
 
@@ -7,7 +7,7 @@
  * about η²|g|²/2 per step, |g|² ~ d, which competes with the search drift p*·u^{p*−1}; at this
  * constant drift wins by a clear margin, so the default run escapes (see the note of issue 12).
  */
-export const DEFAULT_ETA_SCALE = 0.05;
+const DEFAULT_ETA_SCALE = 0.05;
 
 /**
  * Largest n·d·samples a run may take (about two multiply-adds each): a few minutes in the

@@ -1,5 +1,5 @@
 // Real weight vectors w_i(0) ∈ R^d with prescribed overlaps: w = V G⁻¹u + sqrt(1 − q) e with
-// q = uᵀG⁻¹u and e a uniform unit vector orthogonal to span(V) (science.md §10), so Vᵀw = u and
+// q = uᵀG⁻¹u and e a uniform unit vector orthogonal to span(V) (docs/model.md §10), so Vᵀw = u and
 // SGD starts from exactly the neurons the flow starts from. The index vectors are placed in the
 // first k coordinates as the rows of the Cholesky factor L (x is isotropic, so any placement
 // has the same law); a neuron's span part is then its span coordinates c = L⁻¹u.

@@ -4,10 +4,13 @@
 // space, so the overlaps of x are u = L x (u_j = v_j·x, v_j = row j of L).
 import { fateCode } from '../outcomes/classify.ts';
 import { autoEndTime, buildModel, normalizeSpec, type Model, type ModelSpec, type Problem } from '../model/model.ts';
-import { classifyOptionsOf, createFlow } from '../dynamics/run.ts';
+import { classifyOptionsOf } from '../outcomes/run.ts';
+import { createDynamics } from '../dynamics/factory.ts';
+import { dynamicsKind } from '../dynamics/kind.ts';
+import { experimentSpec } from './dynamicsPolicy.ts';
 
 /** The dimension of the basin map: the sphere is drawn as it is. */
-export const BASIN_D = 3;
+const BASIN_D = 3;
 export const MAX_BASIN_POINTS = 200000;
 export const DEFAULT_BASIN_POINTS = 10000;
 
@@ -54,7 +57,9 @@ export function basinSpec(spec: ModelSpec): { spec: ModelSpec; problems: Problem
     return { spec, problems };
   }
   const out = normalizeSpec({ ...spec, d: BASIN_D, T: 0, n: 1, seed: 0 });
-  return { spec: out.spec, problems: [...problems, ...out.problems] };
+  // one start alone has a fate only where neurons move alone: the map runs what the policy says
+  const mapped = experimentSpec('basin', out.spec, dynamicsKind(out.spec)).spec;
+  return { spec: mapped, problems: [...problems, ...out.problems] };
 }
 
 /** Overlaps u = L x of the grid cells [from, from+count) for the model's geometry (k ≤ 3). */
@@ -94,7 +99,7 @@ export function basinSlice(spec: ModelSpec, g: BasinGrid, from: number, count: n
   const model = buildModel({ ...spec, n });
   const { k } = spec;
   const u0 = basinStarts(model, g, start, n, new Float64Array(n * k));
-  const flow = createFlow(model, u0);
+  const flow = createDynamics(model, u0);
   const u = new Float64Array(n * k);
   flow.advanceTo(autoEndTime(model.kernel, BASIN_D), u);
   const opt = classifyOptionsOf(model);

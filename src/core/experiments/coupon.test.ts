@@ -1,11 +1,11 @@
-// Coupon collecting over index vectors (science.md §6): the formula against an independent
+// Coupon collecting over index vectors (docs/model.md §6): the formula against an independent
 // simulation of uniform picks, and against where actual flows end.
 import { describe, expect, it } from 'vitest';
 import { allRecovered } from '../outcomes/classify.ts';
 import { allFoundProbability, binomial, pickProbability } from './coupon.ts';
 import { buildModel, normalizeSpec, type ModelSpec } from '../model/model.ts';
 import { Rng } from '../math/rng.ts';
-import { runToEnd } from '../dynamics/run.ts';
+import { runToEnd } from '../outcomes/run.ts';
 
 /** Fraction of trials in which n neurons, each picking index j with probability q (or none), find all k. */
 function simulate(k: number, n: number, q: number, trials: number, seed: number): number {

@@ -1,4 +1,4 @@
-// Coupon collecting over index vectors in the orthogonal case (science.md §6).
+// Coupon collecting over index vectors in the orthogonal case (docs/model.md §6).
 
 export function binomial(n: number, r: number): number {
   let b = 1;

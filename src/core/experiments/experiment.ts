@@ -6,7 +6,7 @@ import { basinCounts, basinSlices, gridSize, type BasinCounts, type BasinGrid } 
 import type { ModelSpec, Problem } from '../model/model.ts';
 import {
   addTrial, emptyPointStats, sweepJobs, sweepPoints, sweepRow,
-  type SweepConfig, type SweepJob, type SweepPoint, type SweepRowOut, type TrialResult,
+  type PointStats, type SweepConfig, type SweepJob, type SweepPoint, type SweepRowOut, type TrialResult,
 } from './sweeps.ts';
 
 /** A slice of a basin map: grid cells [from, from + count). */
@@ -53,10 +53,16 @@ export function planSweep(config: SweepConfig): SweepPlan {
  * Σ log t) come out the same whatever order the workers answered in.
  */
 export function sweepRowsOf(config: SweepConfig, points: SweepPoint[], results: Iterable<TrialResult>): SweepRowOut[] {
+  const stats = pointStatsOf(points, results);
+  return points.map((p, i) => sweepRow(config, p, stats[i]));
+}
+
+/** Each point's running sums, its trials folded in (point, trial) order. */
+export function pointStatsOf(points: SweepPoint[], results: Iterable<TrialResult>): PointStats[] {
   const sorted = [...results].sort((a, b) => a.point - b.point || a.trial - b.trial);
   const stats = points.map(() => emptyPointStats());
   for (const r of sorted) addTrial(stats[r.point], r);
-  return points.map((p, i) => sweepRow(config, p, stats[i]));
+  return stats;
 }
 
 /**
@@ -65,7 +71,7 @@ export function sweepRowsOf(config: SweepConfig, points: SweepPoint[], results: 
  * a slow slice near a saddle does not idle the other workers, while the page redraws the map
  * only ten times.
  */
-export const BASIN_SLICE_CELLS = 1000;
+const BASIN_SLICE_CELLS = 1000;
 
 export function basinJobs(spec: ModelSpec, grid: BasinGrid): BasinJob[] {
   return basinSlices(grid, BASIN_SLICE_CELLS).map((s) => ({ kind: 'basin', spec, grid, from: s.from, count: s.count }));

@@ -1,17 +1,18 @@
-// Samples to escape against d for online SGD (science.md §10; Ben Arous, Gheissari, Jagannath
+// Samples to escape against d for online SGD (docs/model.md §10; Ben Arous, Gheissari, Jagannath
 // 2021): at the default η = c·d^{−p* / 2} the samples a neuron needs to leave the search phase
 // grow like d^{p*−1}, while the flow's time grows like d^{p* / 2 − 1}; with η held at its value
 // for the smallest d, noise wins as d grows and the fraction that escapes falls.
 //
 // Every neuron starts with its largest overlap at exactly +d^{−1/2} (the typical magnitude; the
 // rest of its direction random), so the measurement is of SGD's noise, not of the spread of the
-// start. A neuron has escaped once its largest overlap (|·| for even φ) reaches 1/2.
-import { logLogSlope, typicalEscapeTime } from '../analysis/escape.ts';
-import { buildModel, type ModelSpec } from '../model/model.ts';
-import { createSgd, initialOverlaps } from '../dynamics/run.ts';
+// start. A neuron has escaped once its largest |overlap| reaches 1/2 (hasEscaped, as the flow's).
+import { ESCAPE_LEVEL, hasEscaped, logLogSlope, typicalEscapeTime } from '../analysis/escape.ts';
+import { createDynamics, initialOverlaps } from '../dynamics/factory.ts';
+import { withKind } from '../dynamics/kind.ts';
 import { defaultEta } from '../dynamics/sgdPlan.ts';
+import { buildModel, type ModelSpec } from '../model/model.ts';
 
-export const ESCAPE_LEVEL = 0.5;
+export { ESCAPE_LEVEL };
 /** Neurons are followed up to this many times the flow's escape time from the same start. */
 export const HORIZON = 4;
 
@@ -28,7 +29,7 @@ export interface EscapeTrial {
 }
 
 /** Overlaps scaled so each neuron's largest one is +d^{−1/2} (odd φ: the sign flips with w). */
-export function typicalStart(u: Float64Array, n: number, k: number, d: number): Float64Array {
+function typicalStart(u: Float64Array, n: number, k: number, d: number): Float64Array {
   const out = new Float64Array(n * k);
   for (let i = 0; i < n; i++) {
     let top = 0;
@@ -40,13 +41,12 @@ export function typicalStart(u: Float64Array, n: number, k: number, d: number): 
 }
 
 /** One SGD run at d, stepped until every neuron escaped or the horizon is reached. */
-export function escapeTrial(base: ModelSpec, d: number, trial: number, eta: number): EscapeTrial {
-  const spec: ModelSpec = { ...base, d, seed: base.seed + trial, dyn: 'sgd', eta, T: 0 };
+function escapeTrial(base: ModelSpec, d: number, trial: number, eta: number): EscapeTrial {
+  const spec: ModelSpec = withKind({ ...base, d, seed: base.seed + trial, eta, T: 0 }, 'sgd');
   const model = buildModel(spec);
   const { n, k } = spec;
-  const even = model.kernel.even;
   const u0 = typicalStart(initialOverlaps(model), n, k, d);
-  const sgd = createSgd(model, u0);
+  const sgd = createDynamics(model, u0);
   const tFlow = typicalEscapeTime(model.kernel, d);
   const maxSteps = Math.ceil((HORIZON * tFlow) / eta);
   // check escapes about a thousand times over the flow's escape time (0.1 % resolution)
@@ -54,22 +54,19 @@ export function escapeTrial(base: ModelSpec, d: number, trial: number, eta: numb
   const u = new Float64Array(n * k);
   const escapedAt = new Float64Array(n).fill(NaN);
   let escaped = 0;
-  while (sgd.stepCount < maxSteps && escaped < n) {
-    for (let s = 0; s < stride; s++) sgd.step();
-    sgd.measuredOverlaps(u);
+  // whole steps: the time of step m is m·η, and the dynamics takes exactly round(t/η) steps
+  for (let steps = 0; steps < maxSteps && escaped < n; ) {
+    steps += stride;
+    sgd.advanceTo(steps * eta, u);
     for (let i = 0; i < n; i++) {
-      if (!Number.isNaN(escapedAt[i])) continue;
-      let top = -Infinity;
-      for (let j = 0; j < k; j++) top = Math.max(top, even ? Math.abs(u[i * k + j]) : u[i * k + j]);
-      if (top >= ESCAPE_LEVEL) {
-        escapedAt[i] = sgd.samples;
-        escaped++;
-      }
+      if (!Number.isNaN(escapedAt[i]) || !hasEscaped(u, i * k, k)) continue;
+      escapedAt[i] = sgd.samples ?? NaN;
+      escaped++;
     }
   }
   const sorted = Array.from(escapedAt, (x) => (Number.isNaN(x) ? Infinity : x)).sort((a, b) => a - b);
   const half = sorted[Math.ceil(n / 2) - 1];
-  return { d, trial, eta, halfSamples: Number.isFinite(half) ? half : NaN, escaped: escaped / n, samples: sgd.samples };
+  return { d, trial, eta, halfSamples: Number.isFinite(half) ? half : NaN, escaped: escaped / n, samples: sgd.samples ?? NaN };
 }
 
 export interface EscapeSweepRow {

@@ -2,6 +2,7 @@
 // fields with their ranges and model-dependent defaults, what a set of values means as a
 // configuration, and how the permalink's sw* keys (0 = "the form's own default") map to them.
 // One place, so a link, a form and `sweep <kind>` on the command line name the same grid.
+import { traitsOf } from '../dynamics/kind.ts';
 import { betaCriticalCurve, linearGrid, logGrid, type SweepConfig, type SweepKind } from './sweeps.ts';
 import type { ModelSpec } from '../model/model.ts';
 
@@ -56,7 +57,6 @@ export function sweepConfigOf(kind: SweepKind, base: ModelSpec, v: FormValues): 
   // sweeps need runs that settle: the automatic end time, whatever T the main view uses
   const b: ModelSpec = { ...base, T: 0, n: v.n ?? base.n };
   if (base.T !== 0) notes.push(`runs use the automatic end time, not T = ${base.T}`);
-  if (base.loss === 'mse') notes.push('runs follow the correlation loss: the squared loss (loss=mse) is not swept here');
   const ordered = (loName: string, hiName: string, what: string): [number, number] => {
     const lo = v[loName], hi = v[hiName];
     if (hi >= lo) return [lo, hi];
@@ -83,7 +83,7 @@ export function sweepConfigOf(kind: SweepKind, base: ModelSpec, v: FormValues): 
       const [lo, hi] = ordered('dFrom', 'dTo', 'd');
       let xs = logGrid(lo, hi, v.points);
       // online SGD holds real vectors in R^d: its grid is whole dimensions (the flow takes any d)
-      if (b.dyn === 'sgd' && xs.some((x) => !Number.isInteger(x))) {
+      if (traitsOf(b).fromSamples && xs.some((x) => !Number.isInteger(x))) {
         xs = [...new Set(xs.map((x) => Math.max(1, Math.round(x))))];
         notes.push(`online SGD needs whole dimensions: d = ${xs.join(', ')}`);
       }

@@ -5,10 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { countOutcomes } from '../outcomes/classify.ts';
 import { buildModel, normalizeSpec, samplingPlanOf, type ModelSpec } from '../model/model.ts';
-import { classifyOptionsOf, createFlow, createSgd } from '../dynamics/run.ts';
+import { classifyOptionsOf } from '../outcomes/run.ts';
+import { createDynamics, createFlow, createSgd } from '../dynamics/factory.ts';
 import { MAX_SGD_WORK, sci } from '../dynamics/sgdPlan.ts';
 import { sweepConfigOf } from './sweepSettings.ts';
-import { trialModel } from './sweep.ts';
+import { trialModel } from './trials.ts';
 import { runSweepJob, sgdSweepRefusal, sweepKey, sweepPoints, sweepSgdWork, type SweepConfig, type SweepJob } from './sweeps.ts';
 
 const SGD: ModelSpec = {
@@ -18,7 +19,7 @@ const SGD: ModelSpec = {
 const FLOW: ModelSpec = { ...SGD, dyn: 'flow' };
 
 /** Σ_j of the counts, as a sweep job reports them. */
-function directCounts(spec: ModelSpec, trial: number, make: typeof createSgd | typeof createFlow) {
+function directCounts(spec: ModelSpec, trial: number, make: typeof createSgd | typeof createFlow | typeof createDynamics) {
   const m = trialModel(buildModel(spec), trial);
   const { n, k } = m.spec;
   const dyn = make(m);
@@ -134,13 +135,22 @@ describe('SGD work in sweeps', () => {
 });
 
 describe('the squared loss in sweeps', () => {
-  it('is not swept: its points run the correlation flow (n capped as the model caps it), and the form says so', () => {
+  it('is swept as it is: a job runs the coupled flow and counts what a direct run counts, with its E[(f − f*)²]', () => {
     const mse: ModelSpec = { ...FLOW, loss: 'mse', a: 0, n: 6 };
     const config: SweepConfig = { kind: 'beta', base: mse, xs: [0.1], ks: [], trials: 1 };
     const { points } = sweepPoints(config);
-    expect(points[0].spec.loss).toBe('corr');
+    expect(points[0].spec.loss).toBe('mse');
     const r = runSweepJob({ kind: 'beta', point: 0, trial: 0, spec: points[0].spec });
-    expect({ recovered: r.recovered, attracted: r.attracted, atAverage: r.atAverage, other: r.other }).toEqual(directCounts({ ...mse, loss: 'corr' }, 0, createFlow));
-    expect(sweepConfigOf('beta', mse, { from: 0, to: 0.5, points: 2, trials: 1, n: 6 }).notes).toContain('runs follow the correlation loss: the squared loss (loss=mse) is not swept here');
+    expect({ recovered: r.recovered, attracted: r.attracted, atAverage: r.atAverage, other: r.other }).toEqual(directCounts(mse, 0, createDynamics));
+    expect(r.generalizationError).toBeGreaterThan(0);
+    expect(runSweepJob({ kind: 'beta', point: 0, trial: 0, spec: { ...points[0].spec, loss: 'corr' } }).generalizationError).toBeUndefined();
+    expect(sweepConfigOf('beta', mse, { from: 0, to: 0.5, points: 2, trials: 1, n: 6 }).notes.join(' ')).not.toContain('loss=mse');
+  });
+
+  it('skips a point whose n is over the squared loss cap rather than running fewer neurons', () => {
+    const mse: ModelSpec = { ...FLOW, loss: 'mse', a: 0, n: 6, geom: 'orth' };
+    const { points, problems } = sweepPoints({ kind: 'coupon', base: { ...mse, k: 3 }, xs: [1, 100], ks: [], trials: 1 });
+    expect(points.map((p) => p.x)).toEqual([1]);
+    expect(problems[0]).toMatchObject({ key: 'n', used: 'point skipped' });
   });
 });

@@ -4,18 +4,22 @@
 //   coupon  P(all k recovered) against n/k for orthogonal index vectors
 //   escape  escape time against d (log-log), against the slope p* / 2 − 1
 //   phase   share of neurons at the average over (β, k), with β_c(k)
-// Every run is core/sweep.ts's trial model on the dynamics the model asks for (createDynamics in
-// run.ts): the flow, or online SGD for dyn=sgd, so a sweep means what the main view's run means.
+// Every run is a trial model (trials.ts) on the dynamics the model asks for, built by the one
+// factory; dynamicsPolicy.ts says what each sweep does with each kind, so a sweep means what
+// the main view's run means.
 import { betaCriticalRoots } from '../analysis/averagePoint.ts';
-import { allRecovered, countOutcomes } from '../outcomes/classify.ts';
-import { allFoundProbability, pickProbability } from './coupon.ts';
-import { typicalEscapeTime } from '../analysis/escape.ts';
+import { hasEscaped, typicalEscapeTime } from '../analysis/escape.ts';
 import { betaFoldRoots } from '../analysis/fold.ts';
 import type { Dynamics } from '../dynamics/dynamics.ts';
-import { buildModel, normalizeSpec, samplingPlanOf, type Model, type ModelSpec, type Problem } from '../model/model.ts';
-import { classifyOptionsOf, createDynamics } from '../dynamics/run.ts';
+import { createDynamics } from '../dynamics/factory.ts';
+import { dynamicsKind, traitsOf } from '../dynamics/kind.ts';
 import { MAX_SGD_WORK, sci } from '../dynamics/sgdPlan.ts';
-import { trialModel } from './sweep.ts';
+import { buildModel, normalizeSpec, samplingPlanOf, specKey, type Model, type ModelSpec, type Problem } from '../model/model.ts';
+import { allRecovered, countOutcomes, coveredCount } from '../outcomes/classify.ts';
+import { classifyOptionsOf } from '../outcomes/run.ts';
+import { allFoundProbability, pickProbability } from './coupon.ts';
+import { experimentSpec } from './dynamicsPolicy.ts';
+import { trialModel } from './trials.ts';
 
 export type SweepKind = 'beta' | 'coupon' | 'escape' | 'phase';
 
@@ -59,15 +63,17 @@ export interface TrialResult {
   escapeTime: number;
   failed: number;
   rhsEvals: number;
+  /** distinct index vectors recovered (not kept in record files: nothing there reads it) */
+  covered?: number;
+  /** E[(f − f*)²] at the end, for dynamics that know it (the squared loss) */
+  generalizationError?: number;
 }
 
 export const MAX_SWEEP_JOBS = 20000;
 
 /** Fixed key order so equal configurations give equal cache keys. */
 export function sweepKey(config: SweepConfig): string {
-  const b = config.base;
-  const base = [b.k, b.n, b.d, b.beta, b.p, b.sigma, b.target, b.drop012, b.geom, b.gram, b.seed, b.T, b.tol, b.loss, b.a, b.dyn, b.eta, b.batch];
-  return JSON.stringify([config.kind, base, config.xs, config.ks, config.trials]);
+  return JSON.stringify([config.kind, specKey(config.base), config.xs, config.ks, config.trials]);
 }
 
 function pointSpec(config: SweepConfig, x: number, k: number): ModelSpec {
@@ -95,20 +101,19 @@ export function sweepPoints(config: SweepConfig): { points: SweepPoint[]; proble
   for (const k of ks) {
     for (const x of config.xs) {
       const wanted = pointSpec(config, x, k);
-      if (wanted.dyn === 'sgd' && !Number.isInteger(wanted.d)) {
+      if (traitsOf(wanted).fromSamples && !Number.isInteger(wanted.d)) {
         problems.push({ key: 'd', message: `at ${axisName(config.kind)} = ${x}: online SGD needs a whole dimension d, not ${wanted.d}`, used: 'point skipped' });
         continue;
       }
       const { spec, problems: ps } = normalizeSpec(wanted);
       // dyn: an online-SGD point too large to run is refused as a live run is, never run as the flow
-      const changed = ps.filter((p) => p.key === 'beta' || p.key === 'd' || p.key === 'k' || p.key === 'dyn');
+      // n: the squared loss's cap on live neurons (a point is never run with fewer, silently)
+      const changed = ps.filter((p) => p.key === 'beta' || p.key === 'd' || p.key === 'k' || p.key === 'dyn' || p.key === 'n');
       if (changed.length > 0) {
         for (const p of changed) problems.push({ ...p, message: `at ${axisName(config.kind)} = ${x}${config.kind === 'phase' ? `, k = ${k}` : ''}: ${p.message}`, used: 'point skipped' });
         continue;
       }
-      // the squared loss's coupled flow (O(n³) a step) is not swept: its points run the
-      // correlation flow, as they always have, and the card and the CLI say so (sweepConfigOf)
-      points.push({ x, k, spec: spec.loss === 'mse' ? { ...spec, loss: 'corr' } : spec });
+      points.push({ x, k, spec: experimentSpec(config.kind, spec, dynamicsKind(spec)).spec });
     }
   }
   return { points, problems };
@@ -129,8 +134,9 @@ export function sweepJobs(config: SweepConfig, points: SweepPoint[]): SweepJob[]
  */
 export function sweepSgdWork(config: SweepConfig, points: SweepPoint[]): { runs: number; work: number } {
   let work = 0;
-  for (const p of points) if (p.spec.dyn === 'sgd') work += samplingPlanOf(p.spec).work * config.trials;
-  return { runs: points.filter((p) => p.spec.dyn === 'sgd').length * config.trials, work };
+  const sgd = points.filter((p) => traitsOf(p.spec).fromSamples);
+  for (const p of sgd) work += samplingPlanOf(p.spec).work * config.trials;
+  return { runs: sgd.length * config.trials, work };
 }
 
 /**
@@ -143,12 +149,10 @@ export function sgdSweepRefusal(config: SweepConfig, points: SweepPoint[]): stri
   return `online SGD: this sweep's ${runs} runs need n·d·samples ≈ ${sci(work)} in all, more than the limit ${sci(MAX_SGD_WORK)} of a live run (a few minutes); lower n, points or trials, or raise eta`;
 }
 
-export function axisName(kind: SweepKind): string {
+function axisName(kind: SweepKind): string {
   return kind === 'coupon' ? 'n/k' : kind === 'escape' ? 'd' : 'β';
 }
 
-/** A neuron has escaped the search once one of its overlaps reaches this (as the flow records it). */
-const ESCAPE_LEVEL = 0.5;
 /** Dynamics with no escape record of their own are read this many times per flow escape time. */
 const ESCAPE_READS = 1000;
 
@@ -170,14 +174,9 @@ function sampledEscapeTimes(dyn: Dynamics, model: Model, tEsc: number, need: num
     const t = Math.min(m * dt, tMax);
     dyn.advanceTo(t, u);
     for (let i = 0; i < n; i++) {
-      if (!Number.isNaN(times[i])) continue;
-      for (let j = 0; j < k; j++) {
-        if (Math.abs(u[i * k + j]) >= ESCAPE_LEVEL) {
-          times[i] = t;
-          escaped++;
-          break;
-        }
-      }
+      if (!Number.isNaN(times[i]) || !hasEscaped(u, i * k, k)) continue;
+      times[i] = t;
+      escaped++;
     }
     if (t >= tMax) break;
   }
@@ -231,7 +230,7 @@ export function runSweepJob(job: SweepJob, model: Model = buildModel(job.spec)):
   const counts = countOutcomes(u, n, classifyOptionsOf(m), dyn.failed);
   let failed = 0;
   for (let i = 0; i < n; i++) failed += dyn.failed[i];
-  return {
+  const result: TrialResult = {
     point: job.point,
     trial: job.trial,
     n,
@@ -243,7 +242,10 @@ export function runSweepJob(job: SweepJob, model: Model = buildModel(job.spec)):
     escapeTime: NaN,
     failed,
     rhsEvals: dyn.stats.rhsEvals,
+    covered: coveredCount(counts),
   };
+  if (dyn.generalizationError) result.generalizationError = dyn.generalizationError();
+  return result;
 }
 
 /**
@@ -264,10 +266,13 @@ export interface PointStats {
   logEscape: number;
   escaped: number;
   failed: number;
+  /** Σ distinct index vectors recovered, and Σ E[(f − f*)²] (NaN unless every trial knew it) */
+  covered: number;
+  generalizationError: number;
 }
 
 export function emptyPointStats(): PointStats {
-  return { trials: 0, neurons: 0, recovered: 0, attracted: 0, atAverage: 0, other: 0, allRecovered: 0, logEscape: 0, escaped: 0, failed: 0 };
+  return { trials: 0, neurons: 0, recovered: 0, attracted: 0, atAverage: 0, other: 0, allRecovered: 0, logEscape: 0, escaped: 0, failed: 0, covered: 0, generalizationError: 0 };
 }
 
 export function addTrial(s: PointStats, r: TrialResult): void {
@@ -283,6 +288,8 @@ export function addTrial(s: PointStats, r: TrialResult): void {
     s.escaped++;
   }
   s.failed += r.failed;
+  s.covered += r.covered ?? NaN;
+  s.generalizationError += r.generalizationError ?? NaN;
 }
 
 /** One row of a sweep's table: means over the trials done so far. */
@@ -369,7 +376,7 @@ export function predictedEscapeSlope(pStar: number): number | null {
   return pStar >= 3 ? pStar / 2 - 1 : null;
 }
 
-export const CSV_HEADERS: Record<SweepKind, string[]> = {
+const CSV_HEADERS: Record<SweepKind, string[]> = {
   beta: ['beta', 'trials', 'n', 'recoveredFraction', 'attractedFraction', 'atAverageFraction', 'otherFraction', 'allRecoveredRate', 'failed', 'attractedOnlyFraction'],
   coupon: ['nOverK', 'n', 'k', 'trials', 'allRecoveredRate', 'allRecoveredSE', 'couponPrediction', 'failed'],
   escape: ['d', 'trials', 'n', 'halfEscapeTime', 'failed'],

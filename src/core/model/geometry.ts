@@ -16,7 +16,7 @@ export interface Geometry {
   readonly rank: number;
 }
 
-export function orthogonalGram(k: number): Float64Array {
+function orthogonalGram(k: number): Float64Array {
   const G = new Float64Array(k * k);
   for (let i = 0; i < k; i++) G[i * k + i] = 1;
   return G;

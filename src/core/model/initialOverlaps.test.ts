@@ -1,4 +1,4 @@
-// The exact law of initial overlaps (science.md §3) against its moments and against an explicit
+// The exact law of initial overlaps (docs/model.md §3) against its moments and against an explicit
 // construction w = z/|z| with z ~ N(0, I_d) and actual index vectors in R^d.
 import { describe, expect, it } from 'vitest';
 import { customGeometry, spanNormSquared, structuredGeometry, type Geometry } from './geometry.ts';

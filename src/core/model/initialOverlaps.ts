@@ -1,5 +1,5 @@
 // Exact law of the overlaps u = Vᵀw of a uniform point w on S^{d-1}, for any d ≥ rank(G),
-// without ever forming a d-dimensional vector (science.md §3).
+// without ever forming a d-dimensional vector (docs/model.md §3).
 import type { Geometry } from './geometry.ts';
 import { Rng } from '../math/rng.ts';
 

@@ -1,5 +1,5 @@
 // Exact joint initialization of n neurons for the coupled (squared-loss) flow, for any d up to
-// 10⁹, in coordinates of an orthonormal basis of span(V, W(0)) (science.md §9).
+// 10⁹, in coordinates of an orthonormal basis of span(V, W(0)) (docs/model.md §9).
 //
 // The overlaps U are the ones of init.ts, drawn from the same streams, so the same seed starts
 // both losses from the same neurons. What the correlation flow never needs is how the parts of
@@ -18,7 +18,7 @@ import { Rng } from '../math/rng.ts';
  * states one-to-one, so they never coincide), and independent of n, so adding neurons keeps
  * the first ones where they were.
  */
-export const BARTLETT_STREAM = 0x40000000;
+const BARTLETT_STREAM = 0x40000000;
 
 export interface CoordinateStart {
   /** dimension of the coordinates: k (span(V), Cholesky basis) + m (orthogonal parts) */

@@ -69,7 +69,7 @@ export function kernelFromCoefficients(raw: ArrayLike<number>): Kernel {
 }
 
 /**
- * The closed forms for relu and abs (science.md §7). With relu = (abs + x)/2 every pair of them
+ * The closed forms for relu and abs (docs/model.md §7). With relu = (abs + x)/2 every pair of them
  * is φ = A·F(t) + B·t, F(t) = E[|x||y|] = (2/π)(√(1 − t²) + t·arcsin t) (the arc-cosine kernel
  * up to the linear part): relu·relu A = B = 1/4, relu·abs A = 1/2, abs·abs A = 1. Dropping
  * h_0, h_1, h_2 subtracts F's 2/π + t²/π and the linear part.
@@ -134,3 +134,15 @@ export function polyval(coeffs: Float64Array, t: number): number {
 export const phi = (K: Kernel, t: number): number => (K.exact ? K.exact.phi(t) : polyval(K.c, t));
 export const dphi = (K: Kernel, t: number): number => (K.exact ? K.exact.dphi(t) : polyval(K.dc, t));
 export const d2phi = (K: Kernel, t: number): number => (K.exact ? K.exact.d2phi(t) : polyval(K.d2c, t));
+
+/**
+ * Velocities and curvatures scale with the size of φ: S = Σ|p c_p| bounds |φ'| on [−1, 1].
+ * The settling thresholds were set for ordinary kernels (S = 3 for h_3); a kernel with huge
+ * coefficients scales them as S/3, or no neuron would ever count as settled and each would
+ * run into the step cap. Ordinary kernels (S ≤ 100) keep them exactly as they are.
+ */
+export function kernelScale(kernel: Kernel): number {
+  let s = 0;
+  for (let p = 0; p < kernel.dc.length; p++) s += Math.abs(kernel.dc[p]);
+  return s > 100 ? s / 3 : 1;
+}

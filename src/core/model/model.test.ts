@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { allFoundProbability } from '../experiments/coupon.ts';
 import { countOutcomes } from '../outcomes/classify.ts';
 import { buildModel, MAX_AUTO_END, normalizeSpec, type ModelSpec } from './model.ts';
-import { runToEnd } from '../dynamics/run.ts';
+import { runToEnd } from '../outcomes/run.ts';
 
 const base: ModelSpec = {
   k: 3, n: 60, d: 1000, beta: 0.2, p: 3, sigma: '', target: '', drop012: false, geom: 'equi', gram: [], seed: 1, T: 0, tol: 0.05,

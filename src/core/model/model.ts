@@ -8,6 +8,7 @@ import { betaFoldRoots, indexMinimum, type IndexMinimum } from '../analysis/fold
 import { customGeometry, structuredGeometry, type Geometry } from './geometry.ts';
 import { correlationKernel, type Kernel } from './kernel.ts';
 import { secondLayerScale, squaredLossOf, type SquaredLoss } from './squaredLoss.ts';
+import { DYNAMICS, dynamicsKind, refusedPair, traitsOf, type DynamicsKind } from '../dynamics/kind.ts';
 import { samplingPlan, sgdRefusal, type SamplingPlan } from '../dynamics/sgdPlan.ts';
 
 export interface ModelSpec {
@@ -27,7 +28,7 @@ export interface ModelSpec {
   /** end time; 0 picks one long enough for the flow to settle */
   T: number;
   tol: number;
-  /** the loss the network follows: correlation (default, science.md §2) or squared (§9) */
+  /** the loss the network follows: correlation (default, docs/model.md §2) or squared (§9) */
   loss?: 'corr' | 'mse';
   /** squared loss: the fixed second-layer weight a (0 or absent: k/n) */
   a?: number;
@@ -39,6 +40,21 @@ export interface ModelSpec {
   batch?: number;
 }
 
+/** Every field of a spec, in the order its key lists them (the compiler checks none is missing). */
+const SPEC_FIELDS: Readonly<Record<keyof ModelSpec, true>> = {
+  k: true, n: true, d: true, beta: true, p: true, sigma: true, target: true, drop012: true, geom: true, gram: true,
+  seed: true, T: true, tol: true, loss: true, a: true, dyn: true, eta: true, batch: true,
+};
+const SPEC_ORDER = Object.keys(SPEC_FIELDS) as (keyof ModelSpec)[];
+
+/**
+ * One text per model: equal specs give equal keys whatever order their fields were built in.
+ * Every "has the model changed?" question (restart the run, reuse a cached sweep) asks this.
+ */
+export function specKey(spec: ModelSpec): string {
+  return JSON.stringify(SPEC_ORDER.map((key) => spec[key] ?? null));
+}
+
 export interface Problem {
   key: string;
   message: string;
@@ -48,6 +64,8 @@ export interface Problem {
 
 export interface Model {
   spec: ModelSpec;
+  /** what moves the neurons (from spec.loss and spec.dyn) */
+  kind: DynamicsKind;
   sigma: Activation;
   target: Activation;
   kernel: Kernel;
@@ -67,7 +85,7 @@ export interface Model {
   tEnd: number;
   /** facts the user should know but that do not stop the run (e.g. negative c_p) */
   warnings: string[];
-  /** the squared loss's kernels and second layer, when spec.loss is 'mse' (else absent) */
+  /** the squared loss's kernels and second layer, for the mse-flow kind (else absent) */
   squared?: SquaredLoss;
 }
 
@@ -126,7 +144,7 @@ export function normalizeSpec(input: ModelSpec): { spec: ModelSpec; problems: Pr
   const sgd = sgdProblem(spec);
   if (sgd) {
     problems.push(sgd);
-    spec.dyn = 'flow';
+    spec.dyn = DYNAMICS['corr-flow'].keys.dyn;
   }
   return { spec, problems };
 }
@@ -140,7 +158,8 @@ export function normalizeSpec(input: ModelSpec): { spec: ModelSpec; problems: Pr
 export const MAX_MSE_NEURONS = 160;
 
 function squaredLossLimits(spec: ModelSpec, problems: Problem[]): void {
-  if (spec.loss !== 'mse') return;
+  const refused = refusedPair(spec);
+  if (refused === null && !traitsOf(spec).interacting) return;
   if (spec.n > MAX_MSE_NEURONS) {
     problems.push({
       key: 'n',
@@ -149,11 +168,9 @@ function squaredLossLimits(spec: ModelSpec, problems: Problem[]): void {
     });
     spec.n = MAX_MSE_NEURONS;
   }
-  // online SGD (dyn=sgd, when present) follows the correlation loss only
-  const dyn = (spec as { dyn?: unknown }).dyn;
-  if (dyn !== undefined && dyn !== 'flow') {
-    problems.push({ key: 'loss', message: `loss=mse is a gradient flow; dyn=${String(dyn)} follows the correlation loss only`, used: 'corr' });
-    spec.loss = 'corr';
+  if (refused !== null) {
+    problems.push({ key: 'loss', message: refused, used: 'corr' });
+    spec.loss = DYNAMICS.sgd.keys.loss;
   }
 }
 
@@ -165,7 +182,7 @@ export function samplingPlanOf(spec: ModelSpec, kernel: Kernel = kernelOf(spec))
 
 /** An SGD run too large to run in a few minutes is refused, with its estimate, for the flow. */
 function sgdProblem(spec: ModelSpec): Problem | null {
-  if (spec.dyn !== 'sgd') return null;
+  if (!traitsOf(spec).fromSamples) return null;
   const why = sgdRefusal(samplingPlanOf(spec), spec.n, spec.d);
   return why ? { key: 'dyn', message: why, used: 'flow' } : null;
 }
@@ -205,8 +222,9 @@ export function buildModel(spec: ModelSpec): Model {
       `the search phase here lasts about ${typicalEscapeTime(kernel, spec.d).toPrecision(2)} time units, beyond the longest run (${MAX_AUTO_END}): neurons will still be searching at the end`,
     );
   }
-  const model: Model = { spec, sigma, target, kernel, geometry, average, betaC, betaFold, indexMinimum: indexMin, tEnd, warnings };
-  if (spec.loss === 'mse') {
+  const kind = dynamicsKind(spec);
+  const model: Model = { spec, kind, sigma, target, kernel, geometry, average, betaC, betaFold, indexMinimum: indexMin, tEnd, warnings };
+  if (DYNAMICS[kind].interacting) {
     const a = secondLayerScale(spec.a, spec.k, spec.n);
     model.squared = squaredLossOf(kernel, sigma, target, spec.drop012, geometry, a);
   }
@@ -248,7 +266,7 @@ function isIdentity(G: Float64Array, k: number): boolean {
   return true;
 }
 
-/** Facts about a model that change how its output reads (science.md §8), as warnings. */
+/** Facts about a model that change how its output reads (docs/model.md §8), as warnings. */
 function modelNotes(spec: ModelSpec, kernel: Kernel, geometry: Geometry): string[] {
   const notes: string[] = [];
   const { k } = spec;

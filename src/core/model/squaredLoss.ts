@@ -1,4 +1,4 @@
-// The squared loss with a fixed second layer (science.md §9): f(x) = a Σ_i σ(w_i·x), loss
+// The squared loss with a fixed second layer (docs/model.md §9): f(x) = a Σ_i σ(w_i·x), loss
 // L = ½E[(f − f*)²]. Unlike the correlation loss the neurons interact through Q_im = w_i·w_m,
 // but the population dynamics still close on the overlaps (U, Q). This file holds the pieces
 // that do not depend on how the flow is integrated: the kernels κ and κ*, the second-layer
@@ -27,7 +27,7 @@ export function secondLayerScale(a: number | undefined, k: number, n: number): n
 }
 
 /** Σ_p c_p² t^p for one activation (h_0..h_2 removed when the model drops them). */
-export function selfKernel(act: Activation, dropLow: boolean): Kernel {
+function selfKernel(act: Activation, dropLow: boolean): Kernel {
   const c = new Float64Array(act.coeffs.length);
   for (let p = dropLow ? 3 : 0; p < c.length; p++) c[p] = act.coeffs[p] * act.coeffs[p];
   return kernelFromCoefficients(c);
@@ -59,7 +59,7 @@ export function generalizationError(sq: SquaredLoss, u: Float64Array, Q: Float64
 }
 
 /**
- * The closed (U, Q) equations of science.md §9, in the time τ = a·t:
+ * The closed (U, Q) equations of docs/model.md §9, in the time τ = a·t:
  *   du_ij/dt = (Gφ'(u_i))_j − a Σ_{m≠i} κ'(Q_im) u_mj − u_ij s_i,
  *   s_i = u_i·φ'(u_i) − a Σ_{m≠i} κ'(Q_im) Q_im,
  *   dQ_im/dt = ρ_im + ρ_mi − Q_im (s_i + s_m),

@@ -1,4 +1,4 @@
-// Where a neuron ended (science.md §8). The numeric classifier `fateIndex` allocates nothing,
+// Where a neuron ended (docs/model.md §8). The numeric classifier `fateIndex` allocates nothing,
 // so the worker can classify every neuron of every frame; `classifyNeuron` is its readable form.
 
 export type Fate =
@@ -74,16 +74,16 @@ export interface ClassifyOptions {
 }
 
 /** Results of fateIndex below 0 (0..k−1 mean "attracted to index j"). */
-export const FATE_AVERAGE = -1;
-export const FATE_ANTI_AVERAGE = -2;
-export const FATE_EQUATOR = -3;
-export const FATE_UNSETTLED = -4;
-export const FATE_FIXED_POINT = -5;
+const FATE_AVERAGE = -1;
+const FATE_ANTI_AVERAGE = -2;
+const FATE_EQUATOR = -3;
+const FATE_UNSETTLED = -4;
+const FATE_FIXED_POINT = -5;
 /** odd φ, at −v_j: FATE_MINUS_INDEX − j */
-export const FATE_MINUS_INDEX = -16;
+const FATE_MINUS_INDEX = -16;
 
 /** j of a FATE_MINUS_INDEX − j result, or −1. */
-export function minusIndexOf(f: number): number {
+function minusIndexOf(f: number): number {
   return f <= FATE_MINUS_INDEX ? FATE_MINUS_INDEX - f : -1;
 }
 
@@ -95,7 +95,7 @@ export function minusIndexOf(f: number): number {
  * settled there) is FATE_MINUS_INDEX − j. A settled neuron that none of these describes is
  * FATE_FIXED_POINT, never "unsettled".
  */
-export function fateIndex(u: ArrayLike<number>, uo: number, opt: ClassifyOptions): number {
+function fateIndex(u: ArrayLike<number>, uo: number, opt: ClassifyOptions): number {
   const { k, averageOverlap: us, even, tol } = opt;
   if (opt.noSelection) return settledOr(u, uo, opt, FATE_UNSETTLED);
   if (k > 1 && Number.isFinite(us)) {
@@ -145,7 +145,7 @@ function settledOr(u: ArrayLike<number>, uo: number, opt: ClassifyOptions, fallb
 }
 
 /** How far (max over overlaps) a neuron may sit from the symmetric partial average of S to be named by S. */
-export const SUBSET_MATCH = 0.1;
+const SUBSET_MATCH = 0.1;
 
 /**
  * The subset S (0-based, ascending) whose partial average Σ_{j∈S} ±v_j / |·| a fixed point sits
@@ -153,7 +153,7 @@ export const SUBSET_MATCH = 0.1;
  * the point must be within SUBSET_MATCH of that average in every overlap, else null. The exact
  * fixed point is pulled off the symmetric average by the index vectors outside S, hence "near".
  */
-export function partialAverageSubset(u: ArrayLike<number>, uo: number, k: number, gram: ArrayLike<number>): number[] | null {
+function partialAverageSubset(u: ArrayLike<number>, uo: number, k: number, gram: ArrayLike<number>): number[] | null {
   let top = 0;
   for (let j = 0; j < k; j++) top = Math.max(top, Math.abs(u[uo + j]));
   if (!(top > 0)) return null;
@@ -282,8 +282,13 @@ function headingOf(u: ArrayLike<number>, uo: number, k: number, even: boolean): 
   return best;
 }
 
+/** How many distinct index vectors have at least one neuron that recovered them. */
+export function coveredCount(counts: OutcomeCounts): number {
+  return counts.recovered.filter((c) => c > 0).length;
+}
+
 export function allRecovered(counts: OutcomeCounts): boolean {
-  return counts.recovered.every((c) => c > 0);
+  return coveredCount(counts) === counts.recovered.length;
 }
 
 /** Final-fate code for maps: 0..k−1 index j, k average, k+1 other. */

@@ -1,9 +1,10 @@
-// Where flows end (science.md §7–§8), run-to-run reproducibility, and the classifier itself.
+// Where flows end (docs/model.md §7–§8), run-to-run reproducibility, and the classifier itself.
 import { describe, expect, it } from 'vitest';
 import { allRecovered, classifyNeuron, countOutcomes, fateCode, type ClassifyOptions } from './classify.ts';
 import { averageOverlap } from '../analysis/averagePoint.ts';
 import { buildModel, normalizeSpec, type Model, type ModelSpec } from '../model/model.ts';
-import { classifyOptionsOf, initialOverlaps, runToEnd } from '../dynamics/run.ts';
+import { classifyOptionsOf, runToEnd } from './run.ts';
+import { initialOverlaps } from '../dynamics/factory.ts';
 
 function model(over: Partial<ModelSpec>): Model {
   const base: ModelSpec = { k: 3, n: 300, d: 1000, beta: 0.2, p: 3, sigma: '', target: '', drop012: false, geom: 'equi', gram: [], seed: 1, T: 0, tol: 0.05 };

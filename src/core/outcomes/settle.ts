@@ -1,4 +1,4 @@
-// "Settled" for classification (science.md §8): a neuron in span(V) whose overlaps have
+// "Settled" for classification (docs/model.md §8): a neuron in span(V) whose overlaps have
 // (nearly) stopped moving sits at a fixed point of the flow, named or not. The integrator holds
 // neurons only at strict minima; this test also sees neurons resting at saddles or degenerate
 // points, and it works on overlaps alone, so every dynamics' output can be classified alike.
@@ -9,7 +9,7 @@ import { overlapRHS } from '../dynamics/overlapOde.ts';
 /** A neuron this close to span(V) (q = uᵀG⁺u ≥ 1 − SPAN_GAP) can be at a fixed point in it. */
 const SPAN_GAP = 1e-4;
 /** Largest |du/dt| (kernel scale 1) of a neuron that counts as settled. */
-export const SETTLED_SPEED = 1e-5;
+const SETTLED_SPEED = 1e-5;
 
 /** Allocation-free test `(u, uo) => settled` for one geometry and kernel. */
 export function settledTest(geometry: Geometry, kernel: Kernel, speedScale: number): (u: ArrayLike<number>, uo: number) => boolean {

@@ -1,5 +1,5 @@
 // Drawing coordinates: a neuron's overlaps mapped to a point in (or on) the unit ball of R³
-// (science.md §4). In the Cholesky basis of span(V) the index vectors are the rows of L and a
+// (docs/model.md §4). In the Cholesky basis of span(V) the index vectors are the rows of L and a
 // neuron is c = L⁻¹u with |c|² = q ≤ 1. For k ≤ 3 the picture is exact. For k > 3 it is the
 // orthogonal projection of span(V) onto three orthonormal directions chosen so that every
 // index vector shows (evenSpreadBasis): none is dropped and none hides behind another. The
@@ -17,11 +17,11 @@ export type ProjectionChoice =
   /** the grand tour from the even spread, `phase` views along its path */
   | { kind: 'tour'; phase: number };
 
-export const EVEN_SPREAD: ProjectionChoice = { kind: 'even' };
+const EVEN_SPREAD: ProjectionChoice = { kind: 'even' };
 
 const name = (j: number) => `v${j + 1}`;
 
-export function projectionDescription(k: number, choice: ProjectionChoice = EVEN_SPREAD, fallback = ''): string {
+function projectionDescription(k: number, choice: ProjectionChoice = EVEN_SPREAD, fallback = ''): string {
   if (k <= 3) return 'exact';
   if (choice.kind === 'vectors') {
     const [a, b, c] = choice.indices.map(name);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel, normalizeSpec, type ModelSpec } from '../model/model.ts';
-import { runToEnd } from '../dynamics/run.ts';
-import { betaGrid, MAX_SWEEP_POINTS, specAtBeta, sweepPoint, trialSeed } from './sweep.ts';
+import { runToEnd } from '../outcomes/run.ts';
+import { sweepPoint } from './betaTable.ts';
+import { betaGrid, MAX_SWEEP_POINTS, specAtBeta, trialSeed } from './trials.ts';
 
 const SPEC: ModelSpec = {
   k: 3, n: 10, d: 1000, beta: 0.2, p: 3, sigma: '', target: '', drop012: false,
