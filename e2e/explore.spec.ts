@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { INDEX_COLOURS } from '../src/scene/palette.ts';
+import { INDEX_COLOURS } from '../src/view/palette.ts';
 import { expect, loadScreenshot, test, type Screenshot } from './fixtures.ts';
 
 interface BasinCounts {

@@ -24,7 +24,7 @@ async function expectRunUndisturbed(page: Page, before: number) {
   await expect.poll(() => simTime(page)).toBeGreaterThan(before * 1.05);
 }
 
-/** μ_span(β) for φ(t) = Σ c_p t^p at the equiangular average point (science.md §7). */
+/** μ_span(β) for φ(t) = Σ c_p t^p at the equiangular average point (docs/model.md §7). */
 function muSpan(c: number[], k: number, beta: number): number {
   const u = Math.sqrt((1 + (k - 1) * beta) / k);
   let d1 = 0, d2 = 0;

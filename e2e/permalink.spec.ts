@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { cliFlow, expect, simTime, test } from './fixtures.ts';
 import { buildModel } from '../src/core/model/model.ts';
-import { runToEnd } from '../src/core/dynamics/run.ts';
+import { runToEnd } from '../src/core/outcomes/run.ts';
 import { decode, modelSpecOf } from '../src/url/codec.ts';
 import { SCHEMA_VERSION } from '../src/url/schema.ts';
 

@@ -1,9 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { startRunner } from './sim/runner.ts';
-import { startCompareRunner } from './sim/compareRunner.ts';
+import { startRunner } from './app/runner.ts';
+import { startCompareRunner } from './app/compareRunner.ts';
 import { initAppStore } from './state/store.ts';
-import { addressBarQuery, startUrlSync } from './url/location.ts';
+import { addressBarQuery, startUrlSync } from './app/location.ts';
 import { App } from './ui/App.tsx';
 import './ui/app.css';
 

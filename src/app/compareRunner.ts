@@ -1,19 +1,20 @@
 // The split view's second worker (compare=…). It runs the second run of the link (see
-// src/url/compare.ts) from the same seed and follows the page's clock: it asks for the page's
-// latest time, and the page's runner waits (clockGate) until it has got there, so both panes
-// always show the same t.
-import { clockGate, compareFrames, compareStore } from '../state/compareData.ts';
+// src/url/comparison.ts) from the same seed and follows the page's clock: it asks for the
+// page's latest time, and the page's runner waits (the shared SplitClock) until it has got
+// there, so both panes always show the same t.
+import { compareFrames, compareStore } from '../state/compareData.ts';
 import { frameData } from '../state/frameData.ts';
 import type { AppState, AppStore } from '../state/store.ts';
 import { modelSpecOf } from '../url/codec.ts';
 import { comparedRun } from '../url/compare.ts';
-import { SimClient, type WorkerLike } from './client.ts';
-import { replayedTimes } from './clock.ts';
-import { createFlowWorker, projectionOf } from './runner.ts';
+import { SimClient } from '../sim/client.ts';
+import { replayedTimes } from '../sim/clock.ts';
+import { projectionOf } from './projection.ts';
+import { pageRunnerDeps, type RunnerDeps } from './runnerDeps.ts';
 
 const READOUT_INTERVAL_MS = 100;
 
-export function startCompareRunner(store: AppStore, createWorker: () => WorkerLike = createFlowWorker): () => void {
+export function startCompareRunner(store: AppStore, { createWorker, loop, clock }: RunnerDeps = pageRunnerDeps): () => void {
   let client: SimClient | null = null;
   let current: string | null = null;
   let lastReadout = 0;
@@ -53,7 +54,7 @@ export function startCompareRunner(store: AppStore, createWorker: () => WorkerLi
         if (frame.history) compareFrames.pushHistory(frame.history);
         compareFrames.push(frame.t, frame.loss, frame.buffers.positions, frame.buffers.codes, frame.buffers.overlaps, frame.generalizationError);
         c.recycle(frame.buffers);
-        const now = performance.now();
+        const now = loop.now();
         if (now - lastReadout > READOUT_INTERVAL_MS || frame.t >= tEnd || frame.t >= frameData.t) {
           lastReadout = now;
           compareStore.setState({
@@ -83,11 +84,11 @@ export function startCompareRunner(store: AppStore, createWorker: () => WorkerLi
   const unsubscribe = store.subscribe(sync);
 
   // the page waits while this run is behind its time (unless this one has ended or failed)
-  clockGate.holds = (t) => client !== null && compareStore.getState().fault === null && compareFrames.t < Math.min(t, tEnd);
+  const release = clock.follow((t) => client !== null && compareStore.getState().fault === null && compareFrames.t < Math.min(t, tEnd));
 
   let raf = 0;
   const tick = () => {
-    raf = requestAnimationFrame(tick);
+    raf = loop.request(tick);
     if (!client || client.busy) return;
     if (secondParams && compareFrames.length > 0) {
       const projection = projectionOf({ ...secondParams, proj: store.getState().params.proj });
@@ -102,12 +103,12 @@ export function startCompareRunner(store: AppStore, createWorker: () => WorkerLi
     // link) brings the plots' samples on the way
     if (compareFrames.length === 0 || target > compareFrames.t) client.request(target, replayedTimes(target, compareFrames));
   };
-  raf = requestAnimationFrame(tick);
+  raf = loop.request(tick);
 
   return () => {
-    cancelAnimationFrame(raf);
+    loop.cancel(raf);
     unsubscribe();
     stop();
-    clockGate.holds = () => false;
+    release();
   };
 }

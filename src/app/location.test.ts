@@ -2,9 +2,10 @@
 // slider tick), pushState only for navigateTo, popstate restoring parameters, hash links.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../state/store.ts';
-import { decode } from './codec.ts';
-import { SCHEMA_VERSION } from './schema.ts';
-import { addressBarQuery, MAX_SERVER_URL, navigateTo, openingQuery, permalink, shareLink, startUrlSync, URL_DEBOUNCE_MS, type UrlHost } from './location.ts';
+import { decode } from '../url/codec.ts';
+import { SCHEMA_VERSION } from '../url/schema.ts';
+import { MAX_SERVER_URL } from '../url/serverLimit.ts';
+import { addressBarQuery, navigateTo, openingQuery, permalink, shareLink, startUrlSync, URL_DEBOUNCE_MS, type UrlHost } from './location.ts';
 
 /** A history of URLs with a cursor, as a browser keeps it. */
 class FakeHost implements UrlHost {

@@ -3,8 +3,9 @@
 // parameters follow the address bar (back/forward, a hash edited by hand). Discrete jumps —
 // a preset, a tour step, an imported file — go through navigateTo and get their own entry.
 import { getAppStore, type AppStore, type Notice } from '../state/store.ts';
-import { decode, encode } from './codec.ts';
-import type { Params } from './schema.ts';
+import { decode, encode } from '../url/codec.ts';
+import type { Params } from '../url/schema.ts';
+import { MAX_SERVER_URL } from '../url/serverLimit.ts';
 
 /** Quiet time after the last change before the address bar is rewritten. */
 export const URL_DEBOUNCE_MS = 300;
@@ -47,13 +48,6 @@ function queryOf(loc: UrlHost['location']): string {
   if (loc.search.length > 1) return loc.search;
   return hashHasParams(loc.hash) ? loc.hash : '';
 }
-
-/**
- * The longest address handed to a server. Common servers take 8 kB request lines, some
- * proxies and hosts less; every link the schema can make fits (src/url/linkLength.test.ts),
- * but a long sub-path or a future parameter could push one past it.
- */
-export const MAX_SERVER_URL = 4096;
 
 const pageAddress = (loc: UrlHost['location']) => loc.href.replace(/[?#].*$/, '');
 

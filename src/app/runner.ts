@@ -3,34 +3,22 @@
 // only gets a throttled readout.
 import type { ModelSpec } from '../core/model/model.ts';
 import { withTime, type AppStore } from '../state/store.ts';
-import type { Params } from '../url/schema.ts';
 import { frameData } from '../state/frameData.ts';
-import { clockGate } from '../state/compareData.ts';
 import { modelSpecOf } from '../url/codec.ts';
-import { SimClient, type WorkerLike } from './client.ts';
-import type { RunInfo } from './protocol.ts';
-import { nextTarget, replayedTimes, stepTarget } from './clock.ts';
-import type { ProjectionChoice } from '../core/projection/projection.ts';
+import { SimClient } from '../sim/client.ts';
+import type { RunInfo } from '../sim/protocol.ts';
+import { nextTarget, replayedTimes, stepTarget } from '../sim/clock.ts';
 import { projectionStore, TOUR_SPEED, tourClock } from '../state/projectionView.ts';
-import { parseProjectionKey, projectionChoiceOf } from '../url/projectionKey.ts';
 import { prefersReducedMotion } from '../state/motion.ts';
+import { projectionOf } from './projection.ts';
+import { pageRunnerDeps, type RunnerDeps } from './runnerDeps.ts';
 
 /** Readouts in the store refresh at most this often while playing. */
 const READOUT_INTERVAL_MS = 100;
 
-export function createFlowWorker(): WorkerLike {
-  return new Worker(new URL('./flow.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
-}
-
-/** The projection a run's parameters ask for (the grand tour where its clock is now). */
-export function projectionOf(params: Params): ProjectionChoice {
-  const key = parseProjectionKey(params.proj, params.k);
-  return projectionChoiceOf(key.ok ? key.value : { choice: 'even' }, tourClock.phase);
-}
-
-export function startRunner(store: AppStore, createWorker: () => WorkerLike = createFlowWorker): () => void {
+export function startRunner(store: AppStore, { createWorker, loop, clock }: RunnerDeps = pageRunnerDeps): () => void {
   let lastReadout = 0;
-  let lastTick = performance.now();
+  let lastTick = loop.now();
   let pendingStep = false;
   let tEnd = Infinity;
   // after a fault the restarted run waits for Play, so the last good frame stays on screen
@@ -43,7 +31,7 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
   // while playing, redraws and steps take turns so a turning tour never stalls the run
   let drawnIn = '';
   let redrawnLast = false;
-  let lastTour = performance.now();
+  let lastTour = loop.now();
   // a link with proj=tour turns at once, unless the reader asked for reduced motion
   projectionStore.setState({ turning: store.getState().params.proj === 'tour' && !prefersReducedMotion() });
 
@@ -76,7 +64,7 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
       client.recycle(frame.buffers);
       const readout = { t: frame.t, loss: frame.loss, counts: frame.counts, failed: frame.failed, computeMs: frame.stats.computeMs, generalizationError: frame.generalizationError, samples: frame.samples };
       frameData.readout = readout;
-      const now = performance.now();
+      const now = loop.now();
       const done = frame.t >= tEnd;
       const s = store.getState();
       if (frame.t >= replayGoal) replayGoal = 0;
@@ -135,8 +123,8 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
 
   let raf = 0;
   const tick = () => {
-    raf = requestAnimationFrame(tick);
-    const now = performance.now();
+    raf = loop.request(tick);
+    const now = loop.now();
     const dt = (now - lastTick) / 1000;
     const s = store.getState();
     if (s.params.proj === 'tour' && projectionStore.getState().turning) {
@@ -145,7 +133,7 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
     }
     lastTour = now;
     // a split view's second run shares this clock: wait for it to reach the same time
-    if (client.busy || clockGate.holds(frameData.t)) return;
+    if (client.busy || clock.holds(frameData.t)) return;
     if (heldInfo && (s.playing || pendingStep)) {
       frameData.startRun(heldInfo);
       store.setState({ info: heldInfo });
@@ -179,10 +167,10 @@ export function startRunner(store: AppStore, createWorker: () => WorkerLike = cr
       client.request(nextTarget(frameData.t, s.params.speed, dt, tEnd));
     }
   };
-  raf = requestAnimationFrame(tick);
+  raf = loop.request(tick);
 
   return () => {
-    cancelAnimationFrame(raf);
+    loop.cancel(raf);
     unsubscribe();
     client.dispose();
   };

@@ -11,19 +11,19 @@ import type { ChartTheme } from './chartTheme.ts';
 import { axisStyle, readout, yAxisStyle, UPlotChart, type ChartOptions } from './UPlotChart.tsx';
 
 /** A β where something changes (β_c, or a fold), drawn as a labelled vertical line. */
-export interface Threshold {
+interface Threshold {
   beta: number;
   label: string;
 }
 
 /** A shaded β window (e.g. where two outcomes coexist), with its label. */
-export interface BetaWindow {
+interface BetaWindow {
   from: number;
   to: number;
   label: string;
 }
 
-export interface ThresholdChartProps {
+interface ThresholdChartProps {
   curve: RunInfo['muCurve'] | null;
   thresholds: Threshold[];
   window?: BetaWindow | null;
@@ -36,7 +36,7 @@ export interface ThresholdChartProps {
 }
 
 /** μ_span at β by linear interpolation on the curve's grid (NaN outside it). */
-export function muAt(curve: RunInfo['muCurve'], beta: number): number {
+function muAt(curve: RunInfo['muCurve'], beta: number): number {
   const { beta: B, mu } = curve;
   for (let i = 1; i < B.length; i++) {
     if (beta <= B[i]) {
@@ -47,7 +47,7 @@ export function muAt(curve: RunInfo['muCurve'], beta: number): number {
   return NaN;
 }
 
-export function describeThreshold({ curve, thresholds, window, beta, kind }: ThresholdChartProps): string {
+function describeThreshold({ curve, thresholds, window, beta, kind }: ThresholdChartProps): string {
   if (!curve || curve.beta.length === 0) return 'No threshold plot: μ_span(β) exists only for equiangular index vectors with k ≥ 2.';
   const roots = thresholds.length > 0 ? `marked at ${thresholds.map((t) => `${t.label} = ${t.beta.toPrecision(4)}`).join(', ')}` : 'never crosses zero';
   const at = beta !== null ? `; at the current β = ${beta.toFixed(3)} it is ${muAt(curve, beta).toPrecision(3)} (${kind ?? 'n/a'})` : '';
@@ -67,7 +67,7 @@ function splitCurve(curve: RunInfo['muCurve']): uPlot.AlignedData {
   return [Array.from(beta), saddle, minimum];
 }
 
-export function ThresholdChart(props: ThresholdChartProps) {
+function ThresholdChart(props: ThresholdChartProps) {
   const { curve, thresholds, window, beta } = props;
   const latest = useRef(props);
   latest.current = props;

@@ -103,7 +103,7 @@ export function axisStyle(theme: ChartTheme, label: string, extra: uPlot.Axis = 
  * Tick text with as many decimals as uPlot's chosen step needs (its default formatter keeps
  * three, so a loss axis in steps of 0.0005 read 0, 0, −0), and a true minus sign.
  */
-export const stepValues: uPlot.Axis['values'] = (_u, splits, _axis, _space, incr) => {
+const stepValues: uPlot.Axis['values'] = (_u, splits, _axis, _space, incr) => {
   const decimals = Math.min(12, Math.max(0, Math.ceil(-Math.log10(incr) - 1e-9)));
   return splits.map((v) => (v === null ? '' : (Math.abs(v) < incr * 1e-6 ? 0 : v).toFixed(decimals).replace('-', '−')));
 };

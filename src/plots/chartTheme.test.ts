@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AVERAGE_COLOUR, codeColour, OTHER_COLOUR } from '../scene/palette.ts';
+import { AVERAGE_COLOUR, codeColour, OTHER_COLOUR } from '../view/palette.ts';
 import { contrast, MIN_CONTRAST, readableOn } from './chartTheme.ts';
 
 const PANELS = { dark: '#171e2e', light: '#ffffff' };

@@ -1,12 +1,11 @@
 // Colours of every 2-D plot for the current theme: text, grid and marks from the page's CSS
-// variables, series from the 3-D view's palette (src/scene/palette.ts). A palette colour is
+// variables, series from the shared palette (src/view/palette.ts). A palette colour is
 // drawn for the view's dark ground; on a light panel yellow and white would vanish (the old
 // overlaps plot above β_c), so each series colour is moved in lightness until it keeps at
 // least 3:1 contrast with the panel. Hue is kept, so a series still names the same thing.
 import { hcl, rgb } from 'd3-color';
-import { useStore } from 'zustand';
-import { codeColour, OTHER_COLOUR } from '../scene/palette.ts';
-import { themeStore, type Theme } from '../ui/teach/theme.ts';
+import { codeColour, OTHER_COLOUR } from '../view/palette.ts';
+import { useTheme, type Theme } from '../view/theme.ts';
 
 /** WCAG's minimum contrast for graphical objects. */
 export const MIN_CONTRAST = 3;
@@ -62,7 +61,7 @@ function cssVar(style: CSSStyleDeclaration, name: string, fallback: string): str
 }
 
 /** Reads the theme now applied to the page (call after the theme changed, not per frame). */
-export function readChartTheme(theme: Theme): ChartTheme {
+function readChartTheme(theme: Theme): ChartTheme {
   const style = getComputedStyle(document.documentElement);
   const panel = cssVar(style, '--panel', theme === 'light' ? '#ffffff' : '#171e2e');
   const fg = cssVar(style, '--fg', theme === 'light' ? '#172032' : '#e8ecf4');
@@ -93,16 +92,9 @@ export function readChartTheme(theme: Theme): ChartTheme {
 
 let cached: ChartTheme | null = null;
 
-/** The chart theme of the page's current theme (re-read when the theme changes). */
-export function currentChartTheme(): ChartTheme {
-  const theme = themeStore.getState().theme;
-  if (!cached || cached.theme !== theme) cached = readChartTheme(theme);
-  return cached;
-}
-
 /** The chart theme, re-rendering the caller when the page's theme switches. */
 export function useChartTheme(): ChartTheme {
-  const theme = useStore(themeStore, (s) => s.theme);
+  const theme = useTheme();
   if (!cached || cached.theme !== theme) cached = readChartTheme(theme);
   return cached;
 }

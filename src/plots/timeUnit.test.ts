@@ -2,7 +2,7 @@
 // batch · round(t/η) in the legend, decades as 10ⁿ, and flow time unchanged without a plan.
 import { describe, expect, it } from 'vitest';
 import { buildModel, normalizeSpec, samplingPlanOf, type ModelSpec } from '../core/model/model.ts';
-import { createSgd } from '../core/dynamics/run.ts';
+import { createSgd } from '../core/dynamics/factory.ts';
 import { samplingPlan } from '../core/dynamics/sgdPlan.ts';
 import { T_FLOOR } from '../sim/clock.ts';
 import { plotTime, timeRange } from './timeAxis.ts';

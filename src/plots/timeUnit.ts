@@ -1,5 +1,5 @@
 // The history charts' time axis reads in flow time t or, for an online-SGD run, in samples
-// drawn (science.md §10: t = η · steps, samples = batch · steps). The plotted x is t times
+// drawn (docs/model.md §10: t = η · steps, samples = batch · steps). The plotted x is t times
 // `perT` = batch/η, so the log axis puts its decades on round sample counts, and the hover
 // shows the worker's own count, batch · round(t/η).
 import { stepsAt, type SamplingPlan } from '../core/dynamics/sgdPlan.ts';

@@ -7,7 +7,7 @@ import { getAppStore } from '../state/store.ts';
 import type { ReadoutStore } from './frameSource.ts';
 
 /** The counts of the vectors sharing one label, in label order; '' before the first frame. */
-export function attractedText(counts: OutcomeCounts | null, names: readonly number[]): string {
+function attractedText(counts: OutcomeCounts | null, names: readonly number[]): string {
   if (!counts) return '';
   const parts: string[] = [];
   for (const j of names) {

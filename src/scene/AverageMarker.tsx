@@ -5,9 +5,9 @@
 import { Billboard } from '@react-three/drei';
 import type { AveragePoint } from '../core/analysis/averagePoint.ts';
 import { ClusterMarker } from './ClusterMarker.tsx';
-import { DEGENERATE_COLOUR, MINIMUM_COLOUR, SADDLE_COLOUR } from './palette.ts';
+import { DEGENERATE_COLOUR, MINIMUM_COLOUR, SADDLE_COLOUR } from '../view/palette.ts';
 
-export function averageColour(kind: AveragePoint['kind']): string {
+function averageColour(kind: AveragePoint['kind']): string {
   return kind === 'minimum' ? MINIMUM_COLOUR : kind === 'saddle' ? SADDLE_COLOUR : DEGENERATE_COLOUR;
 }
 

@@ -15,7 +15,7 @@ const MAX_DISTANCE = 12;
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /** The position to use for a `cam` value: the default when empty or degenerate. */
-export function cameraPositionOf(cam: readonly number[]): [number, number, number] {
+function cameraPositionOf(cam: readonly number[]): [number, number, number] {
   if (cam.length !== 3 || !cam.every(Number.isFinite)) return DEFAULT_CAMERA;
   const r = Math.hypot(cam[0], cam[1], cam[2]);
   if (r < 1e-6) return DEFAULT_CAMERA;

@@ -4,12 +4,12 @@
 import { Billboard } from '@react-three/drei';
 import { useSourceCounts } from './frameSource.ts';
 
-/** Disc radius (world units) per √neuron, and the cap: area ∝ count up to CAP_COUNT neurons. */
+/** Disc radius (world units) per √neuron, and the cap: area ∝ count up to
+ * (MAX_RADIUS / RADIUS_PER_ROOT)² ≈ 357 neurons. */
 const RADIUS_PER_ROOT = 0.009;
 const MAX_RADIUS = 0.17;
-export const CAP_COUNT = Math.round((MAX_RADIUS / RADIUS_PER_ROOT) ** 2);
 
-export function clusterRadius(count: number): number {
+function clusterRadius(count: number): number {
   return count > 1 ? Math.min(MAX_RADIUS, RADIUS_PER_ROOT * Math.sqrt(count)) : 0;
 }
 

@@ -24,8 +24,7 @@ import { newViewLabels, sceneLabels, ViewLabelsContext } from './sceneLabels.ts'
 import { Sphere } from './Sphere.tsx';
 import { useTapToRotate } from './useTapToRotate.ts';
 import { Trails } from './Trails.tsx';
-import { FullscreenButton } from '../ui/FullscreenOverlay.tsx';
-import { formatPower10 } from '../ui/format.ts';
+import { formatPower10 } from '../view/format.ts';
 import './flowView.css';
 
 /** Points scaled to their mapped radius (directions unchanged). */
@@ -65,10 +64,13 @@ export interface FlowViewProps {
   source?: { frames: FrameData; info: RunInfo | null; readouts: ReadoutStore };
   /** extra scene content, e.g. the split view's camera link */
   children?: ReactNode;
+  /** page controls that belong beside Reset view (the page's fullscreen button); the page, not
+   * the view, knows what goes fullscreen */
+  tools?: ReactNode;
   testId?: string;
 }
 
-export default function FlowView({ source, children, testId = 'flow-canvas' }: FlowViewProps = {}) {
+export default function FlowView({ source, children, tools, testId = 'flow-canvas' }: FlowViewProps = {}) {
   const [resetNonce, setResetNonce] = useState(0);
   const pageInfo = useApp((s) => s.info);
   const info = source ? source.info : pageInfo;
@@ -136,7 +138,7 @@ export default function FlowView({ source, children, testId = 'flow-canvas' }: F
       {anchors && <SceneLabels k={k} anchors={anchors} />}
       <p className="touch-hint" data-testid="touch-hint">{tap.oneFingerRotates ? 'one finger rotates · tap to scroll again' : 'two fingers rotate · tap to rotate with one'}</p>
       <div className="view-tools">
-        <FullscreenButton />
+        {tools}
         <button type="button" className="view-reset" name="resetview" onClick={() => setResetNonce((x) => x + 1)}>
           Reset view
         </button>

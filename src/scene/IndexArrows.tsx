@@ -5,7 +5,7 @@
 // their own arrowhead and can be seen and counted; a disc there grows with their number.
 import { useMemo } from 'react';
 import { Quaternion, Vector3 } from 'three';
-import { indexColour } from './palette.ts';
+import { indexColour } from '../view/palette.ts';
 import { ClusterMarker } from './ClusterMarker.tsx';
 
 const UP = new Vector3(0, 1, 0);

@@ -1,5 +1,5 @@
 // Colour key of the neurons, drawn over the corner of the view.
-import { AVERAGE_COLOUR, codeColour, indexGlyph, OTHER_COLOUR } from './palette.ts';
+import { AVERAGE_COLOUR, codeColour, indexGlyph, OTHER_COLOUR } from '../view/palette.ts';
 import { vectorLabel } from './labels.ts';
 
 export function Legend({ k }: { k: number }) {

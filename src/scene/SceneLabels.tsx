@@ -8,7 +8,7 @@ import type { AveragePoint } from '../core/analysis/averagePoint.ts';
 import { useSourceCounts } from './frameSource.ts';
 import { AttractedCount } from './AttractedCount.tsx';
 import { vectorLabel } from './labels.ts';
-import { indexColour, indexGlyph } from './palette.ts';
+import { indexColour, indexGlyph } from '../view/palette.ts';
 import { useViewLabels, type SceneLabel } from './sceneLabels.ts';
 
 export interface LabelAnchors {
@@ -17,7 +17,7 @@ export interface LabelAnchors {
   average: { position: [number, number, number]; point: AveragePoint } | null;
 }
 
-export function glyphMark(j: number): string {
+function glyphMark(j: number): string {
   return indexGlyph(j) === 'diamond' ? '◆' : '';
 }
 

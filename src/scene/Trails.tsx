@@ -6,10 +6,10 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { BufferAttribute, BufferGeometry, DynamicDrawUsage, ShaderMaterial } from 'three';
 import { useFrameSource } from './frameSource.ts';
-import { codeRgbTable } from './palette.ts';
+import { codeRgbTable } from './codeRgb.ts';
 
-export const TRAIL_LENGTH = 24;
-export const MAX_TRAILED = 2000;
+const TRAIL_LENGTH = 24;
+const MAX_TRAILED = 2000;
 const NEVER = -1e9;
 
 const vertex = /* glsl */ `

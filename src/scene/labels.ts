@@ -1,7 +1,7 @@
 // Text of the 3-D labels.
 const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
 
-export function subscript(i: number): string {
+function subscript(i: number): string {
   return String(i).replace(/[0-9]/g, (c) => SUBSCRIPT_DIGITS[Number(c)]);
 }
 

@@ -1,6 +1,6 @@
 // Screen-sized points with a dark outline, so a cluster stays visible over an arrow of its own
 // colour and overlapping neurons stay distinguishable: discs, or diamonds for index vectors
-// 9–16 (palette.ts). While `radialCue` is on (the picture is exact, k ≤ 3), a neuron's distance
+// 9–16 (view/palette.ts). While `radialCue` is on (the picture is exact, k ≤ 3), a neuron's distance
 // from the centre is its overlap with span(V): near the centre it is still searching, and is
 // drawn smaller and dimmer until it escapes. For tens of thousands of neurons the points turn
 // translucent (`opacity`), so overlapping dots add up and density reads as density.

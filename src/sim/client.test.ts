@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { emptyCounts } from '../core/outcomes/classify.ts';
 import type { ModelSpec } from '../core/model/model.ts';
-import { decode, modelSpecOf } from '../url/codec.ts';
 import { SimClient, type FrameMessage, type WorkerLike } from './client.ts';
+import { testSpec } from './testSpec.ts';
 import { allocateFrameBuffers, type FromWorker, type RunInfo, type ToWorker } from './protocol.ts';
 
 class FakeWorker implements WorkerLike {
@@ -25,7 +25,7 @@ class FakeWorker implements WorkerLike {
   }
 }
 
-const spec: ModelSpec = modelSpecOf(decode('k=2&n=4').params);
+const spec: ModelSpec = testSpec({ k: 2, n: 4 });
 
 function infoFor(runId: number): RunInfo {
   return { runId, spec } as RunInfo;

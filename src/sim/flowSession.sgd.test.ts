@@ -2,19 +2,19 @@
 // same time, samples and the flow's prediction with every frame.
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../core/model/model.ts';
-import { runToEnd } from '../core/dynamics/run.ts';
-import { decode, modelSpecOf } from '../url/codec.ts';
+import { runToEnd } from '../core/outcomes/run.ts';
 import { FlowSession } from './flowSession.ts';
 import { TRACED_ROWS } from './protocol.ts';
+import { testSpec } from './testSpec.ts';
 
 // FRAME_WORK = 3e7 at n·d = 5000 and η = 5e-5: a frame goes at most 0.3 further in t
 
-const LINK = 'dyn=sgd&d=100&n=50&k=3&beta=0.1';
+const SGD = { dyn: 'sgd', d: 100, n: 50, k: 3, beta: 0.1 } as const;
 
 describe('FlowSession with dyn=sgd', () => {
   it('frames sampled at any times end where the CLI’s run to T ends, with samples = round(T/η)', () => {
     const T = 0.9;
-    const spec = modelSpecOf(decode(`${LINK}&T=${T}`).params);
+    const spec = testSpec({ ...SGD, T });
     const session = new FlowSession();
     const conf = session.handle({ type: 'configure', runId: 1, spec });
     if (conf?.type !== 'configured') throw new Error('not configured');
@@ -47,7 +47,7 @@ describe('FlowSession with dyn=sgd', () => {
 
   it('the flow has no sampling fields', () => {
     const session = new FlowSession();
-    const conf = session.handle({ type: 'configure', runId: 1, spec: modelSpecOf(decode('d=100&n=5&k=3').params) });
+    const conf = session.handle({ type: 'configure', runId: 1, spec: testSpec({ d: 100, n: 5, k: 3 }) });
     if (conf?.type !== 'configured') throw new Error('not configured');
     expect(conf.info.sampling).toBeUndefined();
     const f = session.handle({ type: 'advance', runId: 1, t: 1 });

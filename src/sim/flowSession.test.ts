@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { decode, modelSpecOf } from '../url/codec.ts';
 import { FlowSession } from './flowSession.ts';
 import type { FromWorker, RunInfo } from './protocol.ts';
+import { testSpec } from './testSpec.ts';
+import type { ModelSpec } from '../core/model/model.ts';
 
 type Frame = Extract<FromWorker, { type: 'frame' }>;
 
-const specOf = (q: string) => modelSpecOf(decode(q).params);
-
-function configured(session: FlowSession, q: string, runId = 1): RunInfo {
-  const reply = session.handle({ type: 'configure', runId, spec: specOf(q) });
+function configured(session: FlowSession, changes: Partial<ModelSpec>, runId = 1): RunInfo {
+  const reply = session.handle({ type: 'configure', runId, spec: testSpec(changes) });
   if (reply?.type !== 'configured') throw new Error(`expected configured, got ${JSON.stringify(reply)}`);
   return reply.info;
 }
@@ -21,7 +20,7 @@ function frame(session: FlowSession, runId: number, t: number, buffers?: Frame['
 
 describe('FlowSession', () => {
   it('configure reports β_c = (p−2)/(k+p−2) = 1/4 for k = 3, p = 3, and a μ_span curve changing sign there', () => {
-    const info = configured(new FlowSession(), 'k=3&p=3&n=20&d=100&beta=0.1');
+    const info = configured(new FlowSession(), { k: 3, p: 3, n: 20, d: 100, beta: 0.1 });
     expect(info.runId).toBe(1);
     expect(info.betaC).toHaveLength(1);
     expect(info.betaC[0]).toBeCloseTo(0.25, 9);
@@ -39,7 +38,7 @@ describe('FlowSession', () => {
   });
 
   it('index vectors are unit and have Gram matrix (1−β)I + β11ᵀ in drawing coordinates', () => {
-    const v = configured(new FlowSession(), 'k=3&beta=0.3&n=2').indexVectors;
+    const v = configured(new FlowSession(), { k: 3, beta: 0.3, n: 2 }).indexVectors;
     for (let a = 0; a < 3; a++) {
       for (let b = 0; b < 3; b++) {
         const dot = v[a * 3] * v[b * 3] + v[a * 3 + 1] * v[b * 3 + 1] + v[a * 3 + 2] * v[b * 3 + 2];
@@ -51,7 +50,7 @@ describe('FlowSession', () => {
   it('advance gives a frame of n·3 finite positions inside the unit ball and counts summing to n', () => {
     const session = new FlowSession();
     const n = 200;
-    configured(session, `k=3&p=3&n=${n}&d=500&beta=0.1&seed=3`);
+    configured(session, { k: 3, p: 3, n, d: 500, beta: 0.1, seed: 3 });
     for (const t of [0, 1, 30, 1e4]) {
       const f = frame(session, 1, t);
       expect(f.buffers.positions.length).toBe(n * 3);
@@ -70,7 +69,7 @@ describe('FlowSession', () => {
   it('with orthogonal index vectors the drawing coordinates are the overlaps and the loss is −mean Σ u³', () => {
     const session = new FlowSession();
     const n = 50;
-    configured(session, `k=3&p=3&n=${n}&d=200&geom=orth&seed=5`);
+    configured(session, { k: 3, p: 3, n, d: 200, geom: 'orth', seed: 5 });
     const f = frame(session, 1, 20);
     const u = f.buffers.overlaps, p = f.buffers.positions;
     let loss = 0;
@@ -83,7 +82,7 @@ describe('FlowSession', () => {
 
   it('is deterministic: the same t twice, and a second session with the same seed, give the same overlaps', () => {
     const a = new FlowSession(), b = new FlowSession();
-    const q = 'k=3&n=40&d=1000&beta=0.2&seed=9';
+    const q = { k: 3, n: 40, d: 1000, beta: 0.2, seed: 9 };
     configured(a, q);
     configured(b, q, 7);
     const first = Float64Array.from(frame(a, 1, 50).buffers.overlaps);
@@ -95,7 +94,7 @@ describe('FlowSession', () => {
 
   it('never goes back in time and stops at the end time', () => {
     const s = new FlowSession();
-    const info = configured(s, 'k=2&n=5&d=100&T=40');
+    const info = configured(s, { k: 2, n: 5, d: 100, T: 40 });
     expect(info.tEnd).toBe(40);
     expect(frame(s, 1, 30).t).toBe(30);
     expect(frame(s, 1, 10).t).toBe(30);
@@ -105,19 +104,19 @@ describe('FlowSession', () => {
   it('ignores requests of a stale run and advances before any configure', () => {
     const s = new FlowSession();
     expect(s.handle({ type: 'advance', runId: 1, t: 1 })).toBeNull();
-    configured(s, 'n=5', 2);
+    configured(s, { n: 5 }, 2);
     expect(s.handle({ type: 'advance', runId: 1, t: 1 })).toBeNull();
     expect(frame(s, 2, 1).runId).toBe(2);
   });
 
   it('reuses buffers that fit the run and replaces ones that do not', () => {
     const s = new FlowSession();
-    configured(s, 'k=3&n=30&d=100');
+    configured(s, { k: 3, n: 30, d: 100 });
     const first = frame(s, 1, 1);
     const second = frame(s, 1, 2, first.buffers);
     expect(second.buffers).toBe(first.buffers);
     expect(second.buffers.positions).toBe(first.buffers.positions);
-    configured(s, 'k=3&n=31&d=100', 2);
+    configured(s, { k: 3, n: 31, d: 100 }, 2);
     const third = frame(s, 2, 1, first.buffers);
     expect(third.buffers).not.toBe(first.buffers);
     expect(third.buffers.positions.length).toBe(93);
@@ -125,7 +124,7 @@ describe('FlowSession', () => {
 
   it('a spec that cannot be built gives an error reply, not a throw', () => {
     const s = new FlowSession();
-    const spec = { ...specOf('k=2&n=5'), geom: 'gram' as const, gram: [1, 2, 2, 1] };
+    const spec = { ...testSpec({ k: 2, n: 5 }), geom: 'gram' as const, gram: [1, 2, 2, 1] };
     const reply = s.handle({ type: 'configure', runId: 3, spec });
     expect(reply?.type).toBe('error');
     if (reply?.type === 'error') {
@@ -137,7 +136,7 @@ describe('FlowSession', () => {
   });
 
   it('a replayed history samples the plots on the way without changing the frame at t', () => {
-    for (const q of ['k=3&n=20&d=100&beta=0.1', 'k=2&n=8&d=60&dyn=sgd&seed=4']) {
+    for (const q of [{ k: 3, n: 20, d: 100, beta: 0.1 }, { k: 2, n: 8, d: 60, dyn: 'sgd', seed: 4 }] as const) {
       const direct = new FlowSession();
       configured(direct, q);
       // within one SGD frame's work (FRAME_WORK), so the jump is not cut short
@@ -177,7 +176,7 @@ describe('FlowSession: choosing the projection (k > 3) is a view change', () => 
   };
 
   it('redraws the same state at the same t in the chosen projection, and the run goes on as if nothing happened', () => {
-    const q = 'k=16&beta=0.1&n=60&d=200&seed=2';
+    const q = { k: 16, beta: 0.1, n: 60, d: 200, seed: 2 };
     const session = new FlowSession(), control = new FlowSession();
     const info = configured(session, q);
     configured(control, q);
@@ -209,11 +208,11 @@ describe('FlowSession: choosing the projection (k > 3) is a view change', () => 
 
   it('before the first frame it only switches (no buffers); a configure with a choice starts in it', () => {
     const session = new FlowSession();
-    configured(session, 'k=5&n=10&d=50');
+    configured(session, { k: 5, n: 10, d: 50 });
     const p = project(session, { type: 'project', runId: 1, projection: { kind: 'tour', phase: 0.5 } });
     expect(p.buffers).toBeUndefined();
     expect(p.view.projection).toContain('grand tour');
-    const reply = session.handle({ type: 'configure', runId: 2, spec: specOf('k=5&n=10&d=50'), projection: { kind: 'vectors', indices: [4, 0, 2] } });
+    const reply = session.handle({ type: 'configure', runId: 2, spec: testSpec({ k: 5, n: 10, d: 50 }), projection: { kind: 'vectors', indices: [4, 0, 2] } });
     if (reply?.type !== 'configured') throw new Error('expected configured');
     expect(reply.info.projection).toContain('v5, v1, v3');
     expect(reply.info.indexVectors[4 * 3]).toBeCloseTo(1, 6);

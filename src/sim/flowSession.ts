@@ -5,7 +5,8 @@ import { countOutcomes } from '../core/outcomes/classify.ts';
 import { buildModel, type Model } from '../core/model/model.ts';
 import { meanLoss } from '../core/dynamics/overlapOde.ts';
 import { NeuronProjector } from '../core/projection/projection.ts';
-import { classifyOptionsOf, createDynamics } from '../core/dynamics/run.ts';
+import { classifyOptionsOf } from '../core/outcomes/run.ts';
+import { createDynamics } from '../core/dynamics/factory.ts';
 import type { Dynamics } from '../core/dynamics/dynamics.ts';
 import { allocateFrameBuffers, fitsRun, TRACED_ROWS, type FromWorker, type ProjectionView, type ReplayedHistory, type RunInfo, type ToWorker } from './protocol.ts';
 

@@ -1,12 +1,13 @@
 // High-rate data of the running flow, kept out of React: the latest frame (copied out of the
 // worker's buffers) and short histories for the plots. Readers poll `version` in their own
 // animation loops instead of re-rendering.
-import { TRACED_ROWS, type ReplayedHistory, type RunInfo } from '../sim/protocol.ts';
-import type { Readout } from './store.ts';
+import { TRACED_ROWS as TRACED_NEURONS, type ReplayedHistory, type RunInfo } from '../sim/protocol.ts';
+import type { Readout } from './readout.ts';
 import { mapRadius } from './radial.ts';
 
-/** Neurons whose overlaps are traced in the plot. */
-export const TRACED_NEURONS = TRACED_ROWS;
+// the plots and the share panel take the traced count from the frame data
+export { TRACED_NEURONS };
+
 /** History length (frames); older samples are thinned by half when full. */
 export const HISTORY_CAPACITY = 2048;
 

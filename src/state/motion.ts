@@ -1,5 +1,5 @@
 // prefers-reduced-motion: the flow does not start by itself, tour steps do not autoplay, and a
-// model change shows its end state at once instead of playing there (store.ts, runner.ts).
+// model change shows its end state at once instead of playing there (store.ts, app/runner.ts).
 
 export const REDUCED_MOTION_QUERY = '(prefers-reduced-motion: reduce)';
 

@@ -2,25 +2,15 @@
 // (positions, histories) never enters it: see frameData.ts.
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { OutcomeCounts } from '../core/outcomes/classify.ts';
 import type { RunInfo } from '../sim/protocol.ts';
+import type { Readout } from './readout.ts';
 import { capProblems, decode, encode, modelSpecOf, type Problem } from '../url/codec.ts';
 import { frameData } from './frameData.ts';
 import { prefersReducedMotion } from './motion.ts';
 import { defaultParams, FIELDS, type ParamKey, type Params } from '../url/schema.ts';
 
-export interface Readout {
-  t: number;
-  loss: number;
-  counts: OutcomeCounts | null;
-  failed: number;
-  /** worker time for the last frame, ms */
-  computeMs: number;
-  /** E[(f − f*)²], when the run's dynamics report it (squared loss) */
-  generalizationError?: number;
-  /** online SGD: samples drawn so far */
-  samples?: number;
-}
+// scene and ui take the readout type from the store
+export type { Readout };
 
 export interface Notice {
   id: number;
@@ -117,7 +107,7 @@ export function createAppStore(initialQuery = '') {
       if (get().finished) set({ params, playing: true, jumpToEnd: false, fault: null, finished: false, resetNonce: get().resetNonce + 1 });
       else set({ params, playing: true, jumpToEnd: false, fault: null });
     },
-    // the paused time goes into the link (`t`); frames still in flight update it (runner.ts)
+    // the paused time goes into the link (`t`); frames still in flight update it (app/runner.ts)
     pause: () =>
       set({
         playing: false,

@@ -7,28 +7,28 @@ import { parseActivation } from '../core/model/activation.ts';
 import { getAppStore, useApp } from '../state/store.ts';
 import { decode, encode, type Problem } from '../url/codec.ts';
 import type { Params } from '../url/schema.ts';
-import { formatNumber } from './format.ts';
+import { formatNumber } from '../view/format.ts';
 import './fields.css';
 
-export const ACTIVATION_PRESETS = ['', 'he2', 'he3', 'he4', 'relu', 'tanh', 'gelu', 'erf', 'sigmoid'];
+const ACTIVATION_PRESETS = ['', 'he2', 'he3', 'he4', 'relu', 'tanh', 'gelu', 'erf', 'sigmoid'];
 
 const CUSTOM = 'custom';
 
 type ActivationKey = 'sigma' | 'target';
 
 /** The activation in force, as the user would type it ('' stands for h_p). */
-export const activationText = (params: Params, key: ActivationKey) => (params[key] === '' ? `he${params.p}` : params[key]);
+const activationText = (params: Params, key: ActivationKey) => (params[key] === '' ? `he${params.p}` : params[key]);
 
 /**
  * The problems the store's round trip would report for sigma/target if `patch` were applied.
  * Applying such a patch would reset both activations, so callers refuse it and say why.
  */
-export function activationProblems(params: Params, patch: Partial<Params>): Problem[] {
+function activationProblems(params: Params, patch: Partial<Params>): Problem[] {
   return decode(encode({ ...params, ...patch })).problems.filter((p) => p.key === 'sigma' || p.key === 'target');
 }
 
 /** Checks an activation entry the way the store will; the spec to apply, or what is wrong. */
-export function checkActivation(params: Params, key: ActivationKey, text: string): { ok: true; spec: string } | { ok: false; error: string } {
+function checkActivation(params: Params, key: ActivationKey, text: string): { ok: true; spec: string } | { ok: false; error: string } {
   const parsed = parseActivation(text);
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const problems = activationProblems(params, { [key]: parsed.value.spec });
@@ -172,7 +172,7 @@ const power = (p: number) => (p === 1 ? '' : [...String(p)].map((ch) => SUPERSCR
 const SHOWN_TERMS = 4;
 
 /** φ(t) without its constant term (the constant does not move anything). */
-export function kernelText(c: readonly number[]): string {
+function kernelText(c: readonly number[]): string {
   const terms: string[] = [];
   let hidden = 0;
   for (let p = 1; p < c.length; p++) {

@@ -5,7 +5,7 @@ import { getAppStore, useApp } from '../state/store.ts';
 import { FIELDS } from '../url/schema.ts';
 import { RangeControl } from './RangeControl.tsx';
 
-export interface BetaMark {
+interface BetaMark {
   value: number;
   label: string;
   /** which side of the mark its label sits on, so β_c and β_fold close together never collide */
@@ -18,7 +18,7 @@ const NO_ROOTS: number[] = [];
  * The marks under the β slider: β_c, where w̄ becomes a minimum, and β_fold, where the minima
  * near the v_j vanish (each numbered when a mixture kernel has several).
  */
-export function betaMarks(betaC: readonly number[], betaFold: readonly number[] = NO_ROOTS): BetaMark[] {
+function betaMarks(betaC: readonly number[], betaFold: readonly number[] = NO_ROOTS): BetaMark[] {
   return [
     ...betaC.map((b, i) => ({ value: b, label: betaC.length > 1 ? `β_c${i + 1}` : 'β_c', side: betaFold.length > 0 ? ('before' as const) : undefined })),
     ...betaFold.map((b, i) => ({ value: b, label: betaFold.length > 1 ? `β_fold${i + 1}` : 'β_fold', side: 'after' as const })),

@@ -2,7 +2,7 @@
 import { radialR0 } from '../state/radial.ts';
 import { useApp } from '../state/store.ts';
 import { useProjection } from '../state/projectionView.ts';
-import { formatPower10 } from './format.ts';
+import { formatPower10 } from '../view/format.ts';
 
 export function Caption() {
   const runId = useApp((s) => s.info?.runId ?? -1);

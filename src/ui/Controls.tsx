@@ -6,7 +6,7 @@ import { RangeControl } from './RangeControl.tsx';
 import { ActivationField, DropLowField, KernelSummary } from './ActivationField.tsx';
 import { GramField } from './GramField.tsx';
 import { ExactValues } from './ExactValues.tsx';
-import { formatPower10 } from './format.ts';
+import { formatPower10 } from '../view/format.ts';
 
 const range = (key: ParamKey) => {
   const f = FIELDS.get(key)!;

@@ -1,10 +1,10 @@
 // What moves the neurons: the population flow, or online SGD on fresh samples in dimension d
-// (science.md §10), with its step size and batch, and the samples readout beside d^{p*−1}.
+// (docs/model.md §10), with its step size and batch, and the samples readout beside d^{p*−1}.
 import { useId } from 'react';
 import { LIVE_SGD } from '../core/dynamics/sgdPlan.ts';
 import { getAppStore, useApp } from '../state/store.ts';
 import { FIELDS } from '../url/schema.ts';
-import { formatNumber } from './format.ts';
+import { formatNumber } from '../view/format.ts';
 import './fields.css';
 
 /** A number field that applies its value on Enter or when it loses focus (one restart per edit). */

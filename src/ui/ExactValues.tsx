@@ -19,7 +19,7 @@ const ENTRIES: { key: NumericKey; label: string; hint: string }[] = [
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 
 /** The number a typed text means (spaces and thousands separators allowed), or NaN. */
-export function parseTyped(text: string): number {
+function parseTyped(text: string): number {
   const t = text.trim().replace(/[\s_,](?=\d{3}\b)/g, '');
   return NUMBER.test(t) ? Number(t) : NaN;
 }

@@ -15,7 +15,7 @@ function initialCells(p: Params): string[] {
 }
 
 /** What the run uses now, for "still using …". */
-export function geometryText(p: Params): string {
+function geometryText(p: Params): string {
   if (p.geom === 'gram') return 'the custom Gram matrix applied before';
   if (p.geom === 'orth') return 'orthogonal index vectors';
   return `equiangular geometry with β = ${p.beta}`;

@@ -2,7 +2,7 @@
 // The data-testid hooks are a stable interface for tests and users' scripts.
 import { allRecovered } from '../core/outcomes/classify.ts';
 import { useApp } from '../state/store.ts';
-import { formatNumber } from './format.ts';
+import { formatNumber } from '../view/format.ts';
 
 export function TimeReadout() {
   const t = useApp((s) => s.readout.t);

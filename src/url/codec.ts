@@ -3,7 +3,7 @@
 import { normalizeSpec, type ModelSpec, type Problem } from '../core/model/model.ts';
 import { isPacked, packNumbers, unpackNumbers } from './packedNumbers.ts';
 import { defaultParams, FIELDS, SCHEMA, SCHEMA_VERSION, type Field, type Params } from './schema.ts';
-import { comparedRun } from './compare.ts';
+import { secondRunOf } from './comparison.ts';
 import { parseProjectionKey } from './projectionKey.ts';
 
 export type { Problem };
@@ -254,7 +254,7 @@ export function decodeVersioned(query: string, versioning: Versioning): Decoded 
     cross.push({ key: 'proj', message: projection.error, used: 'even (every index vector spread evenly)' });
     params.proj = 'even';
   }
-  const compared = comparedRun(params as Params);
+  const compared = secondRunOf(params as Params, { encode, decode });
   if (!compared.ok) {
     cross.push({ key: 'compare', message: compared.error, used: 'no split view' });
     params.compare = '';

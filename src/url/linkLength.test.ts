@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decode, encode, TEXT_CHARACTERS } from './codec.ts';
-import { MAX_SERVER_URL } from './location.ts';
+import { MAX_SERVER_URL } from './serverLimit.ts';
 import { longestPacked } from './packedNumbers.ts';
 import { defaultParams, SCHEMA, type Field, type Params } from './schema.ts';
 

@@ -1,4 +1,4 @@
-// Number formatting shared by readouts and controls.
+// Number formatting shared by the readouts, the controls and the notes on the 3-D view.
 
 export function formatNumber(x: number, digits = 3): string {
   if (!Number.isFinite(x)) return String(x);

@@ -1,8 +1,8 @@
 // Colours of the neuron codes (frameData.codes): one per index vector, then "at average" and
 // "other". A categorical palette designed to stay distinct for colour-blind viewers, on the
 // dark view and on a projector; beyond eight index vectors the glyph tells them apart too.
-// The 2-D plots import these so a vector has one colour everywhere.
-import { Color } from 'three';
+// Everything that draws an index vector (the 3-D view, the plots, the basin map, the saved
+// image) takes its colour from here, so a vector has one colour everywhere.
 
 /**
  * Categorical colours of the index vectors, safe for colour-blind viewers: the seven chromatic
@@ -23,7 +23,7 @@ export const INDEX_COLOURS = [
 ] as const;
 
 /** Marker shapes: index vectors 1–8 are discs, 9–16 diamonds (with the same eight colours). */
-export const GLYPHS = ['disc', 'diamond'] as const;
+const GLYPHS = ['disc', 'diamond'] as const;
 export type Glyph = (typeof GLYPHS)[number];
 
 /** Shape of the neurons heading for (and the legend entry of) index vector j. */
@@ -47,17 +47,4 @@ export function indexColour(j: number, _k?: number): string {
 export function codeColour(c: number, k: number): string {
   if (c < k) return indexColour(c, k);
   return c === k ? AVERAGE_COLOUR : OTHER_COLOUR;
-}
-
-/** Linear RGB triples of codes 0..k+1, for writing straight into colour buffers. */
-export function codeRgbTable(k: number): Float32Array {
-  const out = new Float32Array((k + 2) * 3);
-  const c = new Color();
-  for (let code = 0; code < k + 2; code++) {
-    c.set(codeColour(code, k));
-    out[code * 3] = c.r;
-    out[code * 3 + 1] = c.g;
-    out[code * 3 + 2] = c.b;
-  }
-  return out;
 }

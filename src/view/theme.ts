@@ -6,7 +6,7 @@ import { useStore } from 'zustand';
 
 export type Theme = 'light' | 'dark';
 
-export const THEME_STORAGE_KEY = 'flowsphere-theme';
+const THEME_STORAGE_KEY = 'flowsphere-theme';
 
 function storedTheme(): Theme | null {
   try {

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { MAX_MSE_NEURONS } from '../../core/model/model.ts';
 import { getAppStore, useApp } from '../../state/store.ts';
-import { formatNumber } from '../format.ts';
+import { formatNumber } from '../../view/format.ts';
 
 export function LossControls() {
   const loss = useApp((s) => s.params.loss);

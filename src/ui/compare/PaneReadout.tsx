@@ -2,7 +2,7 @@
 // neurons are, how many distinct index vectors are recovered, and, for the squared loss, the
 // honest measure of learning E[(f − f*)²]. data-counts carries the same JSON as the main readout.
 import type { Readout } from '../../state/store.ts';
-import { formatNumber } from '../format.ts';
+import { formatNumber } from '../../view/format.ts';
 
 export function PaneReadout({ readout, label, tol, testId }: { readout: Readout | null; label: string; tol: number; testId: string }) {
   const counts = readout?.counts ?? null;

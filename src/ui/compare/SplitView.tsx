@@ -4,6 +4,7 @@
 import { lazy } from 'react';
 import { compareFrames, compareStore, useCompare } from '../../state/compareData.ts';
 import { useApp } from '../../state/store.ts';
+import { FullscreenButton } from '../FullscreenOverlay.tsx';
 import { CameraLink } from './CameraLink.tsx';
 import { PaneReadout } from './PaneReadout.tsx';
 import './splitView.css';
@@ -12,7 +13,7 @@ const FlowView = lazy(() => import('../../scene/FlowView.tsx'));
 
 export function ViewArea() {
   const labels = useCompare((s) => s.labels);
-  return labels ? <SplitView left={labels.left} right={labels.right} /> : <FlowView />;
+  return labels ? <SplitView left={labels.left} right={labels.right} /> : <FlowView tools={<FullscreenButton />} />;
 }
 
 function SplitView({ left, right }: { left: string; right: string }) {
@@ -25,14 +26,14 @@ function SplitView({ left, right }: { left: string; right: string }) {
     <div className="split-view" data-testid="split-view">
       <div className="split-pane" aria-label={`run with ${left}`} role="group">
         <p className="pane-label">{left}</p>
-        <FlowView>
+        <FlowView tools={<FullscreenButton />}>
           <CameraLink pane={0} />
         </FlowView>
         <PaneReadout readout={readout} label={left} tol={tol} testId="pane-left" />
       </div>
       <div className="split-pane" aria-label={`run with ${right}`} role="group">
         <p className="pane-label">{right}</p>
-        <FlowView source={{ frames: compareFrames, info, readouts: compareStore }} testId="flow-canvas-compare">
+        <FlowView source={{ frames: compareFrames, info, readouts: compareStore }} tools={<FullscreenButton />} testId="flow-canvas-compare">
           <CameraLink pane={1} />
         </FlowView>
         {fault ? <p className="pane-readout fault" role="alert">{right}: {fault}</p> : <PaneReadout readout={compareReadout} label={right} tol={tol} testId="pane-right" />}

@@ -2,7 +2,7 @@
 // generalization error E[(f − f*)²] (0 exactly when the target is reproduced), and how many
 // distinct index vectors at least one neuron recovered. Shown only for loss=mse.
 import { useApp } from '../../state/store.ts';
-import { formatNumber } from '../format.ts';
+import { formatNumber } from '../../view/format.ts';
 
 export function SquaredLossReadout() {
   const loss = useApp((s) => s.params.loss);

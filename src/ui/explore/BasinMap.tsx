@@ -4,9 +4,11 @@ import { Canvas, useThree } from '@react-three/fiber';
 import { OrbitControls } from '@react-three/drei';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULT_BASIN_POINTS, type BasinGrid } from '../../core/experiments/basin.ts';
+import { experimentSpec } from '../../core/experiments/dynamicsPolicy.ts';
+import { dynamicsKind } from '../../core/dynamics/kind.ts';
 import { buildModel, type ModelSpec } from '../../core/model/model.ts';
 import { NeuronProjector } from '../../core/projection/projection.ts';
-import { codeColour } from '../../scene/palette.ts';
+import { codeColour } from '../../view/palette.ts';
 import { useApp } from '../../state/store.ts';
 import { modelSpecOf } from '../../url/codec.ts';
 import { BasinRunner, PENDING, type BasinView } from './basinRunner.ts';
@@ -17,7 +19,7 @@ const DEBOUNCE_MS = 350;
 const MARKER_COLOUR = '#0b0f18';
 
 /** What a start in a cell becomes, in words. */
-export function fateText(code: number, k: number): string {
+function fateText(code: number, k: number): string {
   if (code === PENDING) return 'not computed yet';
   if (code < k) return `flows to the index vector v${code + 1}`;
   if (code === k) return 'is trapped at the average w̄';
@@ -95,9 +97,7 @@ function legendItems(view: BasinView): { code: number; label: string; count: num
  * deterministic flow); when the main view runs something else, the card says so.
  */
 function basinDynamicsNote(spec: ModelSpec): string | null {
-  if (spec.dyn === 'sgd') return 'This map shows the population gradient flow, not the online SGD (dyn=sgd) of the main view: a start under SGD has no single fate, its noise decides.';
-  if (spec.loss === 'mse') return 'This map shows the correlation loss’s flow, not the squared loss (loss=mse) of the main view: there the neurons interact, so one start alone has no fate.';
-  return null;
+  return experimentSpec('basin', spec, dynamicsKind(spec)).note;
 }
 
 export function BasinMap() {

@@ -8,7 +8,7 @@ import type { SweepKind, SweepRowOut } from '../../core/experiments/sweeps.ts';
 import { useChartTheme } from '../../plots/chartTheme.ts';
 import { getAppStore, useApp } from '../../state/store.ts';
 import { encode } from '../../url/codec.ts';
-import { navigateTo } from '../../url/location.ts';
+import { navigateTo } from '../../app/location.ts';
 import { downloadText } from '../share/download.ts';
 import { getExplorePool } from './explorePool.ts';
 import { buildSweepChart, escapeFit, type PhaseCurves } from './sweepCharts.ts';

@@ -2,7 +2,7 @@
 // of an rows×cols texture covers exactly one equal-area grid cell (row 0 at the north pole).
 import { BufferAttribute, BufferGeometry, Color, DataTexture, NearestFilter, RGBAFormat, SRGBColorSpace, UnsignedByteType } from 'three';
 import type { BasinGrid } from '../../core/experiments/basin.ts';
-import { codeColour } from '../../scene/palette.ts';
+import { codeColour } from '../../view/palette.ts';
 import { PENDING } from './basinRunner.ts';
 
 const PENDING_RGB = [38, 46, 66];
@@ -48,8 +48,8 @@ export function basinTexture(grid: BasinGrid): DataTexture {
   return t;
 }
 
-/** sRGB bytes of codes 0..k+1 from the main view's palette. */
-export function codeBytes(k: number): Uint8Array {
+/** sRGB bytes of codes 0..k+1 from the shared palette (view/palette.ts). */
+function codeBytes(k: number): Uint8Array {
   const out = new Uint8Array((k + 2) * 3);
   const c = new Color();
   const rgb = { r: 0, g: 0, b: 0 };

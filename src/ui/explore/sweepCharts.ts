@@ -40,7 +40,7 @@ export interface SweepChart {
 const ran = (r: SweepRowOut) => r.trials > 0;
 
 /** Numbers in tips: four significant digits, as read against the CSV's full values. */
-export const tipNumber = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(4))) : '—');
+const tipNumber = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(4))) : '—');
 
 /** The four outcome bins of the β sweep, bottom to top; they sum to 1 at every β. */
 export const BETA_BINS = [

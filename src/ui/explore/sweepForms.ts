@@ -1,6 +1,7 @@
 // Each sweep's own small controls: titles and notes here; fields, defaults and the
 // configuration a set of field values means live in core/experiments/sweepSettings.ts, shared with the
 // command line (`sweep <kind>`), so the app and the CLI build the same grid from the same link.
+import { traitsOf } from '../../core/dynamics/kind.ts';
 import type { ModelSpec } from '../../core/model/model.ts';
 import type { SweepConfig, SweepKind, SweepRowOut } from '../../core/experiments/sweeps.ts';
 import { readField, SWEEP_KEYS, sweepKeyOf, type FormField, type FormValues } from '../../core/experiments/sweepSettings.ts';
@@ -27,11 +28,12 @@ export const SWEEP_NOTES: Record<SweepKind, string> = {
  * correlation flow (sweeps run the main view's dynamics; null for the flow, whose cards say nothing new).
  */
 export function sweepDynamicsNote(base: ModelSpec): string | null {
-  if (base.dyn === 'sgd') {
+  const traits = traitsOf(base);
+  if (traits.fromSamples) {
     const eta = base.eta && base.eta > 0 ? `η = ${base.eta}` : 'the default η = 0.05·d^(−p*/2) at each point’s d';
     return `Runs online SGD on samples (dyn=sgd, ${eta}, batch ${base.batch ?? 1}), not the flow; times are flow time t = η · steps. A sweep whose SGD work is over a live run’s limit is refused with its estimate.`;
   }
-  if (base.loss === 'mse') return 'Runs the correlation loss’s flow, not the squared loss (loss=mse) of the main view: its coupled flow is too slow to sweep here.';
+  if (traits.interacting) return 'Runs the squared loss’s coupled flow (loss=mse) of the main view: all n neurons of a run are integrated together, so each point takes longer than under the correlation loss.';
   return null;
 }
 

@@ -1,6 +1,7 @@
 // The app's sweep CSV: the one configuration header (`# key=value`, src/url/configHeader.ts)
 // naming everything that made the table, then the columns of core/experiments/sweeps.ts. Numbers print
 // as JavaScript's shortest round trip; fractions come from whole counts, so 0.125 stays 0.125.
+import { traitsOf } from '../../core/dynamics/kind.ts';
 import { betaCriticalCurve, sweepCsv, type SweepConfig, type SweepRowOut } from '../../core/experiments/sweeps.ts';
 import { configHeader, type ConfigEntries } from '../../url/configHeader.ts';
 import { SCHEMA_VERSION } from '../../url/schema.ts';
@@ -13,7 +14,7 @@ function betaCText(config: SweepConfig): string {
   return config.kind === 'phase' ? ks.map((k, i) => `${k}:${bc[i]}`).join(' ') : bc[0];
 }
 
-export function sweepHeaderEntries(config: SweepConfig, query: string): ConfigEntries {
+function sweepHeaderEntries(config: SweepConfig, query: string): ConfigEntries {
   const b = config.base;
   return [
     ['sweep', config.kind],
@@ -29,7 +30,8 @@ export function sweepHeaderEntries(config: SweepConfig, query: string): ConfigEn
     ['geom', config.kind === 'coupon' ? 'orth' : config.kind === 'escape' ? b.geom : 'equi'],
     ['tol', b.tol],
     // what moved the neurons, when it is not the flow (flow tables keep their header as it was)
-    ...(b.dyn === 'sgd' ? ([['dyn', 'sgd'], ['eta', b.eta && b.eta > 0 ? b.eta : 'default'], ['batch', b.batch ?? 1]] as ConfigEntries) : []),
+    ...(traitsOf(b).fromSamples ? ([['dyn', 'sgd'], ['eta', b.eta && b.eta > 0 ? b.eta : 'default'], ['batch', b.batch ?? 1]] as ConfigEntries) : []),
+    ...(traitsOf(b).interacting ? ([['loss', 'mse'], ['a', b.a && b.a > 0 ? b.a : 'k/n']] as ConfigEntries) : []),
     ['betaC', betaCText(config)],
     ['grid', config.xs.join(' ')],
     ['trials', config.trials],

@@ -6,7 +6,7 @@ import { BetaSlider } from '../BetaControl.tsx';
 import { ParamSlider, SLIDER_NAMES } from '../Controls.tsx';
 
 /** The keys a `controls` value asks for, split into those shown and those not known. */
-export function parseControls(text: string): { shown: string[]; unknown: string[] } {
+function parseControls(text: string): { shown: string[]; unknown: string[] } {
   const shown: string[] = [];
   const unknown: string[] = [];
   for (const raw of text.split(',')) {

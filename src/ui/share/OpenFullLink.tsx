@@ -1,6 +1,6 @@
 // In embed mode, a way out of the frame: the same parameters on the full page, in a new tab.
 import { useApp } from '../../state/store.ts';
-import { permalink } from '../../url/location.ts';
+import { permalink } from '../../app/location.ts';
 
 export function OpenFullLink() {
   const params = useApp((s) => s.params);

@@ -5,8 +5,8 @@ import type { OutcomeCounts } from '../../core/outcomes/classify.ts';
 import type { Problem } from '../../url/codec.ts';
 import { FIELDS, SCHEMA_VERSION, type Params } from '../../url/schema.ts';
 
-export const CONFIG_FORMAT = 'flowsphere-config';
-export const TRAJECTORIES_FORMAT = 'flowsphere-trajectories';
+const CONFIG_FORMAT = 'flowsphere-config';
+const TRAJECTORIES_FORMAT = 'flowsphere-trajectories';
 /** Larger files are not read at all (a configuration is a few hundred bytes). */
 export const MAX_CONFIG_BYTES = 1_000_000;
 
@@ -32,7 +32,7 @@ export interface FrameSnapshot {
 // shortest text that reads back as the same double
 const num = (x: number) => (Number.isFinite(x) ? String(x) : '');
 
-export function headingName(code: number, k: number): string {
+function headingName(code: number, k: number): string {
   if (code < k) return `v${code + 1}`;
   return code === k ? 'average' : 'other';
 }

@@ -1,7 +1,7 @@
 // Loading a configuration file (file picker or drop): read, validated like a link, then a
 // history entry of its own; every problem goes to a notice marked as coming from the import.
 import { getAppStore } from '../../state/store.ts';
-import { navigateTo } from '../../url/location.ts';
+import { navigateTo } from '../../app/location.ts';
 import { MAX_CONFIG_BYTES, parseConfig } from './exportFormats.ts';
 
 /** Returns a one-line status for the share panel. */

@@ -5,11 +5,11 @@
 // the DOM as an image.
 import type { OutcomeCounts } from '../../core/outcomes/classify.ts';
 import { vectorLabel } from '../../scene/labels.ts';
-import { AVERAGE_COLOUR, codeColour, indexGlyph, OTHER_COLOUR } from '../../scene/palette.ts';
+import { AVERAGE_COLOUR, codeColour, indexGlyph, OTHER_COLOUR } from '../../view/palette.ts';
 import { sceneLabels } from '../../scene/sceneLabels.ts';
 import { fittedScale, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, viewCapture } from '../../scene/viewCapture.ts';
 import type { Params } from '../../url/schema.ts';
-import { formatNumber } from '../format.ts';
+import { formatNumber } from '../../view/format.ts';
 
 export interface ImageFacts {
   params: Params;
@@ -26,7 +26,7 @@ function themeColours(): { bg: string; fg: string; muted: string } {
 }
 
 /** Text lines of the band under the view. */
-export function captionLines(f: ImageFacts): string[] {
+function captionLines(f: ImageFacts): string[] {
   const p = f.params;
   const geometry = p.geom === 'equi' ? `equiangular β = ${p.beta}` : p.geom === 'orth' ? 'orthogonal' : 'custom Gram';
   const lines = [`t = ${formatNumber(f.t, 4)}${f.tEnd !== null ? ` / T = ${formatNumber(f.tEnd, 4)}` : ''} · k = ${p.k}, n = ${p.n}, d = ${p.d}, p = ${p.p}, ${geometry}, seed ${p.seed}`];
@@ -66,7 +66,7 @@ function drawnView(): { view: HTMLElement; gl: HTMLCanvasElement } | null {
   return view && gl && gl.width > 0 ? { view, gl } : null;
 }
 
-export function composeViewImage(facts: ImageFacts, scale?: number): HTMLCanvasElement | null {
+function composeViewImage(facts: ImageFacts, scale?: number): HTMLCanvasElement | null {
   const drawn = drawnView();
   if (!drawn) return null;
   const { view, gl } = drawn;

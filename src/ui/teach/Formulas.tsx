@@ -3,7 +3,7 @@
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
 import { useApp } from '../../state/store.ts';
-import { formatNumber } from '../format.ts';
+import { formatNumber } from '../../view/format.ts';
 import './formulas.css';
 
 const NO_ROOTS: number[] = [];

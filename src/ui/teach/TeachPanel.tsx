@@ -4,11 +4,11 @@
 import { Suspense, lazy, useEffect } from 'react';
 import { getAppStore, useApp } from '../../state/store.ts';
 import { decode, modelSpecOf } from '../../url/codec.ts';
-import { openingQuery } from '../../url/location.ts';
+import { openingQuery } from '../../app/location.ts';
 import { FIELDS, type Params } from '../../url/schema.ts';
 import { helpStore } from './helpDialog.ts';
 import { openConfiguration } from './navigation.ts';
-import { themeStore, useTheme } from './theme.ts';
+import { themeStore, useTheme } from '../../view/theme.ts';
 import { stepQuery, TOUR_STEPS } from './tourSteps.ts';
 import './teach.css';
 

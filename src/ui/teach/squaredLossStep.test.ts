@@ -2,7 +2,7 @@
 // page's run and the split view's second run, from the same seed).
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../core/model/model.ts';
-import { runToEnd } from '../../core/dynamics/run.ts';
+import { runToEnd } from '../../core/outcomes/run.ts';
 import { generalizationError } from '../../core/model/squaredLoss.ts';
 import { comparedRun } from '../../url/compare.ts';
 import { decode, modelSpecOf } from '../../url/codec.ts';

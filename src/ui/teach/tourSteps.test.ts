@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../core/model/model.ts';
-import { initialOverlaps, runToEnd } from '../../core/dynamics/run.ts';
+import { initialOverlaps } from '../../core/dynamics/factory.ts';
+import { runToEnd } from '../../core/outcomes/run.ts';
 import { decode, modelSpecOf } from '../../url/codec.ts';
 import { FIELDS } from '../../url/schema.ts';
 import { failedClaims, measure, stepQuery, TOUR_STEPS } from './tourSteps.ts';

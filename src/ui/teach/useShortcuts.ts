@@ -8,7 +8,7 @@ import { helpStore } from './helpDialog.ts';
 import { prefersReducedMotion } from '../../state/motion.ts';
 import { toggleViewFullscreen } from '../fullscreen.ts';
 import { nudgeTour, toggleTurning, TOUR_STEP } from '../../state/projectionView.ts';
-import './theme.ts';
+import '../../view/theme.ts';
 
 export interface Shortcut {
   keys: string;
@@ -48,7 +48,7 @@ function spaceActivates(el: Element | null): boolean {
   return role === 'button' || role === 'checkbox' || role === 'switch' || role === 'tab' || role === 'menuitem';
 }
 
-export function handleKey(e: KeyboardEvent): void {
+function handleKey(e: KeyboardEvent): void {
   if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
   const target = e.target instanceof Element ? e.target : null;
   if (isTypingTarget(target)) return;
@@ -97,7 +97,7 @@ const POINTER_PRESSED = 'button, summary, a[href], input[type=checkbox], input[t
  * act on the app rather than pressing that button again. Keyboard activation (detail 0) keeps
  * focus where the reader put it.
  */
-export function blurAfterPointerClick(e: MouseEvent): void {
+function blurAfterPointerClick(e: MouseEvent): void {
   if (e.detail === 0 || !(e.target instanceof Element)) return;
   const el = e.target.closest(POINTER_PRESSED);
   if (el instanceof HTMLElement && el === document.activeElement) el.blur();

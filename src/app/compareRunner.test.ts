@@ -1,0 +1,71 @@
+// The split view's two runners on one clock, against fake flow workers: the second pane asks
+// for the page's time, and the page does not move on until the second pane has shown it.
+import { afterEach, describe, expect, it } from 'vitest';
+import { compareFrames, compareStore } from '../state/compareData.ts';
+import { frameData } from '../state/frameData.ts';
+import { startCompareRunner } from './compareRunner.ts';
+import { startRunner } from './runner.ts';
+import { testPage } from './testPage.ts';
+
+const stops: (() => void)[] = [];
+afterEach(() => stops.splice(0).forEach((stop) => stop()));
+
+function splitPage(query: string) {
+  const page = testPage(query);
+  stops.push(startRunner(page.store, page.deps));
+  const stopCompare = startCompareRunner(page.store, page.deps);
+  stops.push(stopCompare);
+  page.settle();
+  return { ...page, stopCompare };
+}
+
+describe('the split view’s clock', () => {
+  it('runs the second run (the other loss) beside the page’s', () => {
+    const page = splitPage('k=2&n=4&compare=loss');
+    const [lead, follow] = page.workers;
+    expect(lead.sent[0]).toMatchObject({ type: 'configure', spec: { loss: 'corr' } });
+    expect(follow.sent[0]).toMatchObject({ type: 'configure', spec: { loss: 'mse' } });
+    expect(compareStore.getState().labels).toEqual({ left: 'loss=corr', right: 'loss=mse' });
+  });
+
+  it('the page moves on only once the second pane has reached its time; the second pane asks for exactly the page’s times', () => {
+    const page = splitPage('k=2&n=4&compare=loss');
+    const [lead, follow] = page.workers;
+    for (let i = 0; i < 40; i++) {
+      const shown = frameData.t, second = compareFrames.t;
+      const asked = lead.advances.length;
+      page.frame();
+      if (lead.advances.length > asked) expect(second).toBe(shown);
+      else expect(second).toBeLessThan(shown);
+    }
+    expect(lead.advances.length).toBeGreaterThanOrEqual(20);
+    expect(new Set([0, ...lead.advances])).toEqual(new Set([0, ...lead.advances, ...follow.advances]));
+    // paused, the second pane catches up: the same t in both panes and in both readouts
+    page.store.getState().pause();
+    page.frame();
+    expect(compareFrames.t).toBe(frameData.t);
+    expect(compareStore.getState().readout!.t).toBe(frameData.t);
+  });
+
+  it('without a comparison, or once the second pane has stopped, the page never waits', () => {
+    const alone = splitPage('k=2&n=4');
+    expect(alone.workers).toHaveLength(1);
+    for (let i = 1; i <= 5; i++) {
+      alone.frame();
+      expect(alone.workers[0].advances).toHaveLength(1 + i);
+    }
+    stops.splice(0).forEach((stop) => stop());
+
+    const page = splitPage('k=2&n=4&compare=loss');
+    const [lead, follow] = page.workers;
+    page.frame();
+    page.frame();
+    page.stopCompare();
+    expect(follow.terminated).toBe(true);
+    const asked = lead.advances.length;
+    for (let i = 1; i <= 5; i++) {
+      page.frame();
+      expect(lead.advances).toHaveLength(asked + i);
+    }
+  });
+});

@@ -1,0 +1,119 @@
+// The page's runner against a fake flow worker, frame by frame: what it asks the worker for,
+// and what reaches the store and the link.
+import { afterEach, describe, expect, it } from 'vitest';
+import { nextTarget, replayedTimes, stepTarget } from '../sim/clock.ts';
+import { frameData } from '../state/frameData.ts';
+import { encode } from '../url/codec.ts';
+import { FAKE_AUTO_END } from './fakeFlowWorker.ts';
+import { startRunner } from './runner.ts';
+import { testPage } from './testPage.ts';
+
+let stop = () => {};
+afterEach(() => stop());
+
+function started(query: string) {
+  const page = testPage(query);
+  stop = startRunner(page.store, page.deps);
+  page.settle();
+  return { ...page, worker: page.workers[0] };
+}
+
+describe('playback', () => {
+  it('asks for the next t by the speed in decades per second, and shows each frame', () => {
+    const page = started('k=2&n=4&speed=1');
+    expect(page.worker.advances).toEqual([0]);
+    for (let i = 0; i < 60; i++) {
+      const before = frameData.t;
+      page.frame(16);
+      const asked = page.worker.advances.at(-1)!;
+      expect(asked).toBe(nextTarget(before, 1, 0.016, FAKE_AUTO_END));
+      expect(frameData.t).toBe(asked);
+    }
+    // 60 frames of 16 ms at one decade per second: about one decade from where playback starts
+    expect(frameData.t).toBeCloseTo(0.01 * 10 ** 0.96, 12);
+  });
+
+  it("updates the store's readout at most every 100 ms, always to a frame that was shown", () => {
+    const page = started('k=2&n=4&speed=1');
+    const shown = new Set([frameData.t]);
+    const readouts: number[] = [];
+    const unsubscribe = page.store.subscribe((s, prev) => {
+      if (s.readout !== prev.readout) readouts.push(s.readout.t);
+    });
+    for (let i = 0; i < 60; i++) {
+      page.frame(16);
+      shown.add(frameData.t);
+    }
+    unsubscribe();
+    // 960 ms: a refresh every 7th frame (112 ms), not one per frame
+    expect(readouts).toHaveLength(8);
+    for (const t of readouts) expect(shown.has(t)).toBe(true);
+    expect(page.store.getState().readout.t).toBeGreaterThan(0);
+    expect(page.store.getState().readout.t).toBeLessThanOrEqual(frameData.t);
+  });
+
+  it('stops at the end time, with the end in the readout and in the link', () => {
+    const page = started('k=2&n=4&speed=4&T=0.05');
+    for (let i = 0; i < 30 && page.store.getState().playing; i++) page.frame(16);
+    const s = page.store.getState();
+    expect(s).toMatchObject({ playing: false, finished: true });
+    expect(frameData.t).toBe(0.05);
+    expect(s.readout.t).toBe(0.05);
+    expect(s.params.t).toBe(0.05);
+    const asked = page.worker.advances.length;
+    page.frame();
+    expect(page.worker.advances).toHaveLength(asked);
+  });
+});
+
+describe('pausing', () => {
+  it('writes the time on screen into the link, and a frame still in flight moves the readout and the link together', () => {
+    const page = started('k=2&n=4');
+    for (let i = 0; i < 10; i++) page.frame();
+    page.loop.frame(); // the next frame is asked for…
+    const inFlight = page.worker.advances.at(-1)!;
+    page.store.getState().pause();
+    let s = page.store.getState();
+    expect(s.params.t).toBe(frameData.t);
+    expect(s.readout.t).toBe(frameData.t);
+    page.worker.deliver(); // …and lands after the pause
+    s = page.store.getState();
+    expect(frameData.t).toBe(inFlight);
+    expect(s.readout.t).toBe(inFlight);
+    expect(s.params.t).toBe(inFlight);
+    expect(encode(s.params)).toContain(`&t=${inFlight}&`);
+    const asked = page.worker.advances.length;
+    for (let i = 0; i < 5; i++) page.frame();
+    expect(page.worker.advances).toHaveLength(asked);
+  });
+
+  it('a step while paused goes a tenth of a decade on, and the link follows it', () => {
+    const page = started('k=2&n=4');
+    for (let i = 0; i < 5; i++) page.frame();
+    page.store.getState().pause();
+    const from = frameData.t;
+    page.store.getState().step();
+    page.frame();
+    const s = page.store.getState();
+    expect(frameData.t).toBe(stepTarget(from, FAKE_AUTO_END));
+    expect(s.params.t).toBe(frameData.t);
+    expect(s.readout.t).toBe(frameData.t);
+  });
+
+  it('a link paused at t opens on the frame at t, with the plots’ samples on the way, and stays there', () => {
+    const page = testPage('k=2&n=4&t=0.5');
+    expect(page.store.getState().playing).toBe(false);
+    stop = startRunner(page.store, page.deps);
+    page.settle();
+    const [worker] = page.workers;
+    const history = replayedTimes(0.5, { t: 0, length: 0 });
+    expect(worker.sent.filter((m) => m.type === 'advance')).toEqual([expect.objectContaining({ t: 0.5, history })]);
+    expect(frameData.t).toBe(0.5);
+    expect(frameData.length).toBe(history.length + 1);
+    const s = page.store.getState();
+    expect(s.params.t).toBe(0.5);
+    expect(s.readout.t).toBe(0.5);
+    for (let i = 0; i < 5; i++) page.frame();
+    expect(worker.advances).toEqual([0.5]);
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { SplitClock } from './splitClock.ts';
+
+describe('SplitClock', () => {
+  it('never holds the leader without a follower', () => {
+    expect(new SplitClock().holds(5)).toBe(false);
+  });
+
+  it('holds while the follower says it is behind, and not once it has withdrawn', () => {
+    const clock = new SplitClock();
+    let at = 1;
+    const release = clock.follow((t) => at < t);
+    expect(clock.holds(2)).toBe(true);
+    at = 2;
+    expect(clock.holds(2)).toBe(false);
+    at = 1;
+    release();
+    expect(clock.holds(2)).toBe(false);
+  });
+
+  it('a follower that has been replaced cannot withdraw its successor', () => {
+    const clock = new SplitClock();
+    const releaseOld = clock.follow(() => true);
+    clock.follow(() => true);
+    releaseOld();
+    expect(clock.holds(1)).toBe(true);
+  });
+});

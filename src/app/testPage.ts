@@ -1,0 +1,38 @@
+// A page for the runners' tests: a store opened from a link, fake flow workers, a manual
+// animation loop and one split-view clock, wired as src/app/runnerDeps.ts wires the real ones.
+import { createAppStore } from '../state/store.ts';
+import { FakeFlowWorker } from './fakeFlowWorker.ts';
+import { ManualFrameLoop } from './manualFrameLoop.ts';
+import type { RunnerDeps } from './runnerDeps.ts';
+import { SplitClock } from './splitClock.ts';
+
+export function testPage(query: string) {
+  const store = createAppStore(query);
+  const loop = new ManualFrameLoop();
+  /** every worker the runners started, in order (the page's run first) */
+  const workers: FakeFlowWorker[] = [];
+  const createWorker = () => {
+    const w = new FakeFlowWorker();
+    workers.push(w);
+    return w;
+  };
+  const deps: RunnerDeps = { createWorker, loop, clock: new SplitClock() };
+  const deliver = () => {
+    for (const w of workers) w.deliver();
+  };
+  return {
+    store,
+    loop,
+    workers,
+    deps,
+    /** One animation frame, then the replies to what it asked for land. */
+    frame(ms = 16) {
+      loop.frame(ms);
+      deliver();
+    },
+    /** Delivers replies, and those to the requests they set off, until none is left. */
+    settle() {
+      while (workers.some((w) => w.pending > 0)) deliver();
+    },
+  };
+}
