@@ -9,13 +9,16 @@ import { runCommand } from './errors.ts';
 import { readInitialOverlaps } from './initFile.ts';
 import { readableJson, rowsOf } from './json.ts';
 import { modelOfQuery } from './query.ts';
+import { criticalPoints, MAX_LANDSCAPE_K } from '../core/analysis/criticalPoints.ts';
+import { coveredCount } from '../core/outcomes/classify.ts';
 
 const USAGE = `usage: npm run -s flow -- '<query>' [--init FILE]
 
 Runs the flow of the model the query describes (the app's permalink keys, see src/url/schema.ts)
 to its end time and prints one JSON object: the parameters, β_c and β_fold (between them both
 the average and the minima near the v_j are minima), the average point, the minimum near v_j,
-the end time, where the neurons ended (counts, with tol and, for even φ, a note on the merged
+every critical point of the loss on the sphere of span(V) for k ≤ 3 (criticalPoints: overlaps u,
+spanIndex, perpCurvature, spanKind, kind on S^{d−1}, loss), the end time, where the neurons ended (counts, with tol and, for even φ, a note on the merged
 ±v_j), warnings (among them neurons that had not settled by the end), and their final overlaps
 u (n rows of k).
 With loss=mse it adds generalizationError (E[(f − f*)²] at the end) and covered (distinct index
@@ -36,6 +39,7 @@ export function flowReport(params: Params, model: Model, run: RunSummary, init: 
     betaFold: model.betaFold,
     average: model.average,
     indexMinimum: model.indexMinimum,
+    criticalPoints: model.spec.k <= MAX_LANDSCAPE_K ? criticalPoints(model.geometry, model.kernel, model.spec.d) : null,
     t: run.t,
     init,
     counts: run.counts,
@@ -45,14 +49,9 @@ export function flowReport(params: Params, model: Model, run: RunSummary, init: 
     loss: run.loss,
     warnings: [...model.warnings, ...run.warnings],
     failed: run.failed,
-    ...(run.generalizationError === undefined ? {} : { generalizationError: run.generalizationError, covered: coveredCount(run) }),
+    ...(run.generalizationError === undefined ? {} : { generalizationError: run.generalizationError, covered: coveredCount(run.counts) }),
     u: rowsOf(run.u, n, k),
   };
-}
-
-/** Distinct index vectors recovered by at least one neuron. */
-function coveredCount(run: RunSummary): number {
-  return run.counts.recovered.filter((c) => c > 0).length;
 }
 
 function main(argv: string[]): void {

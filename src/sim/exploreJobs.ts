@@ -1,7 +1,7 @@
 // What an explore worker does with one job; kept apart from the worker file so Node tests
 // (and a pool's in-thread fallback) run exactly the same code.
 import { basinSlice } from '../core/experiments/basin.ts';
-import { buildModel, type Model } from '../core/model/model.ts';
+import { buildModel, specKey, type Model } from '../core/model/model.ts';
 import { runSweepJob } from '../core/experiments/sweeps.ts';
 import type { ExploreJob, ExploreResult, FromExploreWorker, ToExploreWorker } from './protocol.ts';
 
@@ -10,7 +10,7 @@ const models = new Map<string, Model>();
 const MAX_MODELS = 64;
 
 function modelOf(spec: ExploreJob & { kind: 'sweep' }): Model {
-  const key = JSON.stringify(spec.job.spec);
+  const key = specKey(spec.job.spec);
   let m = models.get(key);
   if (!m) {
     m = buildModel(spec.job.spec);

@@ -8,6 +8,7 @@ import { capProblems, decode, encode, modelSpecOf, type Problem } from '../url/c
 import { frameData } from './frameData.ts';
 import { prefersReducedMotion } from './motion.ts';
 import { defaultParams, FIELDS, type ParamKey, type Params } from '../url/schema.ts';
+import { specKey } from '../core/model/model.ts';
 
 // scene and ui take the readout type from the store
 export type { Readout };
@@ -53,7 +54,7 @@ let noticeId = 0;
 
 const emptyReadout: Readout = { t: 0, loss: 0, counts: null, failed: 0, computeMs: 0 };
 
-const specKey = (p: Params) => JSON.stringify(modelSpecOf(p));
+const modelKeyOf = (p: Params) => specKey(modelSpecOf(p));
 
 /** A link with `t` opens paused at that flow time; any other link plays. */
 const pausedAt = (p: Params) => p.t > 0;
@@ -91,7 +92,7 @@ export function createAppStore(initialQuery = '') {
       const { params, problems } = normalized(merged);
       // A new model restarts from its seeded start and plays, whether or not the last run had
       // ended; a view change (camera, speed, trails, …) never touches the run.
-      if (specKey(params) !== specKey(before)) {
+      if (modelKeyOf(params) !== modelKeyOf(before)) {
         const still = prefersReducedMotion();
         set({ params: { ...params, t: 0 }, finished: false, playing: !still, jumpToEnd: still, fault: null });
       } else set({ params });

@@ -28,12 +28,16 @@ export const MAX_LANDSCAPE_K = 3;
 
 /** Points closer than this (in span coordinates) are one critical point. */
 const MERGE_DISTANCE = 1e-9;
-/** A degenerate point converges only linearly under Newton: its limits are merged more loosely. */
-const DEGENERATE_MERGE_DISTANCE = 1e-5;
+/** Limits of Newton's method around a degenerate point lie this close to it. */
+const DEGENERATE_MERGE_DISTANCE = 1e-3;
 /** Converged: Riemannian gradient below this (relative to the kernel's scale). */
 const GRADIENT_TOLERANCE = 1e-13;
-/** An eigenvalue this small relative to the Hessian's scale counts as zero. */
-const ZERO_CURVATURE = 1e-8;
+/**
+ * An eigenvalue this small relative to the Hessian's scale counts as zero: Newton stops within
+ * ~1e-6 of a degenerate point, where its eigenvalues are that small, while a point 10⁻⁴ in β
+ * from a bifurcation still has eigenvalues of order 10⁻⁴.
+ */
+const ZERO_CURVATURE = 1e-5;
 const MAX_NEWTON = 200;
 /** Starts on the circle, and on S² (a Fibonacci cover). */
 const CIRCLE_STARTS = 240;
@@ -46,18 +50,19 @@ export function criticalPoints(geometry: Geometry, kernel: Kernel, d: number): C
   const active: number[] = [];
   for (let a = 0; a < k; a++) if (L[a * k + a] !== 0) active.push(a);
   const r = active.length;
-  const found: { c: number[]; converged: boolean }[] = [];
+  const merged: { c: number[]; point: CriticalPoint }[] = [];
   for (const start of starts(r)) {
-    const p = newton(L, k, active, kernel, start);
-    if (p) found.push(p);
+    const c = newton(L, k, active, kernel, start);
+    if (!c) continue;
+    const point = classify(geometry, kernel, d, overlapsOf(L, k, active, c), r);
+    // Newton stalls short of a degenerate point (the gradient vanishes faster than the
+    // distance): its limits scatter around it and are one point, merged loosely
+    const loose = point.kind === 'degenerate';
+    const twin = merged.find((m) => distance(m.c, c) < (loose || m.point.kind === 'degenerate' ? DEGENERATE_MERGE_DISTANCE : MERGE_DISTANCE));
+    if (!twin) merged.push({ c, point });
+    else if (loose && twin.point.kind !== 'degenerate') Object.assign(twin, { c, point });
   }
-  const merged: { c: number[]; converged: boolean }[] = [];
-  for (const p of found) {
-    const twin = merged.find((m) => distance(m.c, p.c) < (m.converged && p.converged ? MERGE_DISTANCE : DEGENERATE_MERGE_DISTANCE));
-    if (!twin) merged.push(p);
-    else if (p.converged && !twin.converged) Object.assign(twin, p);
-  }
-  const points = merged.map((p) => classify(geometry, kernel, d, overlapsOf(L, k, active, p.c), r));
+  const points = merged.map((m) => m.point);
   return points.sort((a, b) => a.loss - b.loss || compareRows(a.u, b.u));
 }
 
@@ -115,7 +120,7 @@ function overlapsOf(L: Float64Array, k: number, active: number[], c: number[]): 
  * tangent space (ccᵀ keeps the normal direction nonsingular), step at most 0.3, retract.
  * Null when it does not settle (the start is then covered by another one).
  */
-function newton(L: Float64Array, k: number, active: number[], kernel: Kernel, start: number[]): { c: number[]; converged: boolean } | null {
+function newton(L: Float64Array, k: number, active: number[], kernel: Kernel, start: number[]): number[] | null {
   const r = active.length;
   let c = start.slice();
   let lastG = Infinity;
@@ -137,7 +142,7 @@ function newton(L: Float64Array, k: number, active: number[], kernel: Kernel, st
     const radial = dot(c, e);
     const g = e.map((x, a) => x - radial * c[a]);
     const gNorm = Math.sqrt(dot(g, g));
-    if (gNorm <= GRADIENT_TOLERANCE * Math.max(scale, 1)) return { c, converged: true };
+    if (gNorm <= GRADIENT_TOLERANCE * Math.max(scale, 1)) return c;
     // P(E − radial·I)P + ccᵀ
     const A = new Array<number>(r * r).fill(0);
     for (let a = 0; a < r; a++) {
@@ -160,10 +165,10 @@ function newton(L: Float64Array, k: number, active: number[], kernel: Kernel, st
     const n = Math.sqrt(dot(next, next));
     c = next.map((x) => x / n);
     // a degenerate point: the gradient stalls well below the start's but above the tolerance
-    if (it > 60 && gNorm < 1e-7 * Math.max(scale, 1) && gNorm >= lastG * 0.999) return { c, converged: false };
+    if (it > 60 && gNorm < 1e-7 * Math.max(scale, 1) && gNorm >= lastG * 0.999) return c;
     lastG = gNorm;
   }
-  return lastG < 1e-7 ? { c, converged: false } : null;
+  return lastG < 1e-7 ? c : null;
 }
 
 /** Gaussian elimination with partial pivoting (r ≤ 3); null when singular. */
