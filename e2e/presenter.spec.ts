@@ -27,7 +27,8 @@ const presenterItems = (page: Page): [string, Locator][] => [
 for (const [width, height] of [[1280, 720], [1920, 1080]]) {
   test(`at ${width}×${height} the view, β with β_c, counts and both time plots are on one screen while the tour runs`, async ({ page }) => {
     await page.setViewportSize({ width, height });
-    await page.goto('./?tour=1');
+    // step 7 has equiangular index vectors, so β and its marks apply (orthogonal steps say why not)
+    await page.goto('./?tour=7');
     await expect(page.getByTestId('tour-step')).toBeVisible();
     await expect.poll(() => simTime(page)).toBeGreaterThan(0);
     expect(await page.evaluate(() => window.scrollY)).toBe(0);

@@ -109,9 +109,11 @@ export function OverlapPlot() {
 
   return (
     <figure className="plot">
-      <figcaption title={`Overlaps of ${TRACED_NEURONS} neurons (colour: where each is heading)${sgd ? '; solid: SGD, dashed: flow' : ''}`}>
-        Overlaps of {TRACED_NEURONS} neurons (colour: where each is heading)
-        {sgd && <span data-testid="overlap-legend-sgd">; solid: SGD, dashed: flow</span>}
+      {/* short enough to fit beside the view; the colours' meaning is in the tooltip and the
+          view's key, while the line styles' meaning (SGD) stays visible */}
+      <figcaption title={`Overlaps of ${TRACED_NEURONS} neurons with the index vector each is heading for (colour: that vector)${sgd ? '; solid: SGD, dashed: flow' : ''}`}>
+        Overlaps of {TRACED_NEURONS} neurons
+        {sgd && <span data-testid="overlap-legend-sgd"> · solid: SGD, dashed: flow</span>}
       </figcaption>
       <UPlotChart
         options={options}

@@ -54,7 +54,8 @@ export function UPlotChart({ options, data, rebuildKey = null, onChart, testId, 
     const u = new uPlot(
       {
         ...opts,
-        ...(compact && opts.axes ? { axes: opts.axes.map((a, i) => (i === 0 ? { ...a, label: undefined, labelSize: 0 } : a)) } : {}),
+        // and no more room under the plot than its tick labels need (uPlot's default is 50 px)
+        ...(compact && opts.axes ? { axes: opts.axes.map((a, i) => (i === 0 ? { ...a, label: undefined, labelSize: 0, size: Math.ceil(theme.fontPx) + 12 } : a)) } : {}),
         width: Math.max(100, el.clientWidth),
         height: chartHeight(el),
         legend: { ...opts.legend, mount: (_self, table) => legendEl.replaceChildren(table) },

@@ -1,10 +1,11 @@
 // "· 91" after an index vector's label: how many neurons are attracted to it, from the
 // throttled readout (~10 Hz, exact on pause and at the end). The selector returns a string,
-// so the label re-renders only when the text changes, never per frame.
+// so the label re-renders only when the text changes, never per frame. The counts come from
+// the run this view draws (its ReadoutSourceContext): a split view's second pane must never
+// show the page's counts at its own tips.
 import type { OutcomeCounts } from '../core/outcomes/classify.ts';
 import { useStore } from 'zustand';
-import { getAppStore } from '../state/store.ts';
-import type { ReadoutStore } from './frameSource.ts';
+import { useReadoutSource, type ReadoutStore } from './frameSource.ts';
 
 /** The counts of the vectors sharing one label, in label order; '' before the first frame. */
 function attractedText(counts: OutcomeCounts | null, names: readonly number[]): string {
@@ -19,10 +20,11 @@ function attractedText(counts: OutcomeCounts | null, names: readonly number[]): 
 }
 
 export function AttractedCount({ names, source }: { names: readonly number[]; source?: ReadoutStore }) {
-  const text = useStore(source ?? (getAppStore() as unknown as ReadoutStore), (s) => attractedText(s.readout?.counts ?? null, names));
+  const fromView = useReadoutSource();
+  const text = useStore(source ?? fromView, (s) => attractedText(s.readout?.counts ?? null, names));
   if (!text) return null;
   return (
-    <span className="vector-count">
+    <span className="vector-count" data-testid="attracted-count" data-value={text}>
       {' · '}
       {text}
     </span>

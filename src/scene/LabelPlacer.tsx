@@ -30,7 +30,7 @@ export function LabelPlacer() {
     const blocked: Rect[] = [];
     if (view) {
       const origin = view.getBoundingClientRect();
-      for (const el of view.querySelectorAll('.view-tools, .view-footer > *')) {
+      for (const el of view.querySelectorAll('.view-tools, .view-footer > *, .touch-hint')) {
         const r = el.getBoundingClientRect();
         if (r.width > 0) blocked.push({ x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height });
       }
@@ -44,10 +44,31 @@ export function LabelPlacer() {
         search.el.hidden = text === '';
       }
     }
+    // corner notes first: they take a fixed place, which the other labels then avoid
+    for (const l of list) l.box = null;
+    let cornerTop = 8;
+    let tools: Rect | null = null;
+    if (view) {
+      const hint = view.querySelector<HTMLElement>('.touch-hint');
+      if (hint && hint.offsetHeight > 0) cornerTop = hint.offsetTop + hint.offsetHeight + 6;
+      const t = view.querySelector<HTMLElement>('.view-tools');
+      if (t && t.offsetWidth > 0) tools = { x: t.offsetLeft, y: t.offsetTop, w: t.offsetWidth, h: t.offsetHeight };
+    }
+    for (const l of list) {
+      if (l.side !== 'corner' || l.el.hidden) continue;
+      const w = l.el.offsetWidth, h = l.el.offsetHeight;
+      // a narrow view (split pane, phone): under the buttons rather than behind them
+      if (tools && 8 + w > tools.x - 4 && cornerTop < tools.y + tools.h + 4) cornerTop = tools.y + tools.h + 6;
+      const r: Rect = { x: 8, y: cornerTop, w, h };
+      cornerTop += r.h + 6;
+      l.box = r;
+      blocked.push(r);
+      l.el.style.transform = `translate(${r.x}px, ${r.y}px)`;
+    }
     const p = v.current;
     p.set(0, 0, 0).project(camera);
     const cx = ((p.x + 1) / 2) * size.width, cy = ((1 - p.y) / 2) * size.height;
-    const shown = list.filter((l) => !l.el.hidden);
+    const shown = list.filter((l) => !l.el.hidden && l.side !== 'corner');
     const items: LabelItem[] = shown.map((l) => {
       p.set(l.anchor[0], l.anchor[1], l.anchor[2]).project(camera);
       const ax = ((p.x + 1) / 2) * size.width, ay = ((1 - p.y) / 2) * size.height;
@@ -55,7 +76,6 @@ export function LabelPlacer() {
       return { ax, ay, w: l.el.offsetWidth, h: l.el.offsetHeight, dx: dir[0], dy: dir[1], gap: l.side === 'right' ? 22 : l.side === 'below' ? 14 : 6 };
     });
     const rects = placeLabels(items, size.width, size.height, 2, blocked);
-    for (const l of list) l.box = null;
     shown.forEach((l, i) => {
       const r = rects[i];
       l.box = r;

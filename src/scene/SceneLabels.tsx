@@ -1,5 +1,6 @@
-// The labels over the 3-D view, as ordinary DOM text (never markup from a link): under the
-// centre the "still searching" hint, the average point's kind and how many neurons sit there,
+// The labels over the 3-D view, as ordinary DOM text (never markup from a link): in the
+// top-left corner the "still searching" note (the centre is where a lecturer points during
+// the plateau, so no note may sit there), the average point's kind and how many neurons sit there,
 // and each index vector's name (in its colour, with its glyph past eight) and how many neurons
 // head for it — one label per vector, never a comma-joined line. LabelPlacer moves them so that
 // none covers another (labelLayout.ts).
@@ -37,7 +38,7 @@ export function SceneLabels({ k, anchors }: { k: number; anchors: LabelAnchors }
 
   useLayoutEffect(() => {
     const list: SceneLabel[] = [];
-    if (search.current) list.push({ el: search.current, anchor: [0, 0, 0], side: 'below', box: null });
+    if (search.current) list.push({ el: search.current, anchor: [0, 0, 0], side: 'corner', box: null });
     if (average.current && anchors.average) list.push({ el: average.current, anchor: anchors.average.position, side: 'right', box: null });
     for (const j of drawn) {
       const el = tags.current[j];

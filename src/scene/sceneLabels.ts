@@ -5,7 +5,8 @@
 import { createContext, useContext } from 'react';
 import type { Rect } from './labelLayout.ts';
 
-export type LabelSide = 'outward' | 'right' | 'below';
+/** 'corner': a note that belongs to no point of the sphere, kept in the view's top-left corner */
+export type LabelSide = 'outward' | 'right' | 'below' | 'corner';
 
 export interface SceneLabel {
   el: HTMLElement;

@@ -1,11 +1,15 @@
 // Page layout. Each panel reads the store through narrow selectors; none talks to the worker.
-// Three areas: the view; the presenter strip (playback, β with its β_c mark, outcome counts,
-// the overlap and loss plots), which a lecturer needs on screen together with the view; and
-// everything else (teaching, model, thresholds, sharing). app.css places them: one column on
-// a phone, view beside a stacked column on a narrow window, three columns on a projector.
+// Three areas: the view, with the time and Play/Step/Reset in one bar right under it (on a
+// phone and in embed mode too, Play is next to what it plays); the presenter strip (β with
+// its marks, speed, the outcome counts in a box of their own that scrolls rather than taking
+// the charts' height, the overlap and loss plots), which a lecturer needs on screen together
+// with the view; and everything else (the tour step on top, teaching, model, thresholds,
+// sharing). app.css places them: one column on a phone, view beside a stacked column on a
+// narrow window, three columns on a projector, where an open tour step is a drawer over the
+// third column.
 import { Suspense, lazy } from 'react';
 import { useApp } from '../state/store.ts';
-import { ModelControls, PlaybackControls } from './Controls.tsx';
+import { ModelControls, PlaybackControls, SpeedControl } from './Controls.tsx';
 import { BetaControl } from './BetaControl.tsx';
 import { DynamicsControls } from './DynamicsControls.tsx';
 import { NoticeBar } from './NoticeBar.tsx';
@@ -17,7 +21,7 @@ import { OpenFullLink } from './share/OpenFullLink.tsx';
 import { EmbedControls } from './share/EmbedControls.tsx';
 import './share/embed.css';
 import { ShortcutsHelp } from './teach/ShortcutsHelp.tsx';
-import { TeachPanel } from './teach/TeachPanel.tsx';
+import { TeachPanel, TourDrawer } from './teach/TeachPanel.tsx';
 import { useShortcuts } from './teach/useShortcuts.ts';
 import { UpdatePrompt } from './pwa/UpdatePrompt.tsx';
 import { VIEW_PANEL_ID } from './fullscreen.ts';
@@ -46,26 +50,31 @@ export function App() {
           <Suspense fallback={<div className="view-loading">loading the 3-D view…</div>}>
             <ViewArea />
           </Suspense>
-          <TimeReadout />
+          <div className="view-bar">
+            <TimeReadout />
+            <PlaybackControls speed={false} />
+            {embed && <EmbedControls />}
+            {embed && <OpenFullLink />}
+          </div>
           {!embed && <ProjectionControl />}
           <FullscreenOverlay />
           {!embed && <Caption />}
         </section>
-        <section className="stage-panel" aria-label="playback, β and what the run shows">
-          <PlaybackControls />
-          {embed && <EmbedControls />}
-          {embed && <OpenFullLink />}
-          {!embed && (
-            <>
-              <BetaControl />
+        {!embed && (
+          <section className="stage-panel" aria-label="β, speed and what the run shows">
+            <BetaControl />
+            <SpeedControl />
+            {/* it scrolls when the counts are long, so it takes keyboard focus (arrows scroll it) */}
+            <div className="counts-box" data-testid="counts-box" role="region" aria-label="outcome counts" tabIndex={0}>
               <OutcomeReadout />
               <SquaredLossReadout />
-              <RunPlots />
-            </>
-          )}
-        </section>
+            </div>
+            <RunPlots />
+          </section>
+        )}
         {!embed && (
           <aside className="side-panel">
+            <TourDrawer />
             <TeachPanel />
             <ModelControls />
             <LossControls />

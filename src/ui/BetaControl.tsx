@@ -50,6 +50,18 @@ export function BetaSlider({ label = 'β (overlap of index vectors)' }: { label?
 /** The presenter strip's β control (Model holds the other parameters). */
 export function BetaControl() {
   const geom = useApp((s) => s.params.geom);
+  // orthogonal index vectors have no β: a greyed slider with β_c and β_fold marks would claim
+  // thresholds that do not apply, so the strip says why instead
+  if (geom === 'orth') {
+    return (
+      <fieldset className="controls beta-control" data-testid="beta-not-applicable">
+        <legend>Index-vector overlap</legend>
+        <p className="hint beta-orth">
+          No β here: the index vectors are orthogonal (β = 0), so β_c and β_fold do not apply. They belong to equiangular vectors.
+        </p>
+      </fieldset>
+    );
+  }
   return (
     <fieldset className="controls beta-control">
       <legend>Index-vector overlap</legend>

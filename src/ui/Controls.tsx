@@ -82,11 +82,16 @@ export function ModelControls() {
   );
 }
 
-export function PlaybackControls() {
+/**
+ * Play, step, reset, new seed; with `speed` also the speed slider. The page puts the buttons
+ * in the bar right under the view (so Play is next to what it plays, on a phone too) and the
+ * speed in the presenter strip.
+ */
+export function PlaybackControls({ speed = true }: { speed?: boolean }) {
   const playing = useApp((s) => s.playing);
   const st = getAppStore().getState();
   return (
-    <fieldset className="controls playback">
+    <fieldset className={speed ? 'controls playback' : 'controls playback playback-buttons'}>
       <legend>Playback</legend>
       <div className="buttons">
         <button type="button" name="play" onClick={st.togglePlay} aria-pressed={playing}>
@@ -96,6 +101,16 @@ export function PlaybackControls() {
         <button type="button" name="reset" onClick={st.reset}>Reset</button>
         <button type="button" name="newseed" onClick={st.newSeed}>New seed</button>
       </div>
+      {speed && <ParamSlider name="speed" />}
+    </fieldset>
+  );
+}
+
+/** The speed slider alone (the presenter strip's, when the buttons sit under the view). */
+export function SpeedControl() {
+  return (
+    <fieldset className="controls speed-control">
+      <legend>Playback speed</legend>
       <ParamSlider name="speed" />
     </fieldset>
   );

@@ -5,9 +5,9 @@
 // image) takes its colour from here, so a vector has one colour everywhere.
 
 /**
- * Categorical colours of the index vectors, safe for colour-blind viewers: the seven chromatic
- * colours of the Okabe–Ito palette (its black is unusable on the dark view) with its blue
- * lightened to read on that background, and Paul Tol's pink as the eighth. They stay apart under
+ * Categorical colours of the index vectors, safe for colour-blind viewers: six chromatic
+ * colours of the Okabe–Ito palette (its black is unusable on the dark view), a light violet in
+ * place of its blue, and Paul Tol's pink as the eighth. They stay apart under
  * protanopia, deuteranopia and tritanopia in lightness as well as hue; index vectors 9…16 reuse
  * them with a second glyph (indexGlyph), and every label names its vector.
  */
@@ -18,7 +18,7 @@ export const INDEX_COLOURS = [
   '#f0e442', // yellow
   '#d55e00', // vermillion
   '#cc79a7', // reddish purple
-  '#3b8fd6', // blue (Okabe–Ito #0072b2, lightened)
+  '#a898ff', // violet: Okabe–Ito's blue (#0072b2), lightened to read on the dark view, sat too close to the sky blue of v₁ to tell apart at a glance
   '#ffaabb', // pink (Tol)
 ] as const;
 

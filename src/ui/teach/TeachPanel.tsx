@@ -7,23 +7,22 @@ import { decode, modelSpecOf } from '../../url/codec.ts';
 import { openingQuery } from '../../app/location.ts';
 import { FIELDS, type Params } from '../../url/schema.ts';
 import { helpStore } from './helpDialog.ts';
-import { openConfiguration } from './navigation.ts';
+import { openConfiguration, openTourStep } from './navigation.ts';
 import { themeStore, useTheme } from '../../view/theme.ts';
 import { stepQuery, TOUR_STEPS } from './tourSteps.ts';
 import './teach.css';
+import { specKey } from '../../core/model/model.ts';
 
 const Formulas = lazy(() => import('./Formulas.tsx'));
 
 const STEP_COUNT = TOUR_STEPS.length;
 
 /** Model part of each step, to tell which preset (if any) is on screen. */
-const STEP_SPECS = TOUR_STEPS.map((s) => JSON.stringify(modelSpecOf(decode(s.query).params)));
+const STEP_SPECS = TOUR_STEPS.map((s) => specKey(modelSpecOf(decode(s.query).params)));
 
-const specKey = (p: Params) => JSON.stringify(modelSpecOf(p));
+const modelKeyOf = (p: Params) => specKey(modelSpecOf(p));
 
-function openStep(index: number): void {
-  openConfiguration(stepQuery(index));
-}
+const openStep = openTourStep;
 
 /** Handled once per page load, not once per mount (StrictMode mounts twice). */
 let deepLinkHandled = false;
@@ -52,7 +51,7 @@ function useDeepLinkedStep(): void {
 
 function TourCard({ index }: { index: number }) {
   const step = TOUR_STEPS[index - 1];
-  const changed = useApp((s) => specKey(s.params) !== STEP_SPECS[index - 1]);
+  const changed = useApp((s) => modelKeyOf(s.params) !== STEP_SPECS[index - 1]);
   const T = decode(step.query).params.T;
   const close = () => getAppStore().getState().setParam('tour', 0);
   return (
@@ -74,6 +73,7 @@ function TourCard({ index }: { index: number }) {
       ) : (
         <p className="hint">The run pauses at T = {T}; Play runs it again from the start.</p>
       )}
+      <p className="tour-keys muted">PageDown / → next · PageUp / ← back</p>
       <div className="buttons tour-buttons">
         <button type="button" name="tour-back" disabled={index <= 1} onClick={() => openStep(index - 1)}>
           Back
@@ -90,7 +90,7 @@ function TourCard({ index }: { index: number }) {
 }
 
 function PresetSelect() {
-  const current = useApp((s) => STEP_SPECS.indexOf(specKey(s.params)) + 1);
+  const current = useApp((s) => STEP_SPECS.indexOf(modelKeyOf(s.params)) + 1);
   return (
     <label className="preset">
       <span>Preset</span>
@@ -125,6 +125,16 @@ function ThemeToggle() {
   );
 }
 
+/**
+ * The open tour step, placed by App at the top of the side column: on a projector a drawer over
+ * that column whose title and Back/Next stay on screen while its text scrolls inside it.
+ */
+export function TourDrawer() {
+  const tour = useApp((s) => s.params.tour);
+  const index = Math.min(tour, STEP_COUNT);
+  return index > 0 ? <TourCard index={index} /> : null;
+}
+
 export function TeachPanel() {
   const tour = useApp((s) => s.params.tour);
   useDeepLinkedStep();
@@ -145,7 +155,6 @@ export function TeachPanel() {
           Shortcuts <kbd>?</kbd>
         </button>
       </div>
-      {index > 0 && <TourCard index={index} />}
       <PresetSelect />
       <details className="formulas" data-testid="formulas">
         <summary>The model and its formulas</summary>

@@ -7,6 +7,7 @@ import { getAppStore } from '../../state/store.ts';
 import { helpStore } from './helpDialog.ts';
 import { prefersReducedMotion } from '../../state/motion.ts';
 import { toggleViewFullscreen } from '../fullscreen.ts';
+import { moveTour } from './navigation.ts';
 import { nudgeTour, toggleTurning, TOUR_STEP } from '../../state/projectionView.ts';
 import '../../view/theme.ts';
 
@@ -21,6 +22,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'S', does: 'step (pauses, then advances a tenth of a decade of time)' },
   { keys: 'R', does: 'reset the run to its seeded start' },
   { keys: 'F', does: 'fullscreen view with β slider and play controls (Esc leaves)' },
+  { keys: 'PageDown / PageUp, → / ←', does: 'guided tour: next / previous step (arrows: when no slider has focus)' },
   { keys: 'G', does: 'k > 3: turn the projection (grand tour) / stop turning' },
   { keys: '[ ]', does: 'k > 3: turn the projection back / on a little' },
   { keys: '← → ↑ ↓', does: 'move a focused slider' },
@@ -37,6 +39,14 @@ function isTypingTarget(el: Element | null): boolean {
   if (el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return true;
   if (el instanceof HTMLInputElement) return TEXT_INPUT_TYPES.has(el.type);
   return el instanceof HTMLElement && el.isContentEditable;
+}
+
+/** Arrow keys move these (a slider, a radio group, a listbox): they keep them. */
+function arrowsMove(el: Element | null): boolean {
+  if (!el) return false;
+  if (el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement) return true;
+  const role = el.getAttribute('role');
+  return role === 'slider' || role === 'radio' || role === 'listbox' || role === 'tab' || role === 'spinbutton';
 }
 
 /** Space already activates these natively; handling it too would act twice. */
@@ -74,6 +84,14 @@ function handleKey(e: KeyboardEvent): void {
     if (spaceActivates(target) && target instanceof HTMLElement) target.blur();
     e.preventDefault(); // no page scroll
     if (!e.repeat) st.togglePlay();
+    return;
+  }
+  // a presentation clicker sends PageDown / PageUp: with the tour open they turn its pages
+  if (e.key === 'PageDown' || e.key === 'PageUp' || ((e.key === 'ArrowRight' || e.key === 'ArrowLeft') && !arrowsMove(target))) {
+    if (st.params.tour > 0) {
+      e.preventDefault();
+      if (!e.repeat || e.key.startsWith('Page')) moveTour(e.key === 'PageDown' || e.key === 'ArrowRight' ? 1 : -1);
+    }
     return;
   }
   if (e.shiftKey) return;

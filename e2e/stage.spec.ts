@@ -1,0 +1,237 @@
+// The lecture stage at projector sizes: the time plots keep a readable height whatever the
+// counts above them say, their captions are never cut, the tour's step sits beside the view
+// and a clicker turns its pages, each split pane reads only its own run, notes over the view
+// leave the sphere's centre free, embed mode gives the view its frame's height, and k = 16
+// labels stay apart.
+import type { Page } from '@playwright/test';
+import type { OutcomeCounts } from '../src/core/outcomes/classify.ts';
+import { TOUR_STEPS } from '../src/ui/teach/tourSteps.ts';
+import { expect, expectLabelsApart, simTime, test, waitForEnd } from './fixtures.ts';
+
+test.describe.configure({ timeout: 180_000 });
+
+const N = TOUR_STEPS.length;
+
+interface Measured {
+  scrollY: number;
+  plots: { id: string; height: number; top: number; bottom: number; clipped: boolean }[];
+  captions: { text: string; overflows: boolean; clipped: boolean }[];
+}
+
+/** Plot areas (uPlot's .u-over) and chart captions of the presenter strip, as laid out now. */
+function measureStrip(page: Page): Promise<Measured> {
+  return page.evaluate(() => {
+    // clipped: some ancestor that hides its overflow does not contain the whole box
+    const clipped = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      for (let a = el.parentElement; a; a = a.parentElement) {
+        const s = getComputedStyle(a);
+        if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
+        const c = a.getBoundingClientRect();
+        if (r.top < c.top - 0.5 || r.bottom > c.bottom + 0.5 || r.left < c.left - 0.5 || r.right > c.right + 0.5) return true;
+      }
+      return false;
+    };
+    const plots = [...document.querySelectorAll('.stage-panel .chart')].map((chart) => {
+      const over = chart.querySelector('.u-over')!;
+      const r = over.getBoundingClientRect();
+      return { id: chart.getAttribute('data-testid') ?? '', height: r.height, top: r.top, bottom: r.bottom, clipped: clipped(over) };
+    });
+    const captions = [...document.querySelectorAll('.stage-panel figcaption')].map((f) => ({
+      text: f.textContent ?? '',
+      overflows: f.scrollWidth > f.clientWidth + 1 || f.scrollHeight > f.clientHeight + 1,
+      clipped: clipped(f),
+    }));
+    return { scrollY: window.scrollY, plots, captions };
+  });
+}
+
+async function expectRoomyPlots(page: Page, minHeight: number, what: string) {
+  // the charts follow their boxes through a ResizeObserver: wait until they have settled
+  await expect
+    .poll(async () => {
+      const m = await measureStrip(page);
+      return m.plots.length >= 2 && m.plots.every((p) => p.height >= minHeight);
+    }, { message: `${what}: every plot area at least ${minHeight} px` })
+    .toBe(true);
+  const m = await measureStrip(page);
+  const vh = page.viewportSize()!.height;
+  expect(m.scrollY, `${what}: the page is not scrolled`).toBe(0);
+  for (const p of m.plots) {
+    expect(p.top, `${what}: ${p.id} top`).toBeGreaterThanOrEqual(0);
+    expect(p.bottom, `${what}: ${p.id} bottom`).toBeLessThanOrEqual(vh);
+    expect(p.clipped, `${what}: ${p.id} is not clipped`).toBe(false);
+  }
+  for (const c of m.captions) {
+    expect(c.overflows, `${what}: caption "${c.text}" fits`).toBe(false);
+    expect(c.clipped, `${what}: caption "${c.text}" is not clipped`).toBe(false);
+  }
+}
+
+test.describe('1280×720: the plots keep their height and their captions', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
+  for (const [query, min] of [
+    ['', 100],
+    ['?beta=0.255', 100],
+    ['?loss=mse&compare=loss&beta=0.35&n=60', 80],
+    ['?compare=beta:0.35&n=100&T=1000', 80],
+  ] as const) {
+    test(`${query || 'the default page'} at its end`, async ({ page }) => {
+      await page.goto(`./${query}`);
+      await waitForEnd(page, 120_000);
+      await expectRoomyPlots(page, min, query || 'default');
+    });
+  }
+
+  test('every tour step, with the step title and Back/Next beside the view', async ({ page }) => {
+    for (let i = 1; i <= N; i++) {
+      await page.goto(`./?tour=${i}`);
+      await expect(page.getByTestId('tour-step')).toHaveAttribute('data-step', String(i));
+      await expect.poll(() => simTime(page)).toBeGreaterThan(0);
+      await expectRoomyPlots(page, TOUR_STEPS[i - 1].query.includes('compare=') ? 80 : 100, `tour step ${i}`);
+      for (const name of ['tour-back', 'tour-next']) await expectUncovered(page, `button[name=${name}]`, `step ${i} ${name}`);
+      await expectUncovered(page, '[data-testid=tour-step] h3', `step ${i} title`);
+    }
+  });
+});
+
+/** Inside the viewport and the topmost element at its centre (nothing lies over it). */
+async function expectUncovered(page: Page, selector: string, what: string) {
+  const el = page.locator(selector);
+  const box = (await el.boundingBox())!;
+  const vp = page.viewportSize()!;
+  expect(box, `${what} is rendered`).not.toBeNull();
+  expect(box.y, `${what} top`).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height, `${what} bottom`).toBeLessThanOrEqual(vp.height);
+  expect(box.x + box.width, `${what} right`).toBeLessThanOrEqual(vp.width);
+  const onTop = await el.evaluate((node) => {
+    const r = node.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return !!hit && (hit === node || node.contains(hit));
+  });
+  expect(onTop, `${what} is not covered`).toBe(true);
+}
+
+test('from ?tour=1 PageDown turns every page with Next on screen, PageUp and ← go back, → with a slider focused moves the slider', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('./?tour=1');
+  for (let i = 1; i <= N; i++) {
+    await expect(page.getByTestId('tour-step')).toHaveAttribute('data-step', String(i));
+    await expectUncovered(page, 'button[name=tour-next]', `step ${i} Next`);
+    // orthogonal steps have no β: the strip says so rather than showing β_c marks
+    const orth = TOUR_STEPS[i - 1].query.includes('geom=orth');
+    await expect(page.getByTestId('beta-not-applicable')).toHaveCount(orth ? 1 : 0);
+    if (orth) await expect(page.locator('.stage-panel .range-mark')).toHaveCount(0);
+    if (i < N) await page.keyboard.press('PageDown');
+  }
+  await page.keyboard.press('PageDown');
+  await expect(page.getByTestId('tour-step')).toHaveAttribute('data-step', String(N));
+  await page.keyboard.press('PageUp');
+  await expect(page.getByTestId('tour-step')).toHaveAttribute('data-step', String(N - 1));
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('tour-step')).toHaveAttribute('data-step', String(N - 2));
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('tour-step')).toHaveAttribute('data-step', String(N - 1));
+  // a focused slider keeps its arrows
+  const speed = page.locator('fieldset.controls input[type=range][name=speed]');
+  const before = await speed.inputValue();
+  await speed.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(speed).not.toHaveValue(before);
+  await expect(page.getByTestId('tour-step')).toHaveAttribute('data-step', String(N - 1));
+});
+
+test('each split pane shows its own run: tip counts plus its count at w̄ are at most n and equal its readout', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const n = 100;
+  await page.goto(`./?compare=beta:0.35&n=${n}&T=1000`);
+  await waitForEnd(page, 120_000);
+  const paneCounts = async (testId: string) => {
+    const raw = await page.getByTestId(testId).getAttribute('data-counts');
+    return raw ? (JSON.parse(raw) as OutcomeCounts) : null;
+  };
+  const tips = (view: string) =>
+    page.getByTestId(view).locator('[data-testid^=vector-tag-]').evaluateAll((tags) =>
+      tags.map((t) => Number(t.querySelector('[data-testid=attracted-count]')?.getAttribute('data-value') ?? NaN)),
+    );
+  await expect.poll(async () => (await paneCounts('pane-right'))?.atAverage ?? -1).toBeGreaterThanOrEqual(0);
+  const left = (await paneCounts('pane-left'))!, right = (await paneCounts('pane-right'))!;
+  // the two runs differ (β = 0.2 against 0.35, across β_c), so a mix-up cannot pass unseen
+  expect(left.attracted).not.toEqual(right.attracted);
+  for (const [view, counts] of [['flow-canvas', left], ['flow-canvas-compare', right]] as const) {
+    await expect.poll(() => tips(view), { message: `${view}: tip counts are the pane's own` }).toEqual(counts.attracted);
+    const sum = (await tips(view)).reduce((a, b) => a + b, 0);
+    expect(sum + counts.atAverage, `${view}: tips + w̄ ≤ n`).toBeLessThanOrEqual(n);
+    await expect(page.getByTestId(view).getByTestId('average-marker')).toContainText(counts.atAverage > 0 ? `· ${counts.atAverage}` : 'w̄');
+  }
+});
+
+const centreCovered = (page: Page, view: string) =>
+  page.evaluate((id) => {
+    const v = document.querySelector(`[data-testid=${id}]`)!.getBoundingClientRect();
+    const note = document.querySelector(`[data-testid=${id}] [data-testid=search-hint]`)!.getBoundingClientRect();
+    const cx = v.left + v.width / 2, cy = v.top + v.height / 2;
+    return note.left <= cx && cx <= note.right && note.top <= cy && cy <= note.bottom;
+  }, view);
+
+for (const [name, size, query] of [
+  ['1280×720', { width: 1280, height: 720 }, ''],
+  ['375×812', { width: 375, height: 812 }, ''],
+  ['embed 960×540', { width: 960, height: 540 }, '&embed=1&controls=beta'],
+  ['phone landscape 812×375', { width: 812, height: 375 }, ''],
+] as const) {
+  test(`${name}: the "still searching" note leaves the sphere's centre free during the plateau`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await page.goto(`./?d=1000000&n=200&T=5&t=5${query}`);
+    await waitForEnd(page);
+    const hint = page.getByTestId('search-hint');
+    await expect(hint).toBeVisible();
+    await expect(hint).toContainText('still searching');
+    await expect.poll(() => centreCovered(page, 'flow-canvas')).toBe(false);
+    // nor under the buttons over the view
+    const tools = (await page.locator('.view-tools').first().boundingBox())!;
+    const note = (await hint.boundingBox())!;
+    const apart = note.x + note.width <= tools.x || tools.x + tools.width <= note.x || note.y + note.height <= tools.y || tools.y + tools.height <= note.y;
+    expect(apart, 'search note clear of the view buttons').toBe(true);
+  });
+}
+
+test('embed at 960×540 gives the view at least 420 px of height, with play and β in one row under it', async ({ page }) => {
+  await page.setViewportSize({ width: 960, height: 540 });
+  await page.goto('./?embed=1&controls=beta&T=50');
+  const view = page.getByTestId('flow-canvas');
+  await expect(view).toBeVisible();
+  await expect.poll(async () => (await view.boundingBox())!.height).toBeGreaterThanOrEqual(420);
+  const play = (await page.locator('button[name=play]').boundingBox())!;
+  const beta = (await page.getByTestId('embed-controls').locator('input[name=beta]').boundingBox())!;
+  expect(Math.abs(play.y + play.height / 2 - (beta.y + beta.height / 2))).toBeLessThan(20);
+  expect(beta.y + beta.height).toBeLessThanOrEqual(540);
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(540);
+});
+
+for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
+  test(`k = 16 at ${size.width}×${size.height}: no two labels overlap`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await page.goto('./?k=16&beta=0.1&n=300');
+    await waitForEnd(page, 120_000);
+    await expectLabelsApart(page, 16);
+  });
+}
+
+test.describe('phone', () => {
+  test.use({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
+
+  test('a shared paused link shows Play right under the view, and the gesture hint clear of the buttons', async ({ page }) => {
+    await page.goto('./?T=50&t=50');
+    await waitForEnd(page);
+    const view = (await page.getByTestId('flow-canvas').boundingBox())!;
+    const play = (await page.locator('button[name=play]').boundingBox())!;
+    expect(play.y).toBeGreaterThanOrEqual(view.y + view.height - 1);
+    expect(play.y + play.height).toBeLessThanOrEqual(812);
+    expect(play.y - (view.y + view.height)).toBeLessThan(60);
+    const hint = (await page.getByTestId('touch-hint').boundingBox())!;
+    const tools = (await page.locator('.view-tools').boundingBox())!;
+    expect(hint.x + hint.width).toBeLessThanOrEqual(tools.x);
+  });
+});
