@@ -2,23 +2,11 @@
 // prints for the same link, reads out its samples, and draws the flow's prediction dashed; the
 // Dynamics control switches to live sizes; a link asking for too much is refused with the estimate;
 // the time charts switch between flow time t and samples.
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator } from '@playwright/test';
-import { expect, outcomeCounts, simTime, test, waitForEnd } from './fixtures.ts';
+import { cliFlow, expect, outcomeCounts, simTime, test, waitForEnd } from './fixtures.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const LINK = 'dyn=sgd&d=100&n=50&k=3&beta=0.1';
-
-function cliFlow(query: string): Promise<{ counts: unknown; t: number; samples: number }> {
-  return new Promise((resolve, reject) => {
-    execFile('npx', ['tsx', 'src/cli/flow.ts', query], { cwd: ROOT, maxBuffer: 32 << 20 }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`flow CLI failed: ${stderr}`));
-      else resolve(JSON.parse(stdout));
-    });
-  });
-}
 
 test('a dyn=sgd link pauses at T with the CLI’s counts and samples = round(T/η)', async ({ page }) => {
   const query = `${LINK}&T=3`;
