@@ -214,10 +214,10 @@ export async function flowIdle(page: Page): Promise<void> {
 
 /**
  * The run stands still: once idle, the page's loop asks its worker for nothing over `frames`
- * animation frames (playing, stepping or a turning tour asks on every frame it is not waiting).
- * Needs watchFlowWorker.
+ * animation frames (playing, stepping or a turning tour asks in the first frame it is not
+ * waiting, so a few frames tell). Needs watchFlowWorker.
  */
-export async function expectFlowStill(page: Page, frames = 20): Promise<void> {
+export async function expectFlowStill(page: Page, frames = 10): Promise<void> {
   await flowIdle(page);
   const sent = () => page.evaluate(() => (window as unknown as { flowTraffic: FlowTraffic }).flowTraffic.sent);
   const before = await sent();

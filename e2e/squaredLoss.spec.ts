@@ -63,7 +63,8 @@ test('the split view runs both losses from the same neurons on one clock, with t
   test.setTimeout(120_000);
   const query = 'compare=loss&beta=0.35&k=3&p=3&n=12&d=100&T=60';
   const printed = cliFlow(query);
-  await page.goto(`./?${query}`);
+  // speed 1: from t = 1 to the end at 60 still leaves seconds to pause mid-run
+  await page.goto(`./?${query}&speed=1`);
   await expect(page.getByTestId('split-view')).toBeVisible();
   await expect(page.locator('.pane-label')).toHaveText(['loss=corr', 'loss=mse']);
   // both advance: while playing, the page's clock never runs more than a frame ahead of the second run
