@@ -1,5 +1,8 @@
 import type { Page } from '@playwright/test';
-import { expect, loadScreenshot, outcomeCounts as counts, simTime, slider, test, waitForEnd, type Screenshot } from './fixtures.ts';
+import { expect, expectFlowStill, flowIdle, linkSettled, loadScreenshot, outcomeCounts as counts, simTime, slider, test, waitForEnd, watchFlowWorker, type Screenshot } from './fixtures.ts';
+
+// Links that play to their end T mostly add speed=4 (decades of t per second, a view parameter):
+// the same run and the same end state, reached in fewer frames.
 
 const total = (c: { attracted: number[]; atAverage: number; other: number } | null) =>
   c ? c.attracted.reduce((a, b) => a + b, 0) + c.atAverage + c.other : -1;
@@ -35,7 +38,7 @@ async function canvasPixels(page: Page) {
 const gridDistance = (a: number[], b: number[]) => a.reduce((s, x, i) => s + Math.abs(x - b[i]), 0) / Math.max(1, a.reduce((s, x) => s + x, 0));
 
 test('the canvas shows a rendered sphere with neurons, arrows and the average marker', async ({ page }) => {
-  await page.goto('./?T=2');
+  await page.goto('./?T=2&speed=4');
   await waitForEnd(page);
   const px = await canvasPixels(page);
   expect(px.fraction).toBeGreaterThan(0.15);
@@ -46,11 +49,11 @@ test('the canvas shows a rendered sphere with neurons, arrows and the average ma
 });
 
 test('neurons near the centre are labelled as still searching, and the label goes once they escape', async ({ page }) => {
-  await page.goto('./?T=0.05&d=1000&n=300&p=4');
+  await page.goto('./?T=0.05&d=1000&n=300&p=4&speed=4');
   await waitForEnd(page);
   // p = 4 is even: nothing stalls on the equator, so all 300 are on the search plateau
   await expect(page.getByTestId('search-hint')).toHaveText('still searching: 300');
-  await page.goto('./?T=50&d=3&k=3&p=4');
+  await page.goto('./?T=50&d=3&k=3&p=4&speed=4');
   await waitForEnd(page);
   // with d = k every neuron starts on the sphere: none is near the centre
   await expect(page.getByTestId('search-hint')).toBeHidden();
@@ -78,7 +81,7 @@ test('moving β across β_c turns the average point from saddle to minimum and b
 });
 
 test('changing k, n and p changes what is drawn', async ({ page }) => {
-  await page.goto('./?k=3&n=300&d=5&T=0.05');
+  await page.goto('./?k=3&n=300&d=5&T=0.05&speed=4');
   await waitForEnd(page);
   await expect(page.locator('.vector-label > span')).toHaveCount(3);
   const before = await canvasPixels(page);
@@ -106,25 +109,28 @@ test('changing k, n and p changes what is drawn', async ({ page }) => {
 });
 
 test('pause really stops time', async ({ page }) => {
+  await watchFlowWorker(page);
   await page.goto('./?speed=0.3');
   await expect.poll(() => simTime(page)).toBeGreaterThan(0.02);
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
-  await page.waitForTimeout(300); // a frame already in flight may still land
+  // a frame already in flight may still land: wait for the worker's answer to be drawn
+  await flowIdle(page);
   const t = await page.getByTestId('sim-time').getAttribute('data-value');
-  await page.waitForTimeout(1500);
+  // the page's loop asks for no further frame, and the time on screen stays
+  await expectFlowStill(page);
   await expect(page.getByTestId('sim-time')).toHaveAttribute('data-value', t!);
 });
 
 test('a link with T stops exactly at T', async ({ page }) => {
-  await page.goto('./?T=3');
+  await page.goto('./?T=3&speed=4');
   await waitForEnd(page);
   expect(await simTime(page)).toBe(3);
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
 });
 
 test('reset reproduces the run', async ({ page }) => {
-  await page.goto('./?T=5&n=500&seed=4');
+  await page.goto('./?T=5&n=500&seed=4&speed=4');
   await waitForEnd(page);
   const first = { t: await simTime(page), counts: await counts(page) };
   expect(first.t).toBe(5);
@@ -141,7 +147,7 @@ test('reset reproduces the run', async ({ page }) => {
 });
 
 test('orbiting moves the camera and "Reset view" brings the default view back', async ({ page }) => {
-  await page.goto('./?T=1&trails=0');
+  await page.goto('./?T=1&trails=0&speed=4');
   await waitForEnd(page);
   const home = await canvasPixels(page);
   const box = (await page.locator('[data-testid=flow-canvas] canvas').first().boundingBox())!;
@@ -156,16 +162,16 @@ test('orbiting moves the camera and "Reset view" brings the default view back', 
 });
 
 test('a camera from the link is used', async ({ page }) => {
-  await page.goto('./?T=1&trails=0');
+  await page.goto('./?T=1&trails=0&speed=4');
   await waitForEnd(page);
   const home = await canvasPixels(page);
-  await page.goto('./?T=1&trails=0&cam=0,4,0.01');
+  await page.goto('./?T=1&trails=0&speed=4&cam=0,4,0.01');
   await waitForEnd(page);
   expect(gridDistance(home.grid, (await canvasPixels(page)).grid)).toBeGreaterThan(0.05);
 });
 
 test('the plots are drawn and described', async ({ page }) => {
-  await page.goto('./?T=50');
+  await page.goto('./?T=50&speed=4');
   await waitForEnd(page);
   for (const id of ['threshold-plot', 'overlap-plot', 'loss-plot']) {
     const plot = page.getByTestId(id);
@@ -184,6 +190,7 @@ test('the plots are drawn and described', async ({ page }) => {
 });
 
 test('a non-finite frame shows the fault notice and keeps the last good frame on screen', async ({ page }) => {
+  await watchFlowWorker(page);
   // corrupt the 8th frame the page receives from its first worker
   await page.addInitScript(() => {
     const Native = window.Worker;
@@ -204,9 +211,11 @@ test('a non-finite frame shows the fault notice and keeps the last good frame on
   const fault = page.getByTestId('fault');
   await expect(fault).toBeVisible();
   await expect(fault).toContainText('non-finite');
+  // the restarted worker waits for Play: nothing is asked of it and the time stays
+  await flowIdle(page);
   const t = await simTime(page);
   expect(t).toBeGreaterThan(0);
-  await page.waitForTimeout(800);
+  await expectFlowStill(page);
   expect(await simTime(page)).toBe(t);
   const px = await canvasPixels(page);
   expect(px.fraction).toBeGreaterThan(0.15);
@@ -224,7 +233,7 @@ test('n beyond the cap is clamped with a notice', async ({ page }) => {
 });
 
 test('each index vector label shows how many neurons it attracted', async ({ page }) => {
-  await page.goto('./?T=5&n=50');
+  await page.goto('./?T=5&n=50&speed=4');
   await waitForEnd(page);
   const c = await counts(page);
   expect(total(c)).toBe(50);
@@ -235,7 +244,7 @@ test('each index vector label shows how many neurons it attracted', async ({ pag
 });
 
 test('with reduced motion the trails are not drawn, and the trails parameter is kept', async ({ page }) => {
-  await page.goto('./?T=2&n=300');
+  await page.goto('./?T=2&n=300&speed=4');
   await waitForEnd(page);
   const view = page.getByTestId('flow-canvas');
   await expect(view).toHaveAttribute('data-trails', 'on');
@@ -245,7 +254,7 @@ test('with reduced motion the trails are not drawn, and the trails parameter is 
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await expect(view).toHaveAttribute('data-trails', 'off');
   // only the drawing changes: the link keeps its trails value
-  await page.waitForTimeout(600); // longer than the URL sync's debounce
+  await linkSettled(page);
   expect(trailsInLink()).toBe(before);
   await page.emulateMedia({ reducedMotion: 'no-preference' });
   await expect(view).toHaveAttribute('data-trails', 'on');
@@ -253,7 +262,7 @@ test('with reduced motion the trails are not drawn, and the trails parameter is 
 
 test('a page opened with reduced motion draws no trails even when the link asks for them', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.goto('./?T=1&trails=1');
+  await page.goto('./?T=1&trails=1&speed=4');
   // reduced motion also means the flow waits for Play
   await page.getByRole('button', { name: 'Play' }).click();
   await waitForEnd(page);

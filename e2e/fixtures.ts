@@ -1,9 +1,12 @@
 // What every end-to-end test shares: a test that fails on any console error or uncaught page
-// error, and readers of the page's stable test hooks.
+// error, readers of the page's stable test hooks, and waits on conditions (animation frames,
+// the flow worker's answers, the address bar's debounce), never on the clock.
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import type { OutcomeCounts } from '../src/core/outcomes/classify.ts';
+import type { FromWorker, ToWorker } from '../src/sim/protocol.ts';
+import { URL_DEBOUNCE_MS } from '../src/app/location.ts';
 
 export const test = base.extend<{ errors: string[] }>({
   errors: [
@@ -68,14 +71,158 @@ export async function loadScreenshot(page: Page, el: Locator): Promise<void> {
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** The command line's `flow` report for a query (same core, same seed: the page must agree). */
-export function cliFlow(query: string): Promise<{ counts: OutcomeCounts; t: number }> {
+/** The command line the page must agree with (same core, same seed), relative to the project root. */
+export const FLOW_CLI = 'src/cli/flow.ts';
+
+/** What `flow` prints for a query: the fields every run has, and those of some dynamics. */
+export interface FlowReport {
+  counts: OutcomeCounts;
+  t: number;
+  /** online SGD: samples drawn */
+  samples?: number;
+  /** squared loss: E[(f − f*)²] */
+  generalizationError?: number;
+  /** a split view's second run */
+  compared?: Omit<FlowReport, 'compared'>;
+}
+
+/** The parsed JSON of `npx tsx src/cli/flow.ts <query>`. */
+export function cliFlow<T = FlowReport>(query: string): Promise<T> {
   return new Promise((resolve, reject) => {
-    execFile('npx', ['tsx', 'src/cli/flow.ts', query], { cwd: ROOT, maxBuffer: 32 << 20 }, (err, stdout, stderr) => {
+    execFile('npx', ['tsx', FLOW_CLI, query], { cwd: ROOT, maxBuffer: 32 << 20 }, (err, stdout, stderr) => {
       if (err) reject(new Error(`flow CLI failed: ${stderr}`));
-      else resolve(JSON.parse(stdout));
+      else resolve(JSON.parse(stdout) as T);
     });
   });
+}
+
+/** Resolves once the page has run `n` more animation frames (its render loop included). */
+export async function nextFrames(page: Page, n = 2): Promise<void> {
+  await page.evaluate(
+    (n) =>
+      new Promise<void>((resolve) => {
+        let left = n;
+        const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
+        requestAnimationFrame(tick);
+      }),
+    n,
+  );
+}
+
+/**
+ * Resolves once an address-bar write the app had scheduled before this call has run (or was
+ * never scheduled): the app rewrites the link URL_DEBOUNCE_MS after the last change, and a
+ * page timer of the same delay set later fires after it. For checks that the link did NOT
+ * change; when it should change, poll the URL instead.
+ */
+export async function linkSettled(page: Page): Promise<void> {
+  // the one clock-based wait left: no event marks a debounce that ends in no write
+  await page.evaluate((ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)), URL_DEBOUNCE_MS);
+}
+
+interface FlowTraffic {
+  /** runs started ('configure' posted to a flow worker) so far */
+  runs: number;
+  /** requests for work ('advance' or 'project') posted to flow workers so far */
+  sent: number;
+  /** those not yet answered, by live workers */
+  pending: number;
+  /** resolves at once when nothing is pending, else when the answer that leaves nothing pending arrives */
+  idle(): Promise<void>;
+}
+
+/** The flow worker's messages the watcher counts (typed against the protocol, so a rename fails the typecheck). */
+const FLOW_MESSAGES: { start: ToWorker['type']; work: ToWorker['type'][]; answers: FromWorker['type'][] } = {
+  start: 'configure',
+  work: ['advance', 'project'],
+  answers: ['frame', 'projected', 'error'],
+};
+
+/**
+ * Counts what the page asks of its flow workers and what they answer. Call before page.goto:
+ * it wraps window.Worker before the app's scripts run (and on every later navigation). Needed
+ * by flowIdle and expectFlowStill, which otherwise cannot tell whether a frame is in flight.
+ */
+export async function watchFlowWorker(page: Page): Promise<void> {
+  await page.addInitScript((names: typeof FLOW_MESSAGES) => {
+    let waiters: (() => void)[] = [];
+    const settle = () => {
+      if (traffic.pending > 0) return;
+      const done = waiters;
+      waiters = [];
+      for (const resolve of done) resolve();
+    };
+    const traffic: FlowTraffic = {
+      runs: 0,
+      sent: 0,
+      pending: 0,
+      idle: () => new Promise<void>((resolve) => (traffic.pending === 0 ? resolve() : waiters.push(resolve))),
+    };
+    (window as unknown as { flowTraffic: FlowTraffic }).flowTraffic = traffic;
+    const Native = window.Worker;
+    window.Worker = class extends Native {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        if (!String(url).includes('flow.worker')) return;
+        let owed = 0;
+        const post = this.postMessage.bind(this) as (msg: unknown, transfer?: Transferable[]) => void;
+        this.postMessage = ((msg: { type?: string } | null, transfer?: Transferable[]) => {
+          const type = msg?.type as ToWorker['type'] | undefined;
+          if (type === names.start) traffic.runs++;
+          if (type !== undefined && names.work.includes(type)) {
+            traffic.sent++;
+            traffic.pending++;
+            owed++;
+          }
+          post(msg, transfer);
+        }) as Worker['postMessage'];
+        this.addEventListener('message', (ev: MessageEvent) => {
+          const type = (ev.data as { type?: FromWorker['type'] } | null)?.type;
+          if (type !== undefined && names.answers.includes(type) && owed > 0) {
+            owed--;
+            traffic.pending--;
+            settle();
+          }
+        });
+        const terminate = this.terminate.bind(this);
+        // a terminated worker answers nothing more: what it still owed is no longer awaited
+        this.terminate = () => {
+          traffic.pending -= owed;
+          owed = 0;
+          terminate();
+          settle();
+        };
+      }
+    };
+  }, FLOW_MESSAGES);
+}
+
+/** How many runs the page has started in its flow workers (a restart is one more). Needs watchFlowWorker. */
+export const flowRuns = (page: Page) => page.evaluate(() => (window as unknown as { flowTraffic: FlowTraffic }).flowTraffic.runs);
+
+/**
+ * Waits until no flow-worker request is in flight (a frame on its way has landed) and the page
+ * has drawn what it got. Needs watchFlowWorker.
+ */
+export async function flowIdle(page: Page): Promise<void> {
+  // what the page's loop asks for in its next frame is asked for by then
+  await nextFrames(page, 2);
+  await page.evaluate(() => (window as unknown as { flowTraffic: FlowTraffic }).flowTraffic.idle());
+  // the frame pump sees the new frame, the canvas renders it and places its labels
+  await nextFrames(page, 3);
+}
+
+/**
+ * The run stands still: once idle, the page's loop asks its worker for nothing over `frames`
+ * animation frames (playing, stepping or a turning tour asks in the first frame it is not
+ * waiting, so a few frames tell). Needs watchFlowWorker.
+ */
+export async function expectFlowStill(page: Page, frames = 10): Promise<void> {
+  await flowIdle(page);
+  const sent = () => page.evaluate(() => (window as unknown as { flowTraffic: FlowTraffic }).flowTraffic.sent);
+  const before = await sent();
+  await nextFrames(page, frames);
+  expect(await sent(), 'requests to the flow worker while it should stand still').toBe(before);
 }
 
 interface Box {
@@ -89,8 +236,8 @@ const intersect = (a: Box, b: Box) =>
 
 /** Boxes of every visible label over the view; asserts that no two intersect and all lie inside the view. */
 export async function expectLabelsApart(page: Page, expected?: number) {
-  // labels are placed in the canvas's render loop: give it a frame
-  await page.waitForTimeout(300);
+  // labels are placed in the canvas's render loop, a frame after what they label
+  await nextFrames(page, 3);
   const view = (await page.getByTestId('flow-canvas').boundingBox())!;
   const labels = page.locator('[data-testid=label-layer] > .scene-label:visible');
   if (expected !== undefined) await expect(page.locator('[data-testid^=vector-tag-]')).toHaveCount(expected);

@@ -2,7 +2,7 @@
 // the field and change nothing. The shared fixture fails every test on console or page errors.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, simTime, test } from './fixtures.ts';
+import { expect, linkSettled, simTime, test } from './fixtures.ts';
 
 // slow playback and a far end time, so a run that was left alone is still going minutes later
 const START = './?k=3&n=60&d=1000&beta=0.2&T=1e12&speed=0.2';
@@ -169,7 +169,7 @@ test('the Gram editor starts from the equiangular β, with a fixed diagonal and 
   await cell(page, 2, 3).fill('-0.35');
   await expect(cell(page, 3, 2)).toHaveValue('-0.35');
   // opening the editor alone changes nothing
-  await page.waitForTimeout(600);
+  await linkSettled(page);
   expect(query(page).get('geom')).toBe('equi');
   await expect(page.getByTestId('average-kind')).not.toHaveText('n/a');
 });
@@ -203,7 +203,7 @@ test('a Gram matrix that is not PSD, out of range or not a number is refused and
 
   const before = await simTime(page);
   await expectRunUndisturbed(page, before);
-  await page.waitForTimeout(600);
+  await linkSettled(page);
   expect(query(page).get('geom')).toBe('equi');
   expect(query(page).get('gram')).toBe('');
   await expect(page.getByTestId('beta-c')).toHaveText('0.25');

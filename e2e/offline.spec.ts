@@ -50,7 +50,7 @@ test.afterEach(async () => {
 });
 
 test('after one visit the app, other permalinks, the tour and a sweep work with the host gone', async ({ page, context }) => {
-  await visitOnce(page, host, 'k=3&beta=0.2&n=200&T=3');
+  await visitOnce(page, host, 'k=3&beta=0.2&n=200&T=3&speed=4');
   // the host goes away (that covers the service worker's own fetches), and the page is offline
   await host.close();
   await context.setOffline(true);
@@ -97,7 +97,7 @@ test('after one visit the app, other permalinks, the tour and a sweep work with 
 });
 
 test('a new deployment is announced, and the page takes it only when asked', async ({ page }) => {
-  await visitOnce(page, host, 'k=3&n=50&T=1');
+  await visitOnce(page, host, 'k=3&n=50&T=1&speed=4');
   await page.reload();
   await waitForEnd(page);
   await expect(page.getByTestId('pwa-update')).toHaveCount(0);
@@ -127,7 +127,7 @@ test('on a host with a very long sub-path, a long link lives in the hash and is 
       const [i, j] = [Math.floor(m / k), m % k];
       return i === j ? 1 : 0.1 + 0.004 * Math.sin(i * j + i + j + 1);
     });
-    await page.goto(`${deep.url}#k=${k}&geom=gram&gram=${gram.join(',')}&n=40&T=1`);
+    await page.goto(`${deep.url}#k=${k}&geom=gram&gram=${gram.join(',')}&n=40&T=1&speed=4`);
     await waitForEnd(page);
     await expect(page.getByTestId('notice')).toHaveCount(0);
     await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#v=\d+&k=16&.*&gram=u\./);
@@ -139,7 +139,7 @@ test('on a host with a very long sub-path, a long link lives in the hash and is 
     expect(copied.startsWith(`${deep.url}#v=`)).toBe(true);
     expect(copied.length).toBeGreaterThan(4096);
     // a short link on the same host stays a query
-    await page.goto(`${deep.url}?k=3&n=40&T=1`);
+    await page.goto(`${deep.url}?k=3&n=40&T=1&speed=4`);
     await waitForEnd(page);
     await expect.poll(() => page.evaluate(() => location.search)).toMatch(/^\?v=/);
   } finally {

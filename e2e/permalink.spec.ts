@@ -10,6 +10,8 @@ import { decode, modelSpecOf } from '../src/url/codec.ts';
 import { SCHEMA_VERSION } from '../src/url/schema.ts';
 
 const REPRO = 'k=3&beta=0.2&n=200&d=500&T=200&seed=7';
+/** The page plays REPRO faster (speed is a view parameter: the run and its end are the same). */
+const REPRO_LINK = `/?${REPRO}&speed=4`;
 
 
 /** the model/playback slider of a key (the explore panel has number fields with the same names) */
@@ -24,7 +26,7 @@ async function finalCounts(page: Page): Promise<unknown> {
 
 test('a link with T pauses at T with the counts the CLI and the core print for it', async ({ page }) => {
   const cli = cliFlow(REPRO);
-  await page.goto(`/?${REPRO}`);
+  await page.goto(REPRO_LINK);
   const shown = await finalCounts(page);
   await expect(page.locator('button[name=play]')).toHaveText('Play');
   const core = runToEnd(buildModel(modelSpecOf(decode(REPRO).params)));
@@ -65,7 +67,7 @@ test('moving a slider updates the address bar after the debounce, without histor
 });
 
 test('reload gives the same outcome', async ({ page }) => {
-  await page.goto(`/?${REPRO}`);
+  await page.goto(REPRO_LINK);
   const first = await finalCounts(page);
   await page.reload();
   expect(await finalCounts(page)).toEqual(first);
@@ -181,7 +183,7 @@ test('copy link puts the permalink on the clipboard', async ({ page, context }) 
 });
 
 test('the export buttons download the view, the data and the configuration', async ({ page }) => {
-  await page.goto('/?k=3&beta=0.2&n=40&d=300&T=50&seed=2');
+  await page.goto('/?k=3&beta=0.2&n=40&d=300&T=50&seed=2&speed=4');
   await expect(page.getByTestId('sim-time')).toHaveAttribute('data-value', '50', { timeout: 30_000 });
   const save = async (name: string) => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`button[name=${name}]`).click()]);

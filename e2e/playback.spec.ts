@@ -2,9 +2,10 @@
 // seeded start, Space acts on the app and never on the last clicked button, camera moves leave
 // the run alone, Step is a tenth of a decade, no NaN ever shows, and a paused link (`t=`)
 // reopens on the same frame the command line computes for T = t, with its plots' history.
+// (speed=1 or 2 in links: fewer frames to the end, while what happens on the way is still seen.)
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { cliFlow, expect, outcomeCounts, simTime, slider, test, waitForEnd } from './fixtures.ts';
+import { cliFlow, expect, expectFlowStill, flowIdle, linkSettled, outcomeCounts, simTime, slider, test, waitForEnd, watchFlowWorker } from './fixtures.ts';
 
 const playButton = (page: Page) => page.locator('button[name=play]');
 const isPlaying = async (page: Page) => (await playButton(page).getAttribute('aria-pressed')) === 'true';
@@ -21,7 +22,7 @@ async function dragView(page: Page) {
 }
 
 test('a β change after the run ended restarts it from the same seeded start and plays', async ({ page }) => {
-  await page.goto('./?T=2&n=200&beta=0.3');
+  await page.goto('./?T=2&n=200&beta=0.3&speed=1');
   await waitForEnd(page);
   const reference = await outcomeCounts(page);
   await slider(page, 'beta').fill('0.2');
@@ -36,7 +37,7 @@ test('a β change after the run ended restarts it from the same seeded start and
 });
 
 test('Space after clicking New seed toggles play and leaves the seed alone', async ({ page }) => {
-  await page.goto('./?d=1000000&T=1000000&seed=5');
+  await page.goto('./?d=1000000&T=1000000&seed=5&speed=1');
   await page.locator('button[name=newseed]').click();
   await expect.poll(() => linkValue(page, 'seed')).toBe('6');
   await expect.poll(() => isPlaying(page)).toBe(true);
@@ -44,7 +45,7 @@ test('Space after clicking New seed toggles play and leaves the seed alone', asy
   await expect.poll(() => isPlaying(page)).toBe(false);
   await page.keyboard.press(' ');
   await expect.poll(() => isPlaying(page)).toBe(true);
-  await page.waitForTimeout(500); // longer than the address bar's debounce
+  await linkSettled(page);
   expect(linkValue(page, 'seed')).toBe('6');
   // the same after the theme button: Space plays, the theme stays
   const theme = await page.locator('html').getAttribute('data-theme');
@@ -76,7 +77,7 @@ test('Space still presses a button reached with Tab', async ({ page }) => {
 });
 
 test('rotating or zooming after the end leaves Play working', async ({ page }) => {
-  await page.goto('./?T=1');
+  await page.goto('./?T=1&speed=1');
   await waitForEnd(page);
   await dragView(page);
   await expect.poll(() => linkValue(page, 'cam')).toMatch(/^-?\d/);
@@ -89,14 +90,16 @@ test('rotating or zooming after the end leaves Play working', async ({ page }) =
 });
 
 test('a camera move while paused mid-run keeps the paused time; Play continues from it', async ({ page }) => {
+  await watchFlowWorker(page);
   await page.goto('./?T=1000&speed=0.5');
   await expect.poll(() => simTime(page)).toBeGreaterThan(0.05);
   await page.keyboard.press(' ');
   await expect.poll(() => isPlaying(page)).toBe(false);
-  await page.waitForTimeout(300);
+  await flowIdle(page); // a frame in flight may still land
   const paused = await simTime(page);
   await dragView(page);
   await expect.poll(() => linkValue(page, 'cam')).toMatch(/^-?\d/);
+  await expectFlowStill(page);
   expect(await simTime(page)).toBe(paused);
   expect(await isPlaying(page)).toBe(false);
   await playButton(page).click();
@@ -126,27 +129,35 @@ test('the page never shows NaN, from the first paint on', async ({ page }) => {
       if (m) seen.push(m[0]);
     }).observe(document, { subtree: true, childList: true, characterData: true });
   });
-  await page.goto('./?T=3');
+  await page.goto('./?T=3&speed=1');
   await waitForEnd(page);
   expect(await page.evaluate(() => (window as unknown as { nanSeen: string[] }).nanSeen)).toEqual([]);
 });
 
 test('pausing writes t to the link; that link reopens paused at t with the counts the CLI gives for T = t', async ({ page }) => {
-  await page.goto('./?n=150&d=400&seed=3&speed=0.6');
+  await watchFlowWorker(page);
+  await page.goto('./?n=150&d=400&seed=3&speed=2');
   expect(linkValue(page, 't')).toBeNull();
   await expect.poll(() => simTime(page)).toBeGreaterThan(8);
   await page.keyboard.press(' ');
   await expect.poll(() => linkValue(page, 't')).not.toBeNull();
-  await page.waitForTimeout(400); // a frame in flight may land and move t once more
+  await flowIdle(page); // a frame in flight may land and move t once more
   const t = await simTime(page);
   await expect.poll(() => Number(linkValue(page, 't'))).toBe(t);
   const shown = await outcomeCounts(page);
+  // the command line for this link with T = t, started now: it runs while the link reopens
+  const paused = page.url();
+  const query = new URLSearchParams(new URL(paused).search);
+  query.delete('t');
+  query.set('T', String(t));
+  const printed = cliFlow(query.toString());
 
-  await page.goto(page.url());
+  await page.goto(paused);
   await expect.poll(() => simTime(page)).toBe(t);
   expect(await isPlaying(page)).toBe(false);
   expect(await outcomeCounts(page)).toEqual(shown);
-  await page.waitForTimeout(500);
+  // the replay stops at t: nothing more is asked of the worker
+  await expectFlowStill(page);
   expect(await simTime(page)).toBe(t);
   // the plots' history is rebuilt on the way to t: the loss and overlap charts are not empty
   const [history] = await Promise.all([page.waitForEvent('download'), page.locator('button[name=exporthistory]').click()]);
@@ -154,10 +165,7 @@ test('pausing writes t to the link; that link reopens paused at t with the count
   expect(rows.length).toBeGreaterThan(20);
   expect(Number(rows.at(-1)!.split(',')[0])).toBeCloseTo(t, 6);
 
-  const query = new URLSearchParams(new URL(page.url()).search);
-  query.delete('t');
-  query.set('T', String(t));
-  const cli = await cliFlow(query.toString());
+  const cli = await printed;
   expect(cli.t).toBe(t);
   expect(cli.counts).toEqual(shown);
 
@@ -167,7 +175,7 @@ test('pausing writes t to the link; that link reopens paused at t with the count
 });
 
 test('n, d, seed, tol and T take typed values; bad text is refused with a message', async ({ page }) => {
-  await page.goto('./?n=50');
+  await page.goto('./?n=50&speed=4');
   const entry = (key: string) => page.locator(`.exact-values input[name=${key}]`);
   await entry('d').fill('1e6');
   await entry('d').press('Enter');

@@ -4,13 +4,17 @@
 // link; the tour turns by itself only when reduced motion is not asked for.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, expectLabelsApart, loadScreenshot, outcomeCounts, simTime, test, waitForEnd, type Screenshot } from './fixtures.ts';
+import { expect, expectFlowStill, expectLabelsApart, flowIdle, loadScreenshot, outcomeCounts, simTime, test, waitForEnd, watchFlowWorker, type Screenshot } from './fixtures.ts';
 
 test.describe.configure({ timeout: 150_000 });
 
+// each test asks whether the worker has redrawn the frame (flowIdle, expectFlowStill)
+test.beforeEach(({ page }) => watchFlowWorker(page));
+
 /** The view as a 48×48 grid of mean grey levels (labels over the canvas included). */
 async function viewGrid(page: Page): Promise<number[]> {
-  await page.waitForTimeout(400); // the frame and its labels are drawn in the next animation frames
+  // the worker's redraw in a new projection has landed, and the frame and its labels are drawn
+  await flowIdle(page);
   await loadScreenshot(page, page.locator('[data-testid=flow-canvas] canvas').first());
   return page.evaluate(() => {
     const { width, height, data } = (window as unknown as { screenshot: Screenshot }).screenshot;
@@ -72,6 +76,8 @@ for (const [k, query, triple] of [
     await expect(page.getByTestId('projection-note')).toContainText(`span(v${triple[1]}, v${triple[0]}, v${triple[2]})`);
     await page.locator('select[name=proj-x]').selectOption(String(triple[0]));
     await expect(page.getByTestId('projection-note')).toContainText(label);
+    // a reload reopens the address bar's link: wait for it to carry the choice again
+    await expect(page).toHaveURL(new RegExp(`proj=${triple.join(',')}(&|$)`));
 
     await page.reload();
     await waitForEnd(page, 90_000);
@@ -99,9 +105,7 @@ test('the grand tour turns the paused view over time, and stops when asked; t an
   await expect(page.getByTestId('projection-note')).toContainText('grand tour');
   await expect(page.locator('button[name=tourturn]')).toHaveAttribute('aria-pressed', 'true');
   const first = await viewGrid(page);
-  await page.waitForTimeout(2500);
-  const later = await viewGrid(page);
-  expect(change(first, later)).toBeGreaterThan(0.3);
+  await expect.poll(async () => change(first, await viewGrid(page)), { timeout: 30_000 }).toBeGreaterThan(0.3);
   expect(await simTime(page)).toBe(t);
   expect(await outcomeCounts(page)).toEqual(counts);
   await expectPaused(page);
@@ -110,7 +114,8 @@ test('the grand tour turns the paused view over time, and stops when asked; t an
   await page.keyboard.press('g');
   await expect(page.locator('button[name=tourturn]')).toHaveAttribute('aria-pressed', 'false');
   const held = await viewGrid(page);
-  await page.waitForTimeout(1200);
+  // the turning tour asks for a redraw on every frame it can: now it asks for none
+  await expectFlowStill(page);
   expect(change(held, await viewGrid(page))).toBeLessThan(0.05);
   // ] turns it on by hand; the link holds the tour where it stands
   await page.keyboard.press(']');
@@ -126,8 +131,7 @@ test('the grand tour turns the paused view over time, and stops when asked; t an
   // Turn goes on from there
   await page.locator('button[name=tourturn]').click();
   await expect(page).toHaveURL(/proj=tour(&|$)/);
-  await page.waitForTimeout(2500);
-  expect(change(nudged, await viewGrid(page))).toBeGreaterThan(0.3);
+  await expect.poll(async () => change(nudged, await viewGrid(page)), { timeout: 30_000 }).toBeGreaterThan(0.3);
 });
 
 test('under reduced motion the tour waits for Turn', async ({ page }) => {
@@ -138,11 +142,10 @@ test('under reduced motion the tour waits for Turn', async ({ page }) => {
   await expect(page.locator('button[name=tourturn]')).toHaveAttribute('aria-pressed', 'false');
   await expect(page.getByTestId('projection-control')).toContainText('reduced motion');
   const still = await viewGrid(page);
-  await page.waitForTimeout(1500);
+  await expectFlowStill(page);
   expect(change(still, await viewGrid(page))).toBeLessThan(0.05);
   await page.locator('button[name=tourturn]').click();
-  await page.waitForTimeout(2500);
-  expect(change(still, await viewGrid(page))).toBeGreaterThan(0.3);
+  await expect.poll(async () => change(still, await viewGrid(page)), { timeout: 30_000 }).toBeGreaterThan(0.3);
 });
 
 test('a link with a projection that does not fit says so and shows the even spread; nothing of it is markup', async ({ page }) => {

@@ -2,28 +2,18 @@
 // prints for the same link, reads out its samples, and draws the flow's prediction dashed; the
 // Dynamics control switches to live sizes; a link asking for too much is refused with the estimate;
 // the time charts switch between flow time t and samples.
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator } from '@playwright/test';
-import { expect, outcomeCounts, simTime, test, waitForEnd } from './fixtures.ts';
+import { cliFlow, expect, outcomeCounts, simTime, test, waitForEnd } from './fixtures.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const LINK = 'dyn=sgd&d=100&n=50&k=3&beta=0.1';
-
-function cliFlow(query: string): Promise<{ counts: unknown; t: number; samples: number }> {
-  return new Promise((resolve, reject) => {
-    execFile('npx', ['tsx', 'src/cli/flow.ts', query], { cwd: ROOT, maxBuffer: 32 << 20 }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`flow CLI failed: ${stderr}`));
-      else resolve(JSON.parse(stdout));
-    });
-  });
-}
+/** Pages that only need the end of the run play it at the top speed (a view parameter). */
+const FAST = '&speed=4';
 
 test('a dyn=sgd link pauses at T with the CLI’s counts and samples = round(T/η)', async ({ page }) => {
   const query = `${LINK}&T=3`;
   const cli = cliFlow(query);
-  await page.goto(`/?${query}`);
+  await page.goto(`/?${query}${FAST}`);
   await waitForEnd(page, 50_000);
   expect(await simTime(page)).toBe(3);
   const printed = await cli;
@@ -50,7 +40,7 @@ const xLegend = (chart: Locator) => chart.locator('xpath=following-sibling::div[
 test('the time-axis switch relabels the time charts in samples and back, by keyboard, and the link keeps it', async ({ page }) => {
   // tall enough that the presenter strip's charts have room to hover
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await page.goto(`/?${LINK}&T=3`);
+  await page.goto(`/?${LINK}&T=3${FAST}`);
   await waitForEnd(page, 50_000);
   const charts = [page.getByTestId('overlap-plot'), page.getByTestId('loss-plot')];
   for (const chart of charts) {
@@ -104,7 +94,7 @@ test('the time-axis switch relabels the time charts in samples and back, by keyb
 });
 
 test('a shared link with taxis=samples opens with the samples axis', async ({ page }) => {
-  await page.goto(`/?${LINK}&T=3&taxis=samples`);
+  await page.goto(`/?${LINK}&T=3&taxis=samples${FAST}`);
   await waitForEnd(page, 50_000);
   await expect(page.getByRole('radio', { name: 'samples' })).toBeChecked();
   await expect(page.getByTestId('loss-plot')).toHaveAttribute('data-x-unit', 'samples');
@@ -162,7 +152,7 @@ test('with dyn=sgd the explore panel runs SGD sweeps, refuses one too large with
 for (const scheme of ['dark', 'light'] as const) {
   test(`the time-axis switch and the SGD charts have no serious accessibility problems (${scheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.goto(`/?${LINK}&T=1&taxis=samples`);
+    await page.goto(`/?${LINK}&T=1&taxis=samples${FAST}`);
     await waitForEnd(page, 50_000);
     await expect(page.getByRole('radio', { name: 'samples' })).toBeChecked();
     const result = await new AxeBuilder({ page }).include('.run-plots').analyze();

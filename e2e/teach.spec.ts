@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, outcomeCounts, simTime, test } from './fixtures.ts';
+import { expect, expectFlowStill, nextFrames, outcomeCounts, simTime, test, watchFlowWorker } from './fixtures.ts';
 import type { OutcomeCounts } from '../src/core/outcomes/classify.ts';
 import { failedClaims, TOUR_STEPS } from '../src/ui/teach/tourSteps.ts';
 
@@ -66,6 +66,9 @@ test.describe('guided tour', () => {
       await expect(page.locator('button[name=tour-back]')).toBeEnabled({ enabled: i > 1 });
       await expect(page.locator('button[name=tour-next]')).toBeEnabled({ enabled: i < N });
       await expectConfiguration(page, `${step.query}&tour=${i}`);
+      // the fastest playback to the step's T: speed is a view parameter, the run and its end
+      // state are the step's own (the claims are checked there)
+      await page.locator('main input[type=range][name=speed]').fill('4');
       const T = Number(new URLSearchParams(step.query).get('T'));
       await waitForEnd(page, T);
       expect(await isPlaying(page)).toBe(false);
@@ -162,6 +165,7 @@ test.describe('formulas', () => {
 
 test.describe('keyboard', () => {
   test('space, s and r drive playback; a focused button gets one press; typing in a menu is left alone', async ({ page }) => {
+    await watchFlowWorker(page);
     await page.goto('./?d=1000000&T=1000000');
     await expect.poll(() => isPlaying(page)).toBe(true);
     await page.locator('h1').click();
@@ -173,7 +177,8 @@ test.describe('keyboard', () => {
     await playButton(page).focus();
     await page.keyboard.press(' ');
     await expect.poll(() => isPlaying(page)).toBe(false);
-    await page.waitForTimeout(300);
+    // the key's up (the button's own activation) has been handled and rendered: still one press
+    await nextFrames(page, 2);
     expect(await isPlaying(page)).toBe(false);
     // s steps while paused
     const before = await simTime(page);
@@ -188,7 +193,8 @@ test.describe('keyboard', () => {
     await page.locator('select[name=preset]').focus();
     await page.keyboard.press('s');
     await page.keyboard.press(' ');
-    await page.waitForTimeout(300);
+    // no step or play reached the worker: it stands still at the start
+    await expectFlowStill(page);
     expect(await simTime(page)).toBe(0);
     expect(await isPlaying(page)).toBe(false);
   });
@@ -271,14 +277,18 @@ test.describe('themes and motion', () => {
   });
 
   test('prefers-reduced-motion: starts paused, tour steps do not autoplay, no transitions', async ({ page }) => {
+    await watchFlowWorker(page);
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto('./');
     await expect(playButton(page)).toHaveText('Play');
-    await page.waitForTimeout(1000);
+    // the first frame is drawn, and the page asks its worker for no other
+    await expect.poll(() => outcomeCounts(page)).not.toBeNull();
+    await expectFlowStill(page);
     expect(await simTime(page)).toBeLessThan(0.05);
     await page.locator('button[name=tour-start]').click();
     await expect(page.getByTestId('tour-step')).toHaveAttribute('data-step', '1');
-    await page.waitForTimeout(500);
+    // several animation frames later it still waits for Play
+    await nextFrames(page, 10);
     expect(await isPlaying(page)).toBe(false);
     const transition = await page.locator('button[name=tour-next]').evaluate((el) => getComputedStyle(el).transitionDuration);
     expect(transition.split(',').every((d) => parseFloat(d) === 0)).toBe(true);

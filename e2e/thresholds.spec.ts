@@ -23,40 +23,46 @@ test('the bistable window is shaded on the μ_span plot (k = 5, p = 6: [0.444, 0
   await expect(page.getByTestId('beta-fold')).toHaveText('0.5147');
   const plot = page.getByTestId('threshold-plot');
   await expect(plot).toHaveAttribute('aria-label', /\[0\.444, 0\.515\]/);
-  await page.waitForTimeout(500);
-  await loadScreenshot(page, plot);
   // a row near the bottom of the plot area (below the curve, away from labels): the columns
   // inside the window are tinted, those just outside are not
-  const tint = await page.evaluate(() => {
-    const s = (window as unknown as { screenshot: Screenshot }).screenshot;
-    const rowBrightness = (y: number) => {
-      const out: number[] = [];
-      for (let x = 0; x < s.width; x++) {
-        const o = (y * s.width + x) * 4;
-        out.push(s.data[o] + s.data[o + 1] - s.data[o + 2]);
-      }
-      return out;
-    };
-    return { width: s.width, row: rowBrightness(Math.floor(s.height * 0.62)) };
-  });
-  // the shaded run: columns clearly warmer than the row's left edge (plain background)
-  const base = Math.max(...tint.row.slice(0, 10));
-  const xs = tint.row.flatMap((v, x) => (v > base + 12 ? [x / tint.width] : []));
-  expect(xs.length).toBeGreaterThan(5);
-  // it lies in the middle of the canvas, where β ≈ 0.44–0.52 is drawn
-  expect(Math.min(...xs)).toBeGreaterThan(0.3);
-  expect(Math.max(...xs)).toBeLessThan(0.75);
+  const tintedColumns = async () => {
+    await loadScreenshot(page, plot);
+    const tint = await page.evaluate(() => {
+      const s = (window as unknown as { screenshot: Screenshot }).screenshot;
+      const rowBrightness = (y: number) => {
+        const out: number[] = [];
+        for (let x = 0; x < s.width; x++) {
+          const o = (y * s.width + x) * 4;
+          out.push(s.data[o] + s.data[o + 1] - s.data[o + 2]);
+        }
+        return out;
+      };
+      return { width: s.width, row: rowBrightness(Math.floor(s.height * 0.62)) };
+    });
+    // the shaded run: columns clearly warmer than the row's left edge (plain background)
+    const base = Math.max(...tint.row.slice(0, 10));
+    return tint.row.flatMap((v, x) => (v > base + 12 ? [x / tint.width] : []));
+  };
+  // the chart paints its canvas after the description is set: poll until the shading is there,
+  // in the middle of the canvas, where β ≈ 0.44–0.52 is drawn
+  await expect
+    .poll(async () => {
+      const xs = await tintedColumns();
+      if (xs.length > 5 && Math.min(...xs) > 0.3 && Math.max(...xs) < 0.75) return 'shaded inside the window';
+      return `${xs.length} tinted columns, from ${Math.min(...xs)} to ${Math.max(...xs)}`;
+    })
+    .toBe('shaded inside the window');
 });
 
 test('labels: another fixed point with its subset, the even-p merge note, k = 1 without μ_span', async ({ page }) => {
-  await page.goto('./?geom=gram&k=3&gram=1,0.3,-0.2,0.3,1,0.5,-0.2,0.5,1&p=3&d=200&n=200&T=600');
+  await page.goto('./?geom=gram&k=3&gram=1,0.3,-0.2,0.3,1,0.5,-0.2,0.5,1&p=3&d=200&n=200&T=600&speed=4');
   await waitForEnd(page);
   await expect(page.getByTestId('outcome-counts')).toContainText(/1\d\d at another fixed point \(near the average of v2, v3\)/);
   const c = (await outcomeCounts(page))!;
   expect(c.otherKinds.unsettled).toBe(0);
   expect(c.fixedPoints[0].subset).toEqual([2, 3]);
 
-  await page.goto('./?k=3&p=4&T=100');
+  await page.goto('./?k=3&p=4&T=100&speed=4');
   await waitForEnd(page);
   await expect(page.getByTestId('even-merge-note')).toContainText('φ is even');
 
