@@ -4,6 +4,9 @@
 import type { Page } from '@playwright/test';
 import { expect, simTime, slider, test } from './fixtures.ts';
 
+// the service worker's registration and its fetches are part of what the policy governs
+test.use({ serviceWorkers: 'allow' });
+
 interface Violation {
   directive: string;
   blocked: string;

@@ -11,6 +11,9 @@ import { startStaticHost, type StaticHost } from './staticHost.ts';
 
 const BUILD = fileURLToPath(new URL(`../${OUT_DIR}/`, import.meta.url));
 
+// the config blocks service workers for speed; these tests are about it
+test.use({ serviceWorkers: 'allow' });
+
 /** Share of the canvas's pixels that differ from its corner (the background). */
 async function drawnFraction(page: Page): Promise<number> {
   await loadScreenshot(page, page.locator('[data-testid=flow-canvas] canvas').first());

@@ -347,6 +347,9 @@ test.describe('layout', () => {
 });
 
 test.describe('accessibility (axe)', () => {
+  // the whole page as a visitor gets it, with the service worker and its offline badge
+  test.use({ serviceWorkers: 'allow' });
+
   async function expectNoSeriousViolations(page: Page) {
     const result = await new AxeBuilder({ page }).analyze();
     const bad = result.violations
