@@ -6,6 +6,7 @@ import { frameData } from '../state/frameData.ts';
 import { startCompareRunner } from './compareRunner.ts';
 import { startRunner } from './runner.ts';
 import { testPage } from './testPage.ts';
+import { FLOOR_MS } from '../sim/supervisor.ts';
 
 const stops: (() => void)[] = [];
 afterEach(() => stops.splice(0).forEach((stop) => stop()));
@@ -67,5 +68,42 @@ describe('the split view’s clock', () => {
       page.frame();
       expect(lead.advances).toHaveLength(asked + i);
     }
+  });
+});
+
+describe('the split view when the second pane’s worker stops answering', () => {
+  it('the page stops with it and says so in both places; Play clears both and the second pane carries on from its frame', () => {
+    const page = splitPage('k=2&n=4&compare=beta:0.35');
+    const [, follow] = page.workers;
+    for (let i = 0; i < 12; i++) page.frame();
+    const shown = frameData.t;
+    expect(compareFrames.t).toBeGreaterThan(0);
+    follow.stop();
+    page.frame(); // the page moves on once more; the second pane asks for it and gets nothing
+    page.frame();
+    const held = frameData.t;
+    expect(held).toBeGreaterThanOrEqual(shown);
+    const second = compareFrames.t;
+    page.timers.advance(FLOOR_MS);
+    const said = `the flow worker did not answer for 4 s; restarted from the last frame (t = ${second.toPrecision(4)})`;
+    expect(compareStore.getState().fault).toBe(said);
+    expect(page.store.getState().fault).toBe(`in the pane beta=0.35, ${said}`);
+    expect(page.store.getState().playing).toBe(false);
+    expect(page.store.getState().params.t).toBe(frameData.t);
+    expect(follow.terminated).toBe(true);
+    const fresh = page.workers[2];
+    page.settle();
+    // its frame and history stay while paused
+    expect(compareFrames.t).toBe(second);
+    expect(compareFrames.runId).toBe(fresh.sent[0].runId);
+    page.store.getState().play();
+    expect(compareStore.getState().fault).toBeNull();
+    for (let i = 0; i < 10; i++) page.frame();
+    expect(frameData.t).toBeGreaterThan(held);
+    // the new worker went straight to the page's time, and both panes show the same t
+    expect(fresh.advances[0]).toBeGreaterThanOrEqual(held);
+    page.store.getState().pause();
+    page.frame();
+    expect(compareFrames.t).toBe(frameData.t);
   });
 });

@@ -1,7 +1,8 @@
 // The split view's second worker (compare=…). It runs the second run of the link (see
 // src/url/comparison.ts) from the same seed and follows the page's clock: it asks for the
 // page's latest time, and the page's runner waits (the shared SplitClock) until it has got
-// there, so both panes always show the same t.
+// there, so both panes always show the same t. A fault of its worker stops the page too (one
+// clock for both), says so in both places, and the new worker carries on from the pane's frame.
 import { compareFrames, compareStore } from '../state/compareData.ts';
 import { frameData } from '../state/frameData.ts';
 import type { AppState, AppStore } from '../state/store.ts';
@@ -11,10 +12,11 @@ import { SimClient } from '../sim/client.ts';
 import { replayedTimes } from '../sim/clock.ts';
 import { projectionOf } from './projection.ts';
 import { pageRunnerDeps, type RunnerDeps } from './runnerDeps.ts';
+import { specKey } from '../core/model/model.ts';
 
 const READOUT_INTERVAL_MS = 100;
 
-export function startCompareRunner(store: AppStore, { createWorker, loop, clock }: RunnerDeps = pageRunnerDeps): () => void {
+export function startCompareRunner(store: AppStore, { createWorker, loop, clock, timers }: RunnerDeps = pageRunnerDeps): () => void {
   let client: SimClient | null = null;
   let current: string | null = null;
   let lastReadout = 0;
@@ -22,6 +24,9 @@ export function startCompareRunner(store: AppStore, { createWorker, loop, clock 
   // the second pane follows the page's projection (k > 3), drawn for its own k
   let secondParams: AppState['params'] | null = null;
   let drawnIn = '';
+  // after a fault, the new worker's run keeps the pane's frame and history: its next request
+  // seeks to the page's time (the state there does not depend on the way, clock.ts)
+  let resuming = false;
 
   const stop = () => {
     client?.dispose();
@@ -29,15 +34,18 @@ export function startCompareRunner(store: AppStore, { createWorker, loop, clock 
   };
 
   const sync = (s: AppState) => {
+    // Play (or any change that clears the page's notice) clears the pane's
+    if (s.fault === null && compareStore.getState().fault !== null) compareStore.setState({ fault: null });
     const compared = comparedRun(s.params);
     const second = compared.ok ? compared.value : null;
     const spec = second ? modelSpecOf(second.params) : null;
     // a reset of the page's run restarts this one too: both start together
-    const key = spec ? `${JSON.stringify(spec)}#${s.resetNonce}` : null;
+    const key = spec ? `${specKey(spec)}#${s.resetNonce}` : null;
     if (key === current) return;
     current = key;
     stop();
     tEnd = Infinity;
+    resuming = false;
     if (!second || !spec) {
       compareStore.setState({ labels: null, info: null, readout: null, fault: null });
       return;
@@ -47,8 +55,10 @@ export function startCompareRunner(store: AppStore, { createWorker, loop, clock 
     const c: SimClient = new SimClient(createWorker, {
       onConfigured(info) {
         tEnd = info.tEnd;
-        compareFrames.startRun(info);
-        compareStore.setState({ info, fault: null });
+        if (resuming) compareFrames.adopt(info);
+        else compareFrames.startRun(info);
+        resuming = false;
+        compareStore.setState({ info });
       },
       onFrame(frame) {
         if (frame.history) compareFrames.pushHistory(frame.history);
@@ -71,9 +81,14 @@ export function startCompareRunner(store: AppStore, { createWorker, loop, clock 
         if (info && info.runId === msg.runId) compareStore.setState({ info: { ...info, ...msg.view } });
       },
       onFault(message) {
-        compareStore.setState({ fault: message });
+        resuming = compareFrames.length > 0 && compareFrames.t > 0;
+        const said = `${message}; restarted from ${resuming ? `the last frame (t = ${compareFrames.t.toPrecision(4)})` : 'the seeded start'}`;
+        compareStore.setState({ fault: said });
+        // the page's notice first: a store change without one clears the pane's (sync)
+        store.setState({ fault: `in the pane ${second.rightLabel}, ${said}` });
+        store.getState().pause();
       },
-    });
+    }, timers);
     client = c;
     const projection = projectionOf({ ...second.params, proj: s.params.proj });
     drawnIn = JSON.stringify(projection);

@@ -1,6 +1,7 @@
 // A flow worker for the runners' tests. It answers every protocol message as the real one does
 // (configured, a frame at the asked time with the asked history, projected), but holds each
 // reply until the test delivers it, so the test decides what is in flight and when it lands.
+// `stop()` makes it a worker that closed itself: it takes messages and never answers again.
 import { emptyCounts } from '../core/outcomes/classify.ts';
 import type { ModelSpec } from '../core/model/model.ts';
 import type { WorkerLike } from '../sim/client.ts';
@@ -18,10 +19,17 @@ export class FakeFlowWorker implements WorkerLike {
   private replies: FromWorker[] = [];
   private spec: ModelSpec | null = null;
   private t = 0;
+  private stopped = false;
 
   postMessage(msg: ToWorker): void {
     this.sent.push(msg);
-    this.replies.push(this.answer(msg));
+    if (!this.stopped) this.replies.push(this.answer(msg));
+  }
+
+  /** From now on nothing comes back, not even the replies already due. */
+  stop(): void {
+    this.stopped = true;
+    this.replies = [];
   }
 
   terminate(): void {
@@ -50,7 +58,7 @@ export class FakeFlowWorker implements WorkerLike {
       case 'configure':
         this.spec = msg.spec;
         this.t = 0;
-        return { type: 'configured', info: infoOf(msg.runId, msg.spec) };
+        return { type: 'configured', info: infoOf(msg.runId, msg.spec), computeMs: 5 };
       case 'advance': {
         const { n, k } = this.spec!;
         this.t = Math.min(msg.t, endOf(this.spec!));

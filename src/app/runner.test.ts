@@ -7,6 +7,7 @@ import { encode } from '../url/codec.ts';
 import { FAKE_AUTO_END } from './fakeFlowWorker.ts';
 import { startRunner } from './runner.ts';
 import { testPage } from './testPage.ts';
+import { FLOOR_MS } from '../sim/supervisor.ts';
 
 let stop = () => {};
 afterEach(() => stop());
@@ -115,5 +116,95 @@ describe('pausing', () => {
     expect(s.readout.t).toBe(0.5);
     for (let i = 0; i < 5; i++) page.frame();
     expect(worker.advances).toEqual([0.5]);
+  });
+});
+
+describe('a flow worker that stops answering', () => {
+  /** A page playing a few frames; then its worker stops, with a frame asked for. */
+  function stoppedMidRun(query = 'k=2&n=4') {
+    const page = started(query);
+    for (let i = 0; i < 10; i++) page.frame();
+    const shown = frameData.t;
+    page.worker.stop();
+    page.frame(); // the next frame is asked for and never comes
+    return { page, shown };
+  }
+
+  it('is noticed after the floor of silence: the run pauses with the notice, the link and the screen on the last frame', () => {
+    const { page, shown } = stoppedMidRun();
+    page.timers.advance(FLOOR_MS - 1);
+    expect(page.store.getState().fault).toBeNull();
+    page.timers.advance(1);
+    const s = page.store.getState();
+    expect(s.fault).toBe(`the flow worker did not answer for 4 s; restarted from the last frame (t = ${shown.toPrecision(4)})`);
+    expect(s.playing).toBe(false);
+    expect(s.params.t).toBe(shown);
+    expect(encode(s.params)).toContain(`&t=${shown}&`);
+    expect(page.workers[0].terminated).toBe(true);
+    expect(frameData.t).toBe(shown);
+  });
+
+  it('the new worker goes back to the frame on screen without a redraw from zero, and Play carries on from there', () => {
+    const { page, shown } = stoppedMidRun();
+    const history = frameData.length;
+    page.timers.advance(FLOOR_MS);
+    const fresh = page.workers[1];
+    page.settle();
+    expect(fresh.sent.map((m) => m.type)).toEqual(['configure', 'advance']);
+    expect(fresh.advances).toEqual([shown]);
+    expect(frameData.t).toBe(shown);
+    expect(frameData.runId).toBe(fresh.sent[0].runId);
+    expect(frameData.length).toBeGreaterThanOrEqual(history);
+    for (let i = 0; i < 5; i++) page.frame();
+    expect(fresh.advances).toEqual([shown]); // paused
+    page.store.getState().play();
+    expect(page.store.getState().fault).toBeNull();
+    for (let i = 0; i < 5; i++) page.frame();
+    expect(frameData.t).toBeGreaterThan(shown);
+    expect(fresh.advances.at(-1)).toBe(frameData.t);
+  });
+
+  it('if the new worker fails too before it is back there, Play starts over from the seeded start', () => {
+    const { page } = stoppedMidRun();
+    page.timers.advance(FLOOR_MS);
+    page.workers[1].deliver(); // configured: the seek back is asked for…
+    page.workers[1].stop(); // …and never answered
+    page.timers.advance(FLOOR_MS);
+    expect(page.store.getState().fault).toBe('the flow worker did not answer for 4 s; restarted from the seeded start');
+    const third = page.workers[2];
+    page.settle();
+    expect(third.advances).toEqual([]);
+    page.store.getState().play();
+    page.frame();
+    expect(third.advances).toEqual([0]);
+    expect(frameData.t).toBe(0);
+    for (let i = 0; i < 5; i++) page.frame();
+    expect(frameData.t).toBeGreaterThan(0);
+  });
+
+  it('a paused link whose worker stops on the way to its t still opens at t', () => {
+    const page = testPage('k=2&n=4&t=0.5');
+    stop = startRunner(page.store, page.deps);
+    page.workers[0].deliver(); // configured; the replay to t is asked for
+    page.workers[0].stop();
+    page.timers.advance(FLOOR_MS);
+    expect(page.store.getState().fault).toBe('the flow worker did not answer for 4 s; restarted from the seeded start');
+    page.settle();
+    expect(page.workers[1].advances).toEqual([0.5]);
+    expect(frameData.t).toBe(0.5);
+    expect(page.store.getState().params.t).toBe(0.5);
+  });
+
+  it('a new β while the worker hangs is noticed all the same, and the new run waits for Play', () => {
+    const { page } = stoppedMidRun();
+    page.store.getState().setParam('beta', 0.3);
+    page.timers.advance(FLOOR_MS);
+    expect(page.store.getState().fault).toMatch(/did not answer for 4 s; restarted from the seeded start$/);
+    page.settle();
+    expect(page.workers[1].sent[0]).toMatchObject({ type: 'configure', spec: { beta: 0.3 } });
+    expect(frameData.t).toBe(0);
+    page.store.getState().play();
+    for (let i = 0; i < 5; i++) page.frame();
+    expect(frameData.t).toBeGreaterThan(0);
   });
 });

@@ -1,7 +1,9 @@
 // Connects the store to the worker: a new model spec (or a reset) starts a new run, and an
 // animation loop asks for the next frame while playing. Frames go to frameData; the store
-// only gets a throttled readout.
-import type { ModelSpec } from '../core/model/model.ts';
+// only gets a throttled readout. A worker that fails (it threw, sent a bad frame, or stopped
+// answering) is restarted by the client; the run pauses with a notice and the new worker goes
+// back to the frame on screen, so Play carries on from there.
+import { specKey, type ModelSpec } from '../core/model/model.ts';
 import { withTime, type AppStore } from '../state/store.ts';
 import { frameData } from '../state/frameData.ts';
 import { modelSpecOf } from '../url/codec.ts';
@@ -16,14 +18,15 @@ import { pageRunnerDeps, type RunnerDeps } from './runnerDeps.ts';
 /** Readouts in the store refresh at most this often while playing. */
 const READOUT_INTERVAL_MS = 100;
 
-export function startRunner(store: AppStore, { createWorker, loop, clock }: RunnerDeps = pageRunnerDeps): () => void {
+export function startRunner(store: AppStore, { createWorker, loop, clock, timers }: RunnerDeps = pageRunnerDeps): () => void {
   let lastReadout = 0;
   let lastTick = loop.now();
   let pendingStep = false;
   let tEnd = Infinity;
-  // after a fault the restarted run waits for Play, so the last good frame stays on screen
+  // after a fault the restarted worker goes back to the frame on screen ('resume'); if it fails
+  // on the way there, it waits for Play at the seeded start ('hold', heldInfo), the frame staying
+  let recovery: 'resume' | 'hold' | null = null;
   let heldInfo: RunInfo | null = null;
-  let faulted = false;
   /** a paused link's time, until a frame has reached it (0: none) */
   let replayGoal = 0;
   const requestReplay = () => client.request(replayGoal, replayedTimes(replayGoal, frameData));
@@ -38,14 +41,24 @@ export function startRunner(store: AppStore, { createWorker, loop, clock }: Runn
   const client = new SimClient(createWorker, {
     onConfigured(info) {
       tEnd = info.tEnd;
-      if (faulted) {
-        faulted = false;
+      if (recovery === 'hold') {
         heldInfo = info;
+        return;
+      }
+      const view = { projection: info.projection, indexVectors: info.indexVectors, averagePosition: info.averagePosition };
+      if (recovery === 'resume') {
+        // the state at a time does not depend on the way there (clock.ts): one seek brings the
+        // new worker to the frame on screen, whose plots' history stays
+        frameData.adopt(info);
+        store.setState({ info });
+        projectionStore.setState({ runId: info.runId, view });
+        replayGoal = Math.max(replayGoal, frameData.t);
+        requestReplay();
         return;
       }
       frameData.startRun(info);
       store.setState({ info });
-      projectionStore.setState({ runId: info.runId, view: { projection: info.projection, indexVectors: info.indexVectors, averagePosition: info.averagePosition } });
+      projectionStore.setState({ runId: info.runId, view });
       // a link paused at t (`t=`) opens on the frame at t, the same state the CLI reaches with
       // T = t, with the plots' samples on the way there (replayedTimes) in the same reply
       const s = store.getState();
@@ -68,6 +81,7 @@ export function startRunner(store: AppStore, { createWorker, loop, clock }: Runn
       const done = frame.t >= tEnd;
       const s = store.getState();
       if (frame.t >= replayGoal) replayGoal = 0;
+      if (recovery === 'resume' && replayGoal === 0) recovery = null;
       if (done || !s.playing || now - lastReadout > READOUT_INTERVAL_MS) {
         lastReadout = now;
         const stopped = done || !s.playing;
@@ -88,11 +102,21 @@ export function startRunner(store: AppStore, { createWorker, loop, clock }: Runn
       if (!heldInfo) projectionStore.setState({ runId: msg.runId, view: msg.view });
     },
     onFault(message) {
-      faulted = true;
+      const s = store.getState();
+      const shown = frameData.runId === client.currentRunId && frameData.length > 0 && frameData.t > 0;
+      // a second fault before the new worker got back there is not retried: Play starts over
+      const resume = shown && recovery !== 'resume';
+      recovery = resume ? 'resume' : shown ? 'hold' : null;
       heldInfo = null;
-      store.setState({ fault: message, playing: false });
+      const from = resume ? `the last frame (t = ${frameData.t.toPrecision(4)})` : 'the seeded start';
+      store.setState({
+        fault: `${message}; restarted from ${from}`,
+        playing: false,
+        // paused on the frame on screen, as a pause leaves it: the link carries its time
+        ...(shown && replayGoal === 0 ? { params: withTime(s.params, frameData.t), readout: frameData.readout ?? s.readout } : {}),
+      });
     },
-  });
+  }, timers);
 
   let spec: ModelSpec = modelSpecOf(store.getState().params);
   let resetNonce = store.getState().resetNonce;
@@ -106,11 +130,11 @@ export function startRunner(store: AppStore, { createWorker, loop, clock }: Runn
 
   const unsubscribe = store.subscribe((s) => {
     const next = modelSpecOf(s.params);
-    if (JSON.stringify(next) !== JSON.stringify(spec) || s.resetNonce !== resetNonce) {
+    if (specKey(next) !== specKey(spec) || s.resetNonce !== resetNonce) {
       spec = next;
       resetNonce = s.resetNonce;
       tEnd = Infinity;
-      faulted = false;
+      recovery = null;
       heldInfo = null;
       replayGoal = 0;
       configure();
@@ -135,9 +159,12 @@ export function startRunner(store: AppStore, { createWorker, loop, clock }: Runn
     // a split view's second run shares this clock: wait for it to reach the same time
     if (client.busy || clock.holds(frameData.t)) return;
     if (heldInfo && (s.playing || pendingStep)) {
-      frameData.startRun(heldInfo);
-      store.setState({ info: heldInfo });
+      const info = heldInfo;
+      frameData.startRun(info);
+      store.setState({ info });
+      projectionStore.setState({ runId: info.runId, view: { projection: info.projection, indexVectors: info.indexVectors, averagePosition: info.averagePosition } });
       heldInfo = null;
+      recovery = null;
       client.request(0);
       return;
     }

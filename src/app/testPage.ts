@@ -1,5 +1,7 @@
 // A page for the runners' tests: a store opened from a link, fake flow workers, a manual
-// animation loop and one split-view clock, wired as src/app/runnerDeps.ts wires the real ones.
+// animation loop, one split-view clock and manual timers, wired as src/app/runnerDeps.ts wires
+// the real ones.
+import { ManualTimers } from '../sim/manualTimers.ts';
 import { createAppStore } from '../state/store.ts';
 import { FakeFlowWorker } from './fakeFlowWorker.ts';
 import { ManualFrameLoop } from './manualFrameLoop.ts';
@@ -16,13 +18,15 @@ export function testPage(query: string) {
     workers.push(w);
     return w;
   };
-  const deps: RunnerDeps = { createWorker, loop, clock: new SplitClock() };
+  const timers = new ManualTimers();
+  const deps: RunnerDeps = { createWorker, loop, clock: new SplitClock(), timers };
   const deliver = () => {
     for (const w of workers) w.deliver();
   };
   return {
     store,
     loop,
+    timers,
     workers,
     deps,
     /** One animation frame, then the replies to what it asked for land. */

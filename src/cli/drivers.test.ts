@@ -2,6 +2,7 @@
 // same jobs (same points, same seeds) to their pools and fold the answers into the same rows.
 // Both drivers run here against pools whose workers answer in a shuffled order, in this thread
 // (the job code is the workers' own, src/sim/exploreJobs.ts); one run goes through real threads.
+import type { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import type { ExperimentJob, ExperimentResult } from '../core/experiments/experiment.ts';
 import { formValuesOfKeys, sweepConfigOf } from '../core/experiments/sweepSettings.ts';
@@ -115,6 +116,29 @@ describe('the worker-thread pool', () => {
     await runJobs(pool, plan.jobs, plan.jobs.map((_, i) => i), (job, r) => threaded.set(job, r));
     pool.dispose();
     expect(threadsUsed.size).toBe(2);
+    const local = new Map(plan.jobs.map((job, i) => [i, runExploreJob(job)] as const));
+    expect(tableOf(plan, threaded, 'csv')).toBe(tableOf(plan, local, 'csv'));
+  }, 120000);
+
+  it('a thread killed mid-sweep is replaced and its job run again: the table of an undisturbed run', async () => {
+    const plan = planExperiment('phase', 'k=3&n=20&d=1000&sw=phase&swTo=0.5&swPoints=3&swKFrom=2&swKTo=3&swTrials=2');
+    const threads: Worker[] = [];
+    const retries: string[] = [];
+    const pool = threadPool(2, { onThread: (t) => threads.push(t), onRetry: (m) => retries.push(m) });
+    const threaded = new Map<number, ExperimentResult>();
+    let killed = false;
+    await runJobs(pool, plan.jobs, plan.jobs.map((_, i) => i), (job, r) => {
+      threaded.set(job, r);
+      // once the answering thread has its next job, both are busy: stop the first one
+      if (!killed) {
+        killed = true;
+        queueMicrotask(() => void threads[0].terminate());
+      }
+    });
+    pool.dispose();
+    expect(threads).toHaveLength(3);
+    expect(retries).toHaveLength(1);
+    expect(retries[0]).toMatch(/^a worker thread crashed: the thread exited with status 1; the run at β = [\d.]+, k = \d with seed \d runs again on a new worker$/);
     const local = new Map(plan.jobs.map((job, i) => [i, runExploreJob(job)] as const));
     expect(tableOf(plan, threaded, 'csv')).toBe(tableOf(plan, local, 'csv'));
   }, 120000);

@@ -3,6 +3,8 @@ import { emptyCounts } from '../core/outcomes/classify.ts';
 import type { ModelSpec } from '../core/model/model.ts';
 import { SimClient, type FrameMessage, type WorkerLike } from './client.ts';
 import { testSpec } from './testSpec.ts';
+import { ManualTimers } from './manualTimers.ts';
+import { FLOOR_MS, SLACK } from './supervisor.ts';
 import { allocateFrameBuffers, type FromWorker, type RunInfo, type ToWorker } from './protocol.ts';
 
 class FakeWorker implements WorkerLike {
@@ -41,6 +43,7 @@ function frameFor(runId: number, t: number, n = 4, k = 2): FrameMessage {
 }
 
 function setup() {
+  const timers = new ManualTimers();
   const workers: FakeWorker[] = [];
   const events = { configured: [] as number[], frames: [] as number[], faults: [] as string[] };
   const client = new SimClient(
@@ -54,8 +57,9 @@ function setup() {
       onFrame: (f) => events.frames.push(f.t),
       onFault: (m) => events.faults.push(m),
     },
+    timers,
   );
-  return { client, workers, events, worker: () => workers[workers.length - 1] };
+  return { client, workers, events, timers, worker: () => workers[workers.length - 1] };
 }
 
 describe('SimClient', () => {
@@ -186,5 +190,127 @@ describe('SimClient: a new projection is a view change', () => {
     // the last choice (even, asked while busy) goes with every new run
     client.configure(spec);
     expect(worker().last()).toMatchObject({ type: 'configure', runId: 2, projection: { kind: 'even' } });
+  });
+});
+
+describe('SimClient: a worker that stops answering', () => {
+  const ready = (w: FakeWorker) => w.reply({ type: 'ready' });
+
+  /** A run configured (in `configureMs` of the worker's time) with one frame shown at t = 1. */
+  function running(configureMs = 100) {
+    const s = setup();
+    ready(s.worker());
+    const run = s.client.configure(spec);
+    s.worker().reply({ type: 'configured', info: infoFor(run), computeMs: configureMs });
+    s.client.request(1);
+    s.worker().reply(frameFor(run, 1));
+    return { ...s, run };
+  }
+
+  it('is lost after the floor of silence on a frame, terminated, said, and replaced with the current spec', () => {
+    const { client, workers, worker, events, timers } = running();
+    client.request(2);
+    timers.advance(FLOOR_MS - 1);
+    expect(events.faults).toEqual([]);
+    timers.advance(1);
+    expect(events.faults).toEqual(['the flow worker did not answer for 4 s']);
+    expect(workers).toHaveLength(2);
+    expect(workers[0].terminated).toBe(true);
+    expect(workers[0].onmessage).toBeNull();
+    expect(worker().last()).toMatchObject({ type: 'configure', spec });
+    // the new worker's configure is bounded by the one measured (100 ms: the floor)
+    ready(worker());
+    timers.advance(FLOOR_MS);
+    expect(events.faults).toHaveLength(2);
+  });
+
+  it('never while nothing is awaited: a paused page may leave its worker idle for good', () => {
+    const { events, timers } = running();
+    timers.advance(3_600_000);
+    expect(events.faults).toEqual([]);
+    expect(timers.pending).toBe(0);
+  });
+
+  it('a long seek that reports progress is never cut, however long it takes in all', () => {
+    const { client, worker, events, timers, run } = running();
+    client.request(1e6);
+    for (let i = 0; i < 200; i++) {
+      timers.advance(250);
+      worker().reply({ type: 'progress', runId: run, t: 1 + i, pieceMs: 40 });
+    }
+    worker().reply(frameFor(run, 1e6));
+    expect(events.faults).toEqual([]);
+    expect(events.frames).toEqual([1, 1e6]);
+  });
+
+  it('the bound follows the longest piece the run has shown: slow pieces get SLACK times theirs', () => {
+    const { client, worker, events, timers, run } = running();
+    client.request(2);
+    const slow = frameFor(run, 2);
+    slow.stats.pieceMs = 1500;
+    worker().reply(slow);
+    client.request(3);
+    timers.advance(SLACK * 1500 - 1);
+    expect(events.faults).toEqual([]);
+    timers.advance(1);
+    expect(events.faults).toEqual(['the flow worker did not answer for 15 s']);
+  });
+
+  it("a run's first step is bounded by its configure time until a step has been timed", () => {
+    const s = setup();
+    ready(s.worker());
+    const run = s.client.configure(spec);
+    s.worker().reply({ type: 'configured', info: infoFor(run), computeMs: 1000 });
+    s.client.request(0);
+    s.worker().reply(frameFor(run, 0)); // t = 0: no step taken, nothing learned
+    s.client.request(1);
+    s.timers.advance(4 * SLACK * 1000 - 1);
+    expect(s.events.faults).toEqual([]);
+    s.timers.advance(1);
+    expect(s.events.faults).toHaveLength(1);
+  });
+
+  it('the first configure of a dynamics is not bounded (nothing predicts it); later ones scale with the model', () => {
+    const s = setup();
+    ready(s.worker());
+    const first = s.client.configure(spec);
+    s.timers.advance(600_000);
+    expect(s.events.faults).toEqual([]);
+    s.worker().reply({ type: 'configured', info: infoFor(first), computeMs: 1000 });
+    // ten times the neurons: ten times the measured configure, SLACK times that
+    const big = { ...spec, n: spec.n * 10 };
+    s.client.configure(big);
+    s.timers.advance(SLACK * 10 * 1000 - 1);
+    expect(s.events.faults).toEqual([]);
+    s.timers.advance(1);
+    expect(s.events.faults).toEqual(['the flow worker did not answer for 100 s']);
+    expect(s.worker().last()).toMatchObject({ type: 'configure', spec: big });
+  });
+
+  it('a configure queued behind a larger one still being built waits for that one too', () => {
+    const s = setup();
+    ready(s.worker());
+    const first = s.client.configure(spec);
+    s.worker().reply({ type: 'configured', info: infoFor(first), computeMs: 1000 });
+    s.client.configure({ ...spec, n: spec.n * 10 }); // about 10 s of building…
+    s.client.configure(spec); // …before this one starts
+    s.timers.advance(SLACK * (10_000 + 1000) - 1);
+    expect(s.events.faults).toEqual([]);
+    s.timers.advance(1);
+    expect(s.events.faults).toHaveLength(1);
+  });
+
+  it('a configure sent while the last run still computes waits for that piece too', () => {
+    const { client, worker, events, timers, run } = running(100);
+    client.request(2);
+    const slow = frameFor(run, 2);
+    slow.stats.pieceMs = 3000;
+    worker().reply(slow);
+    client.request(3); // in flight, pieces of about 3 s
+    client.configure(spec);
+    timers.advance(SLACK * 3100 - 1);
+    expect(events.faults).toEqual([]);
+    timers.advance(1);
+    expect(events.faults).toHaveLength(1);
   });
 });

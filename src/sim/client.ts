@@ -1,8 +1,11 @@
 // The page's side of the flow worker: sends the latest parameters, keeps one frame in
-// flight, discards frames of superseded runs, and restarts a worker that died.
+// flight, discards frames of superseded runs, and restarts a worker that died or that stayed
+// silent longer than its work can take (supervisor.ts, with the pace of flowPace.ts).
 import type { ModelSpec } from '../core/model/model.ts';
 import type { ProjectionChoice } from '../core/projection/projection.ts';
+import { FlowPace } from './flowPace.ts';
 import { fitsRun, transferablesOf, type FrameBuffers, type FromWorker, type RunInfo, type ToWorker } from './protocol.ts';
+import { realTimers, seconds, Watchdog, type Timers } from './supervisor.ts';
 
 export type FrameMessage = Extract<FromWorker, { type: 'frame' }>;
 export type ProjectedMessage = Extract<FromWorker, { type: 'projected' }>;
@@ -20,17 +23,22 @@ export interface SimClientHandlers {
   onFrame(frame: FrameMessage): void;
   /** the current state redrawn in a new projection (no handler: the client drops it) */
   onProjected?(msg: ProjectedMessage): void;
-  /** a fault: the worker threw or sent a bad frame; the client has already restarted it */
+  /** a fault: the worker threw, sent a bad frame or stopped answering; the client has already restarted it */
   onFault(message: string): void;
 }
 
 export class SimClient {
   private worker: WorkerLike;
+  private watchdog: Watchdog;
+  /** what the worker's silences may be, kept across runs and restarted workers */
+  private readonly pace = new FlowPace();
   private runId = 0;
   private spec: ModelSpec | null = null;
   private inFlight = false;
   private spare: FrameBuffers | undefined;
   private configured = false;
+  /** a configure is on its way through this worker (a later one queues behind it) */
+  private configuring = false;
   private lastRequest = 0;
   /** the projection the worker was last asked for: a restarted worker starts in it */
   private projection: ProjectionChoice | undefined;
@@ -38,7 +46,9 @@ export class SimClient {
   constructor(
     private readonly createWorker: () => WorkerLike,
     private readonly handlers: SimClientHandlers,
+    private readonly timers: Timers = realTimers,
   ) {
+    this.watchdog = this.watch();
     this.worker = this.spawn();
   }
 
@@ -55,9 +65,12 @@ export class SimClient {
     this.spec = spec;
     if (projection) this.projection = projection;
     this.runId++;
+    this.pace.startRun(spec, this.configuring ? 'configuring' : this.inFlight ? 'computing' : 'idle');
     this.inFlight = false;
     this.configured = false;
+    this.configuring = true;
     this.worker.postMessage({ type: 'configure', runId: this.runId, spec, projection: this.projection });
+    this.supervise();
     return this.runId;
   }
 
@@ -72,6 +85,7 @@ export class SimClient {
     const buffers = this.spare;
     this.spare = undefined;
     this.worker.postMessage({ type: 'project', runId: this.runId, projection, buffers }, buffers ? transferablesOf(buffers) : []);
+    this.supervise();
     return true;
   }
 
@@ -86,6 +100,7 @@ export class SimClient {
     const buffers = this.spare;
     this.spare = undefined;
     this.worker.postMessage({ type: 'advance', runId: this.runId, t, buffers, ...(history ? { history } : {}) }, buffers ? transferablesOf(buffers) : []);
+    this.supervise();
     return true;
   }
 
@@ -95,14 +110,30 @@ export class SimClient {
   }
 
   dispose(): void {
+    this.watchdog.dispose();
     this.worker.onmessage = null;
     this.worker.onerror = null;
     this.worker.terminate();
   }
 
+  private watch(): Watchdog {
+    return new Watchdog(this.timers, (silent) => this.fault(`the flow worker did not answer for ${seconds(silent)}`));
+  }
+
+  /** The page waits while busy: for a configure, or for a piece of a frame's work. */
+  private supervise(): void {
+    if (!this.configured) this.watchdog.wait(this.pace.configureExpected());
+    else if (this.inFlight) this.watchdog.wait(this.pace.pieceMs());
+    else this.watchdog.idle();
+  }
+
   private spawn(): WorkerLike {
     const w = this.createWorker();
-    w.onmessage = (ev) => this.receive(ev.data);
+    w.onmessage = (ev) => {
+      this.watchdog.heard();
+      this.receive(ev.data);
+      if (this.worker === w) this.supervise();
+    };
     w.onerror = (ev) => {
       ev.preventDefault?.();
       this.fault(`the flow worker crashed: ${ev.message || 'unknown error'}`);
@@ -113,9 +144,16 @@ export class SimClient {
 
   private receive(msg: FromWorker): void {
     switch (msg.type) {
+      case 'ready':
+        return;
+      case 'progress':
+        if (msg.runId === this.runId) this.pace.piece(msg.pieceMs, msg.t);
+        return;
       case 'configured':
         if (msg.info.runId !== this.runId) return;
         this.configured = true;
+        this.configuring = false;
+        this.pace.configured(msg.computeMs);
         this.handlers.onConfigured(msg.info);
         return;
       case 'frame': {
@@ -125,6 +163,7 @@ export class SimClient {
           return;
         }
         this.inFlight = false;
+        this.pace.piece(msg.stats.pieceMs ?? msg.stats.computeMs, msg.t);
         if (!frameIsFinite(msg)) {
           this.fault(`the flow produced a non-finite number near t = ${this.lastRequest.toPrecision(4)}`);
           return;
@@ -155,8 +194,10 @@ export class SimClient {
     this.dispose();
     this.inFlight = false;
     this.configured = false;
+    this.configuring = false;
     this.spare = undefined;
     this.handlers.onFault(message);
+    this.watchdog = this.watch();
     this.worker = this.spawn();
     if (this.spec) this.configure(this.spec);
   }

@@ -3,8 +3,8 @@
 import { FlowSession } from './flowSession.ts';
 import { historyTransferables, transferablesOf, type FromWorker, type ToWorker } from './protocol.ts';
 
-const session = new FlowSession();
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+const session = new FlowSession((progress) => scope.postMessage(progress));
 
 scope.onmessage = (event: MessageEvent<ToWorker>) => {
   const reply: FromWorker | null = session.handle(event.data);
@@ -12,3 +12,5 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
   if (reply.type === 'frame') scope.postMessage(reply, [...transferablesOf(reply.buffers), ...historyTransferables(reply.history)]);
   else scope.postMessage(reply);
 };
+
+scope.postMessage({ type: 'ready' } satisfies FromWorker);

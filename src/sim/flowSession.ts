@@ -1,5 +1,7 @@
 // The worker's state machine, free of any worker global so it can be tested in Node:
 // configure builds the model and the flow; advance integrates to a time and fills a frame.
+// Advances go in pieces of about PIECE_MS, and a long one says between pieces that it is still
+// going, so the page's deadline (supervisor.ts) can stay short yet never cut a long seek.
 import { averagePointSpanCurvature } from '../core/analysis/averagePoint.ts';
 import { countOutcomes } from '../core/outcomes/classify.ts';
 import { buildModel, type Model } from '../core/model/model.ts';
@@ -8,10 +10,22 @@ import { NeuronProjector } from '../core/projection/projection.ts';
 import { classifyOptionsOf } from '../core/outcomes/run.ts';
 import { createDynamics } from '../core/dynamics/factory.ts';
 import type { Dynamics } from '../core/dynamics/dynamics.ts';
+import { T_FLOOR } from './clock.ts';
 import { allocateFrameBuffers, fitsRun, TRACED_ROWS, type FromWorker, type ProjectionView, type ReplayedHistory, type RunInfo, type ToWorker } from './protocol.ts';
 
 /** Most n·d·samples one frame computes (about a tenth of a second, `npm run bench`). */
 export const FRAME_WORK = 3e7;
+
+/** Longest the page goes without a message while a request runs (plus one piece). */
+export const HEARTBEAT_MS = 250;
+/** Work per piece of an advance: small beside HEARTBEAT_MS, large beside a piece's overhead (one interpolation). */
+const PIECE_MS = 40;
+/** Length of a piece in decades of t: where a run starts, and the range it adapts in. */
+const FIRST_DECADES = 0.02;
+const MIN_DECADES = 1e-4;
+const MAX_DECADES = 4;
+
+type Post = (msg: FromWorker) => void;
 
 export class FlowSession {
   private runId = -1;
@@ -21,9 +35,22 @@ export class FlowSession {
   private t = 0;
   /** the latest frame's overlaps and codes, so a new projection can redraw it without moving */
   private latest: { overlaps: Float64Array; codes: Uint8Array } | null = null;
+  /** when the page last heard from this worker, and the longest piece of work since */
+  private spoke = 0;
+  private longest = 0;
+  /** length of the next piece, in decades of t, following the measured pace of this run */
+  private decades = FIRST_DECADES;
+
+  /** `post` sends progress while a request runs (the reply itself is returned by handle). */
+  constructor(
+    private readonly post: Post = () => {},
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
   /** Handles one message; returns the reply (or null when none is due). */
   handle(msg: ToWorker): FromWorker | null {
+    this.spoke = this.now();
+    this.longest = 0;
     try {
       if (msg.type === 'configure') return this.configure(msg.runId, msg);
       return msg.type === 'project' ? this.project(msg) : this.advance(msg);
@@ -33,7 +60,9 @@ export class FlowSession {
   }
 
   private configure(runId: number, msg: Extract<ToWorker, { type: 'configure' }>): FromWorker {
+    const started = this.now();
     this.runId = runId;
+    this.decades = FIRST_DECADES;
     this.model = null;
     this.flow = null;
     const model = buildModel(msg.spec);
@@ -42,7 +71,8 @@ export class FlowSession {
     this.projector = new NeuronProjector(model.geometry, msg.projection);
     this.t = 0;
     this.latest = null;
-    return { type: 'configured', info: this.info(model) };
+    const info = this.info(model);
+    return { type: 'configured', info, computeMs: this.now() - started };
   }
 
   private info(model: Model): RunInfo {
@@ -105,13 +135,12 @@ export class FlowSession {
   private advance(msg: Extract<ToWorker, { type: 'advance' }>): FromWorker | null {
     if (msg.runId !== this.runId || !this.model || !this.flow || !this.projector) return null;
     const { n, k } = this.model.spec;
-    const started = performance.now();
+    const started = this.now();
     const before = { ...this.flow.stats };
     const target = Math.max(this.t, Math.min(msg.t, this.model.tEnd, this.frameHorizon()));
     const buffers = fitsRun(msg.buffers, n, k) ? msg.buffers : allocateFrameBuffers(n, k);
     const history = msg.history ? this.replay(msg.history, target, buffers.overlaps) : undefined;
-    this.flow.advanceTo(target, buffers.overlaps);
-    this.t = target;
+    this.advanceInPieces(target, buffers.overlaps);
     const opt = classifyOptionsOf(this.model);
     for (let i = 0; i < n * k; i++) {
       if (!Number.isFinite(buffers.overlaps[i])) {
@@ -147,7 +176,8 @@ export class FlowSession {
         rhsEvals: s.rhsEvals - before.rhsEvals,
         accepted: s.accepted - before.accepted,
         rejected: s.rejected - before.rejected,
-        computeMs: performance.now() - started,
+        computeMs: this.now() - started,
+        pieceMs: this.longest,
       },
       buffers,
       ...(this.flow.samples !== undefined ? { samples: this.flow.samples } : {}),
@@ -171,8 +201,7 @@ export class FlowSession {
     };
     const prediction = new Float64Array(stride);
     at.forEach((h, i) => {
-      flow.advanceTo(h, overlaps);
-      this.t = h;
+      this.advanceInPieces(h, overlaps);
       out.losses[i] = meanLoss(model.kernel, overlaps, n, k);
       if (flow.generalizationError) out.genErrors[i] = flow.generalizationError();
       out.traces.set(overlaps.subarray(0, rows), i * stride);
@@ -182,5 +211,35 @@ export class FlowSession {
       }
     });
     return out;
+  }
+
+  /**
+   * Advances to `target` in pieces of about PIECE_MS, each a stretch of log t sized by the last
+   * one's time, with progress between them. The state at target is the same however the way
+   * is cut (each dynamics steps on its own step control and interpolates, see clock.ts).
+   */
+  private advanceInPieces(target: number, out: Float64Array): void {
+    const flow = this.flow!;
+    for (;;) {
+      const to = Math.min(target, Math.max(this.t, T_FLOOR) * Math.pow(10, this.decades));
+      const started = this.now();
+      flow.advanceTo(to, out);
+      const ms = this.now() - started;
+      this.t = to;
+      if (ms > this.longest) this.longest = ms;
+      if (to >= target) return;
+      const grow = Math.min(2, Math.max(0.5, PIECE_MS / Math.max(ms, 0.5)));
+      this.decades = Math.min(MAX_DECADES, Math.max(MIN_DECADES, this.decades * grow));
+      this.beat();
+    }
+  }
+
+  /** Tells the page the request is still going, at most every HEARTBEAT_MS. */
+  private beat(): void {
+    const now = this.now();
+    if (now - this.spoke < HEARTBEAT_MS) return;
+    this.post({ type: 'progress', runId: this.runId, t: this.t, pieceMs: this.longest });
+    this.spoke = now;
+    this.longest = 0;
   }
 }

@@ -81,6 +81,8 @@ export interface FrameStats {
   rejected: number;
   /** wall time the worker spent on this frame, ms */
   computeMs: number;
+  /** the longest piece of it between two messages to the page, ms (what the page's deadline learns from) */
+  pieceMs?: number;
 }
 
 export type ToWorker =
@@ -97,7 +99,15 @@ export type ToWorker =
   | { type: 'project'; runId: number; projection: ProjectionChoice; buffers?: FrameBuffers };
 
 export type FromWorker =
-  | { type: 'configured'; info: RunInfo }
+  /** the worker's code has loaded: from now on its silences are timed (src/sim/supervisor.ts) */
+  | { type: 'ready' }
+  /** `computeMs`: the worker's time for the configure, which predicts the next one's */
+  | { type: 'configured'; info: RunInfo; computeMs?: number }
+  /**
+   * A long request is still going: sent between pieces of it at most every HEARTBEAT_MS, with
+   * the time reached and the longest piece since the last message.
+   */
+  | { type: 'progress'; runId: number; t: number; pieceMs: number }
   | {
       type: 'frame';
       runId: number;
@@ -155,5 +165,6 @@ export type ExploreResult = ExperimentResult;
 export type ToExploreWorker = { type: 'job'; jobId: number; job: ExploreJob };
 
 export type FromExploreWorker =
+  | { type: 'ready' }
   | { type: 'result'; jobId: number; result: ExploreResult; computeMs: number }
   | { type: 'error'; jobId: number; message: string };

@@ -64,6 +64,16 @@ export class FrameData {
     this.version++;
   }
 
+  /**
+   * The same run carried on by a new worker (after a fault): the frame on screen and the plots'
+   * history stay; only the run's id changes, so the new worker's frames are taken as its own.
+   */
+  adopt(info: RunInfo): void {
+    this.info = info;
+    this.runId = info.runId;
+    this.version++;
+  }
+
   push(t: number, loss: number, positions: Float32Array, codes: Uint8Array, overlaps: Float64Array, genError = NaN, prediction?: Float64Array): void {
     this.t = t;
     this.rawPositions.set(positions);
