@@ -63,8 +63,9 @@ test('the split view runs both losses from the same neurons on one clock, with t
   test.setTimeout(120_000);
   const query = 'compare=loss&beta=0.35&k=3&p=3&n=12&d=100&T=60';
   const printed = cliFlow(query);
-  // speed 1: from t = 1 to the end at 60 still leaves seconds to pause mid-run
-  await page.goto(`./?${query}&speed=1`);
+  // speed 0.3: from t = 1 to the end at 60 takes about 6 s, so the pause lands mid-run even on a
+  // busy machine (a click after the end would replay the run from its start instead)
+  await page.goto(`./?${query}&speed=0.3`);
   await expect(page.getByTestId('split-view')).toBeVisible();
   await expect(page.locator('.pane-label')).toHaveText(['loss=corr', 'loss=mse']);
   // both advance: while playing, the page's clock never runs more than a frame ahead of the second run
