@@ -212,7 +212,7 @@ test('embed at 960×540 gives the view at least 420 px of height, with play and 
 
 for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
   test(`k = 16 at ${size.width}×${size.height}: no two labels overlap`, async ({ page }) => {
-    // open (#19): at 1280×720 two of the sixteen labels (v₇ and v₉ at the end of this link) still
+    // open (#19): at 1280×720 two of the sixteen labels at the end of this link still
     // overlap after the placer has settled; 1920×1080 passes
     test.fixme(size.width === 1280, 'k = 16 labels still overlap at 1280×720');
     await page.setViewportSize(size);
