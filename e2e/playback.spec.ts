@@ -136,7 +136,7 @@ test('the page never shows NaN, from the first paint on', async ({ page }) => {
 
 test('pausing writes t to the link; that link reopens paused at t with the counts the CLI gives for T = t', async ({ page }) => {
   await watchFlowWorker(page);
-  await page.goto('./?n=150&d=400&seed=3&speed=2');
+  await page.goto('./?n=150&d=400&seed=3&speed=0.6');
   expect(linkValue(page, 't')).toBeNull();
   await expect.poll(() => simTime(page)).toBeGreaterThan(8);
   await page.keyboard.press(' ');
