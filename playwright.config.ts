@@ -26,9 +26,6 @@ export default defineConfig({
         '--no-sandbox',
         '--use-angle=swiftshader',
         '--enable-unsafe-swiftshader',
-        // WebGL stays on SwiftShader; the page itself is composited in software, which on a
-        // 2-core machine gives the page several times more animation frames per second
-        '--disable-gpu-compositing',
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',

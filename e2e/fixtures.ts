@@ -236,16 +236,27 @@ const intersect = (a: Box, b: Box) =>
 
 /** Boxes of every visible label over the view; asserts that no two intersect and all lie inside the view. */
 export async function expectLabelsApart(page: Page, expected?: number) {
-  // labels are placed in the canvas's render loop, a frame after what they label
-  await nextFrames(page, 3);
   const view = (await page.getByTestId('flow-canvas').boundingBox())!;
   const labels = page.locator('[data-testid=label-layer] > .scene-label:visible');
   if (expected !== undefined) await expect(page.locator('[data-testid^=vector-tag-]')).toHaveCount(expected);
-  const boxes: Box[] = [];
-  for (const el of await labels.all()) {
-    const b = await el.boundingBox();
-    if (b) boxes.push(b);
-  }
+  // labels are placed in the canvas's render loop, after what they label and their own text:
+  // measure them once two reads a few animation frames apart agree
+  let boxes: Box[] = [];
+  let previous = '';
+  await expect
+    .poll(async () => {
+      await nextFrames(page, 2);
+      boxes = [];
+      for (const el of await labels.all()) {
+        const b = await el.boundingBox();
+        if (b) boxes.push(b);
+      }
+      const now = JSON.stringify(boxes);
+      const stable = now === previous;
+      previous = now;
+      return stable;
+    })
+    .toBe(true);
   expect(boxes.length).toBeGreaterThan(0);
   const count = boxes.length;
   // nor under the buttons over the view
