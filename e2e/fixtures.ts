@@ -197,9 +197,6 @@ export async function watchFlowWorker(page: Page): Promise<void> {
   }, FLOW_MESSAGES);
 }
 
-/** How many runs the page has started in its flow workers (a restart is one more). Needs watchFlowWorker. */
-export const flowRuns = (page: Page) => page.evaluate(() => (window as unknown as { flowTraffic: FlowTraffic }).flowTraffic.runs);
-
 /**
  * Waits until no flow-worker request is in flight (a frame on its way has landed) and the page
  * has drawn what it got. Needs watchFlowWorker.
