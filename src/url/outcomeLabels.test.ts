@@ -1,10 +1,10 @@
 // Every label case of docs/model.md §8 on the queries that showed it, end to end through the
 // permalink codec, the model and a run to the end time.
 import { describe, expect, it } from 'vitest';
-import { decode, modelSpecOf } from '../../url/codec.ts';
-import { classifyNeuron } from './classify.ts';
-import { buildModel, normalizeSpec, type Model } from '../model/model.ts';
-import { classifyOptionsOf, countsNote, runToEnd } from './run.ts';
+import { decode, modelSpecOf } from './codec.ts';
+import { classifyNeuron } from '../core/outcomes/classify.ts';
+import { buildModel, normalizeSpec, type Model } from '../core/model/model.ts';
+import { classifyOptionsOf, countsNote, runToEnd } from '../core/outcomes/run.ts';
 
 function modelOf(query: string): Model {
   const { params, problems } = decode(query);
