@@ -1,6 +1,6 @@
 // The SGD run's size before it starts (its refusal of links too large to watch live: url/sgdLinks.test.ts).
 import { describe, expect, it } from 'vitest';
-import { samplingPlan, sampleReference, stepsAt } from './sgdPlan.ts';
+import { defaultEta, samplingPlan, sampleReference, stepsAt } from './sgdPlan.ts';
 
 describe('SGD plan', () => {
   it('default η = 0.05·d^(−p*/2); samples = batch·round(T/η); work = n·d·samples', () => {
