@@ -8,7 +8,8 @@
 //   steady              for each of PERF_STEADY (n = 10⁴, n = 10⁵ at d = 10⁶, the squared loss
 //                       at n = 300): long tasks (PerformanceObserver 'longtask') in
 //                       PERF_SECONDS of play after start-up, animation frames per second, flow
-//                       frames per second, the n the page actually used (a cap may lower it)
+//                       frames per second, the n the page actually used (a cap may lower it);
+//                       start-up lasts until PERF_STARTUP_MS after the first moving frame drawn
 //   betaDrag            while playing, 100 β inputs 20 ms apart: inputs handled per second
 //                       (100 over the time from the first input to the first frame of the last
 //                       β), runs drawn on the way, long tasks and frames per second meanwhile
@@ -202,7 +203,8 @@ async function openPage(viewport = { width: 1280, height: 720 }) {
 }
 
 const raw = (page) => page.evaluate(() => window.__perf);
-const waitForFlowFrame = (page) => page.waitForFunction(() => window.__perf.workerFrames.length > 0, null, { timeout: 90_000 });
+/** Start-up ends PERF_STARTUP_MS after the view drew its first moving frame (the worker's first frame can come before the view is up). */
+const waitForMovingView = (page) => page.waitForFunction(() => window.__perf.firstDrawnAfterMove > 0, null, { timeout: 90_000 });
 
 /** Long tasks starting in [from, to): the longest, how many over 50 ms, and all of them. */
 function tasksIn(r, from, to = Infinity) {
@@ -284,7 +286,7 @@ async function steady(query, index) {
   const { page, close } = await openPage({ width: 1280, height: 800 });
   try {
     await page.goto(urlOf(query));
-    await waitForFlowFrame(page);
+    await waitForMovingView(page);
     await sleep(startupMs);
     const from = await page.evaluate(() => performance.now());
     const cdp = profilePrefix ? await page.context().newCDPSession(page) : null;
@@ -324,7 +326,7 @@ async function betaDrag() {
   const { page, close } = await openPage();
   try {
     await page.goto(urlOf(dragQuery));
-    await waitForFlowFrame(page);
+    await waitForMovingView(page);
     await sleep(startupMs);
     const cdp = profilePrefix ? await page.context().newCDPSession(page) : null;
     if (cdp) {
