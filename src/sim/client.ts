@@ -1,5 +1,6 @@
-// The page's side of the flow worker: sends the latest parameters, keeps one frame in
-// flight, discards frames of superseded runs, and restarts a worker that died or that stayed
+// The page's side of the flow worker: sends the latest parameters (one configure in flight,
+// the latest asked for meanwhile held, the others dropped), keeps one frame in flight,
+// discards frames of superseded runs, and restarts a worker that died or that stayed
 // silent longer than its work can take (supervisor.ts, with the pace of flowPace.ts).
 import type { ModelSpec } from '../core/model/model.ts';
 import type { ProjectionChoice } from '../core/projection/projection.ts';
