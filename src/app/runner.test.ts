@@ -67,6 +67,29 @@ describe('playback', () => {
   });
 });
 
+describe('a β drag', () => {
+  it('builds only the last β asked for while a run is being built, then plays it', () => {
+    const page = started('k=2&n=4&speed=1');
+    for (let i = 0; i < 5; i++) page.frame();
+    const configures = () => page.worker.sent.filter((m) => m.type === 'configure');
+    expect(configures()).toHaveLength(1);
+    // twenty inputs, one per animation frame, each landing before the worker has answered
+    for (let i = 1; i <= 20; i++) {
+      page.store.getState().setParam('beta', (20 + i) / 100);
+      page.loop.frame(16);
+    }
+    // the first new β went out at once; the other nineteen wait for it, and only the last survives
+    expect(configures().map((m) => m.spec.beta)).toEqual([0.2, 0.21]);
+    page.settle();
+    expect(configures().map((m) => m.spec.beta)).toEqual([0.2, 0.21, 0.4]);
+    expect(page.store.getState().info?.spec.beta).toBe(0.4);
+    expect(frameData.runId).toBe(page.worker.sent.at(-1)!.runId);
+    for (let i = 0; i < 5; i++) page.frame();
+    expect(frameData.t).toBeGreaterThan(0);
+    expect(page.store.getState().playing).toBe(true);
+  });
+});
+
 describe('pausing', () => {
   it('writes the time on screen into the link, and a frame still in flight moves the readout and the link together', () => {
     const page = started('k=2&n=4');

@@ -1,7 +1,9 @@
 // With frameloop="demand" the canvas only renders when asked: this polls frameData.version
-// once per animation frame and asks for a render when a new frame (or run) arrived.
+// once per animation frame and asks for a render when a new frame (or run) arrived. The tick
+// after a frame past t = 0 was rendered, it says the first moving frame is on screen.
 import { useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
+import { markFirstFrameShown } from '../state/firstFrame.ts';
 import { useFrameSource } from './frameSource.ts';
 
 export function FramePump() {
@@ -10,9 +12,12 @@ export function FramePump() {
   useEffect(() => {
     let seen = -1;
     let raf = 0;
+    let moving = false;
     const poll = () => {
       raf = requestAnimationFrame(poll);
+      if (moving) markFirstFrameShown();
       if (frameData.version !== seen) {
+        moving = frameData.t > 0;
         seen = frameData.version;
         invalidate();
       }

@@ -112,6 +112,49 @@ describe('SimClient', () => {
     expect(events.frames).toEqual([1]);
   });
 
+  it('builds only the latest of the runs asked for while one is being built (a β drag)', () => {
+    const { client, worker, events } = setup();
+    const first = client.configure(spec);
+    // a drag: many new β while the first run is still being built; none is sent meanwhile
+    let latest = first;
+    for (let i = 1; i <= 20; i++) latest = client.configure({ ...spec, beta: i / 100 });
+    const configures = () => worker().sent.filter((s) => s.msg.type === 'configure').map((s) => s.msg);
+    expect(configures()).toHaveLength(1);
+    expect(client.request(1)).toBe(false);
+    // the first run's answer is stale: the latest one goes out, with its own run id
+    worker().reply({ type: 'configured', info: infoFor(first) });
+    expect(events.configured).toEqual([]);
+    expect(configures()).toHaveLength(2);
+    expect(configures()[1]).toMatchObject({ type: 'configure', runId: latest, spec: { beta: 0.2 } });
+    // nothing else is held: its answer starts the run
+    worker().reply({ type: 'configured', info: infoFor(latest) });
+    expect(events.configured).toEqual([latest]);
+    expect(configures()).toHaveLength(2);
+    expect(client.request(1)).toBe(true);
+    worker().reply(frameFor(latest, 1));
+    expect(events.frames).toEqual([1]);
+  });
+
+  it('a held run goes out too when the run before it failed to build', () => {
+    const { client, worker, events } = setup();
+    const first = client.configure(spec);
+    const latest = client.configure({ ...spec, beta: 0.5 });
+    worker().reply({ type: 'error', runId: first, message: 'bad spec' });
+    expect(events.faults).toEqual([]);
+    expect(worker().last()).toMatchObject({ type: 'configure', runId: latest, spec: { beta: 0.5 } });
+  });
+
+  it('a fault forgets the held run: the restarted worker builds the current spec once', () => {
+    const { client, workers, worker } = setup();
+    client.configure(spec);
+    client.configure({ ...spec, beta: 0.5 });
+    workers[0].onerror?.({ message: 'boom', preventDefault() {} } as ErrorEvent);
+    expect(worker()).not.toBe(workers[0]);
+    expect(worker().sent.map((s) => s.msg)).toEqual([expect.objectContaining({ type: 'configure', spec: { ...spec, beta: 0.5 } })]);
+    worker().reply({ type: 'configured', info: infoFor(client.currentRunId) });
+    expect(worker().sent).toHaveLength(1);
+  });
+
   it('a non-finite frame is not shown: it faults and restarts a fresh worker with the current spec', () => {
     const { client, workers, worker, events } = setup();
     const run = client.configure(spec);

@@ -1,5 +1,6 @@
-// The page's side of the flow worker: sends the latest parameters, keeps one frame in
-// flight, discards frames of superseded runs, and restarts a worker that died or that stayed
+// The page's side of the flow worker: sends the latest parameters (one configure in flight,
+// the latest asked for meanwhile held, the others dropped), keeps one frame in flight,
+// discards frames of superseded runs, and restarts a worker that died or that stayed
 // silent longer than its work can take (supervisor.ts, with the pace of flowPace.ts).
 import type { ModelSpec } from '../core/model/model.ts';
 import type { ProjectionChoice } from '../core/projection/projection.ts';
@@ -37,8 +38,13 @@ export class SimClient {
   private inFlight = false;
   private spare: FrameBuffers | undefined;
   private configured = false;
-  /** a configure is on its way through this worker (a later one queues behind it) */
+  /** a configure is on its way through this worker (a later one waits in `held`) */
   private configuring = false;
+  /**
+   * The latest configure asked for while another was still being built: sent when that one
+   * answers. A β drag asks for many runs a second; only the last one asked for is built.
+   */
+  private held: Extract<ToWorker, { type: 'configure' }> | null = null;
   private lastRequest = 0;
   /** the projection the worker was last asked for: a restarted worker starts in it */
   private projection: ProjectionChoice | undefined;
@@ -68,8 +74,13 @@ export class SimClient {
     this.pace.startRun(spec, this.configuring ? 'configuring' : this.inFlight ? 'computing' : 'idle');
     this.inFlight = false;
     this.configured = false;
-    this.configuring = true;
-    this.worker.postMessage({ type: 'configure', runId: this.runId, spec, projection: this.projection });
+    const msg = { type: 'configure' as const, runId: this.runId, spec, projection: this.projection };
+    if (this.configuring) {
+      this.held = msg;
+    } else {
+      this.configuring = true;
+      this.worker.postMessage(msg);
+    }
     this.supervise();
     return this.runId;
   }
@@ -150,7 +161,10 @@ export class SimClient {
         if (msg.runId === this.runId) this.pace.piece(msg.pieceMs, msg.t);
         return;
       case 'configured':
-        if (msg.info.runId !== this.runId) return;
+        if (msg.info.runId !== this.runId) {
+          this.sendHeld();
+          return;
+        }
         this.configured = true;
         this.configuring = false;
         this.pace.configured(msg.computeMs);
@@ -183,10 +197,20 @@ export class SimClient {
         return;
       }
       case 'error':
-        if (msg.runId !== this.runId) return;
+        if (msg.runId !== this.runId) {
+          this.sendHeld();
+          return;
+        }
         this.fault(msg.message);
         return;
     }
+  }
+
+  /** A superseded configure has been answered: the worker is free to build the latest one. */
+  private sendHeld(): void {
+    if (!this.held) return;
+    this.worker.postMessage(this.held);
+    this.held = null;
   }
 
   /** Restart with the current parameters; the page keeps showing the last good frame. */
@@ -195,6 +219,7 @@ export class SimClient {
     this.inFlight = false;
     this.configured = false;
     this.configuring = false;
+    this.held = null;
     this.spare = undefined;
     this.handlers.onFault(message);
     this.watchdog = this.watch();

@@ -23,18 +23,21 @@ import './share/embed.css';
 import { ShortcutsHelp } from './teach/ShortcutsHelp.tsx';
 import { TeachPanel, TourDrawer } from './teach/TeachPanel.tsx';
 import { useShortcuts } from './teach/useShortcuts.ts';
-import { UpdatePrompt } from './pwa/UpdatePrompt.tsx';
 import { VIEW_PANEL_ID } from './fullscreen.ts';
 import { FullscreenOverlay } from './FullscreenOverlay.tsx';
 import { ViewArea } from './compare/SplitView.tsx';
 import { LossControls } from './compare/LossControls.tsx';
 import { SquaredLossReadout } from './compare/SquaredLossReadout.tsx';
 import { ProjectionControl } from './ProjectionControl.tsx';
+import { useAfterFirstFrame } from '../state/firstFrame.ts';
 
+// not needed for the first frame: loaded after it (state/firstFrame.ts)
 const ExplorePanel = lazy(() => import('./explore/ExplorePanel.tsx'));
+const UpdatePrompt = lazy(() => import('./pwa/UpdatePrompt.tsx').then((m) => ({ default: m.UpdatePrompt })));
 
 export function App() {
   const embed = useApp((s) => s.params.embed);
+  const afterFirstFrame = useAfterFirstFrame();
   useShortcuts();
   return (
     <div className={embed ? 'app embed' : 'app'}>
@@ -85,14 +88,18 @@ export function App() {
           </aside>
         )}
       </main>
-      {!embed && (
+      {!embed && afterFirstFrame && (
         <Suspense fallback={null}>
           <ExplorePanel />
         </Suspense>
       )}
       {/* one instance for every mode: ? opens it in embed mode too, where the teaching panel is hidden */}
       <ShortcutsHelp />
-      <UpdatePrompt />
+      {afterFirstFrame && (
+        <Suspense fallback={null}>
+          <UpdatePrompt />
+        </Suspense>
+      )}
     </div>
   );
 }

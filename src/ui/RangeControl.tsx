@@ -1,6 +1,7 @@
 // A labelled native range input. `toSlider`/`fromSlider` map a parameter to the slider's own
 // scale (e.g. log10 for d) so keyboard arrows move in even steps.
-import { useId } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { paced } from '../state/paced.ts';
 
 export interface RangeControlProps {
   name: string;
@@ -24,13 +25,24 @@ export function RangeControl(props: RangeControlProps) {
   const to = props.toSlider ?? ((v: number) => v);
   const from = props.fromSlider ?? ((s: number) => s);
   const format = props.format ?? ((v: number) => String(v));
+  // while the thumb moves it shows the hand's value at once; the value reaches onChange paced
+  // (state/paced.ts), each time restarting a run and re-rendering the panels that read it
+  const [moving, setMoving] = useState<number | null>(null);
+  const latestOnChange = useRef(onChange);
+  latestOnChange.current = onChange;
+  const commit = useMemo(() => paced<number>((v) => {
+    latestOnChange.current(v);
+    setMoving(null);
+  }), []);
+  useEffect(() => () => commit.flush(), [commit]);
+  const shown = moving === null ? value : from(moving);
   const sMin = to(min), sMax = to(max);
   const listId = marks.length > 0 ? `${id}-marks` : undefined;
   return (
     <div className="range-control">
       <label htmlFor={id}>
         <span className="range-label">{label}</span>
-        <output htmlFor={id} className="range-value">{format(value)}</output>
+        <output htmlFor={id} className="range-value">{format(shown)}</output>
       </label>
       <input
         id={id}
@@ -39,11 +51,18 @@ export function RangeControl(props: RangeControlProps) {
         min={sMin}
         max={sMax}
         step={step}
-        value={to(value)}
+        value={moving ?? to(value)}
         list={listId}
         disabled={disabled}
-        aria-valuetext={format(value)}
-        onChange={(e) => onChange(from(Number(e.currentTarget.value)))}
+        aria-valuetext={format(shown)}
+        onChange={(e) => {
+          const s = Number(e.currentTarget.value);
+          setMoving(s);
+          commit.push(from(s));
+        }}
+        onPointerUp={() => commit.flush()}
+        onKeyUp={() => commit.flush()}
+        onBlur={() => commit.flush()}
       />
       {marks.length > 0 && (
         <>

@@ -12,6 +12,7 @@ import { themeStore, useTheme } from '../../view/theme.ts';
 import { stepQuery, TOUR_STEPS } from './tourSteps.ts';
 import './teach.css';
 import { specKey } from '../../core/model/model.ts';
+import { useAfterFirstFrame } from '../../state/firstFrame.ts';
 
 const Formulas = lazy(() => import('./Formulas.tsx'));
 
@@ -137,6 +138,8 @@ export function TourDrawer() {
 
 export function TeachPanel() {
   const tour = useApp((s) => s.params.tour);
+  // KaTeX's code and typesetting wait for the first frame (state/firstFrame.ts)
+  const afterFirstFrame = useAfterFirstFrame();
   useDeepLinkedStep();
   const index = Math.min(tour, STEP_COUNT);
   return (
@@ -159,7 +162,7 @@ export function TeachPanel() {
       <details className="formulas" data-testid="formulas">
         <summary>The model and its formulas</summary>
         <Suspense fallback={<p className="muted">typesetting…</p>}>
-          <Formulas />
+          {afterFirstFrame ? <Formulas /> : <p className="muted">typesetting…</p>}
         </Suspense>
       </details>
     </section>
