@@ -12,7 +12,7 @@
 // which samples at frame times, and the CLI, which asks once, get the same numbers.
 //
 // Cost per right-hand side: 1.5·n²·dim multiply-adds for Q and the interaction (dim ≤ n + k),
-// plus O(nk²) for the overlaps.
+// plus O(nk²) for the overlaps; the two products are tiled for the cache (coupledKernels.ts).
 import type { Geometry } from '../model/geometry.ts';
 import { innerProducts, type CoordinateStart } from '../model/jointStart.ts';
 import { generalizationError, type SquaredLoss } from '../model/squaredLoss.ts';
@@ -22,6 +22,7 @@ import {
   startingStep, writeDense,
 } from './dormandPrince.ts';
 import type { Dynamics, IntegratorStats } from './dynamics.ts';
+import { Interaction } from './coupledKernels.ts';
 
 export interface CoupledFlowOptions {
   rtol: number;
@@ -80,6 +81,7 @@ export class CoupledFlow implements Dynamics {
   private readonly pWork: Float64Array;
   private readonly rWork: Float64Array;
   private readonly uLast: Float64Array;
+  private readonly interaction: Interaction;
 
   constructor(geom: Geometry, sq: SquaredLoss, start: CoordinateStart, n: number, options: CoupledFlowOptions) {
     this.geom = geom;
@@ -111,6 +113,7 @@ export class CoupledFlow implements Dynamics {
     this.wOut = new Float64Array(len);
     this.qOut = new Float64Array(n * n);
     this.uLast = new Float64Array(n * this.k);
+    this.interaction = new Interaction(n, this.dim);
     this.rhs(this.y, this.f);
     this.holdAt(this.y);
     this.wOut.set(this.y);
@@ -137,7 +140,7 @@ export class CoupledFlow implements Dynamics {
     const L = this.geom.chol;
     const u = this.uWork, P = this.pWork, R = this.rWork;
     const dc = sq.phi.dc, kdc = sq.kappa.dc;
-    const top = dc.length - 1, ktop = kdc.length - 1;
+    const top = dc.length - 1;
     const a = sq.a;
     this.overlapsOf(w, u);
     for (let q = 0; q < n * k; q++) {
@@ -146,7 +149,7 @@ export class CoupledFlow implements Dynamics {
       for (let p = top - 1; p >= 0; p--) v = v * x + dc[p];
       P[q] = v;
     }
-    // r_i = Σ_j φ'(u_ij) v_j, then the interaction, pair by pair (κ' is symmetric in i, m)
+    // r_i = Σ_j φ'(u_ij) v_j, then the interaction as two dense products (coupledKernels.ts)
     R.fill(0);
     for (let i = 0; i < n; i++) {
       const o = i * dim;
@@ -156,20 +159,7 @@ export class CoupledFlow implements Dynamics {
         R[o + l] = s;
       }
     }
-    for (let i = 0; i < n; i++) {
-      const oi = i * dim;
-      for (let m = i + 1; m < n; m++) {
-        const om = m * dim;
-        const q = dot(w, oi, om, dim);
-        let kp = kdc[ktop];
-        for (let p = ktop - 1; p >= 0; p--) kp = kp * q + kdc[p];
-        const g = a * kp;
-        for (let c = 0; c < dim; c++) {
-          R[oi + c] -= g * w[om + c];
-          R[om + c] -= g * w[oi + c];
-        }
-      }
-    }
+    this.interaction.subtractFrom(w, a, kdc, R);
     for (let i = 0; i < n; i++) {
       const o = i * dim;
       let s = 0;
@@ -297,20 +287,6 @@ export class CoupledFlow implements Dynamics {
     }
     this.h = grownStep(h, err, this.t1);
   }
-}
-
-/** w[a..a+len)·w[b..b+len) with four partial sums (fewer dependent additions per element). */
-function dot(w: Float64Array, a: number, b: number, len: number): number {
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-  let c = 0;
-  for (; c + 3 < len; c += 4) {
-    s0 += w[a + c] * w[b + c];
-    s1 += w[a + c + 1] * w[b + c + 1];
-    s2 += w[a + c + 2] * w[b + c + 2];
-    s3 += w[a + c + 3] * w[b + c + 3];
-  }
-  for (; c < len; c++) s0 += w[a + c] * w[b + c];
-  return s0 + s1 + (s2 + s3);
 }
 
 function normalizeRows(w: Float64Array, n: number, dim: number): void {
