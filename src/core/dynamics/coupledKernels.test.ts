@@ -66,15 +66,19 @@ describe('productABt', () => {
   });
 });
 
-describe('Interaction.subtractFrom', () => {
-  it.each([[1, 4], [2, 5], [4, 7], [7, 10], [31, 34], [50, 23]])('n = %i, dim = %i: matches the pairwise reference to 1e-12', (n, dim) => {
+describe.each([['WebAssembly SIMD', true], ['JavaScript', false]])('Interaction.subtractFrom, %s', (_name, useSimd) => {
+  it('runs the products where asked (SIMD exists in Node 20)', () => {
+    expect(new Interaction(4, 5, useSimd).simd).toBe(useSimd);
+  });
+
+  it.each([[1, 4], [2, 5], [4, 7], [7, 10], [31, 34], [50, 23], [64, 67]])('n = %i, dim = %i: matches the pairwise reference to 1e-12', (n, dim) => {
     const w = unitRows(n, dim, 10 + n);
     const kdc = Float64Array.from([0.3, -0.7, 1.9, 0.4]);
     const a = 3 / n;
     const R0 = randomArray(n * dim, 99 + n);
     const ref = R0.slice(), got = R0.slice();
     referenceInteraction(w, n, dim, a, kdc, ref);
-    const inter = new Interaction(n, dim);
+    const inter = new Interaction(n, dim, useSimd);
     inter.subtractFrom(w, a, kdc, got);
     expect(worstGap(got, ref)).toBeLessThan(1e-12);
     // the scratch is reused: a second call on other rows is as exact (padding stayed zero)
@@ -89,13 +93,14 @@ describe('Interaction.subtractFrom', () => {
     const n = 8, dim = 11;
     const w = unitRows(n, dim, 5);
     const got = new Float64Array(n * dim);
-    new Interaction(n, dim).subtractFrom(w, 0.5, Float64Array.from([0, 0, 3]), got);
+    new Interaction(n, dim, useSimd).subtractFrom(w, 0.5, Float64Array.from([0, 0, 3]), got);
     expect(Math.max(...Array.from(got, Math.abs))).toBeGreaterThan(1e-3);
   });
 
-  it('pads to whole tiles', () => {
-    expect([1, 3, 4, 300, 301].map(paddedRows)).toEqual([3, 3, 6, 300, 303]);
-  });
+});
+
+it('pads to whole tiles', () => {
+  expect([1, 3, 4, 300, 301].map(paddedRows)).toEqual([3, 3, 6, 300, 303]);
 });
 
 describe('CoupledFlow.rhs', () => {

@@ -5,10 +5,15 @@
 // nine sums held in registers (six loads for nine multiply-adds instead of two for one).
 // Rows are padded to a multiple of 3 with zeros, so the tile loop has no ragged edge.
 // Each entry is one sequential sum over the row, so the result does not depend on the tiling.
+import { simdRowProduct, type RowTiles } from './simdProduct.ts';
 
 /** Rows padded up to a whole number of 3×3 tiles. */
 export function paddedRows(n: number): number {
   return Math.ceil(n / 3) * 3;
+}
+
+function roundUp4(x: number): number {
+  return Math.ceil(x / 4) * 4;
 }
 
 /**
@@ -44,29 +49,64 @@ export function productABt(
  * Scratch and steps for the interaction term −a Σ_{m≠i} κ'(Q_im) w_m of all n rows at once:
  * W is copied into zero-padded rows (np × dim) and transposed (dim' × np, dim' = dim padded),
  * Q's upper tiles are computed once and mirrored, K = a·κ'(Q) with a zero diagonal, then K·W.
+ * Rows are also padded to a multiple of 4 doubles for the two-lane SIMD product (simdProduct.ts), used
+ * where WebAssembly SIMD exists; elsewhere productABt does the same sums in JavaScript.
  * Allocation-free after construction.
  */
 export class Interaction {
   readonly n: number;
   readonly dim: number;
+  /** true when the products run as WebAssembly SIMD */
+  readonly simd: boolean;
   private readonly np: number;
+  private readonly npE: number;
+  private readonly dimE: number;
   private readonly dimp: number;
   private readonly wPad: Float64Array;
   private readonly wT: Float64Array;
   private readonly Q: Float64Array;
   private readonly K: Float64Array;
   private readonly KW: Float64Array;
+  private readonly rowTiles: RowTiles | null;
 
-  constructor(n: number, dim: number) {
+  constructor(n: number, dim: number, useSimd = true) {
     this.n = n;
     this.dim = dim;
-    this.np = paddedRows(n);
-    this.dimp = paddedRows(dim);
-    this.wPad = new Float64Array(this.np * dim);
-    this.wT = new Float64Array(this.dimp * this.np);
-    this.Q = new Float64Array(this.np * this.np);
-    this.K = new Float64Array(this.np * this.np);
-    this.KW = new Float64Array(this.np * this.dimp);
+    const np = (this.np = paddedRows(n));
+    const npE = (this.npE = roundUp4(np));
+    const dimE = (this.dimE = roundUp4(dim));
+    const dimp = (this.dimp = paddedRows(dim));
+    const sizes = [np * dimE, dimp * npE, np * np, np * npE, np * dimp];
+    const total = sizes.reduce((s, x) => s + x, 0);
+    const wasm = useSimd ? simdRowProduct(8 * total) : null;
+    this.simd = wasm !== null;
+    this.rowTiles = wasm ? wasm.rowTiles : null;
+    const buffer = wasm ? wasm.memory.buffer : new ArrayBuffer(8 * total);
+    let at = 0;
+    const [wPad, wT, Q, K, KW] = sizes.map((len) => {
+      const view = new Float64Array(buffer, 8 * at, len);
+      at += len;
+      return view;
+    });
+    this.wPad = wPad;
+    this.wT = wT;
+    this.Q = Q;
+    this.K = K;
+    this.KW = KW;
+  }
+
+  /** C = A·Bᵀ over rows of `len` (a multiple of 4) doubles, A rows × B cols (multiples of 3). */
+  private product(A: Float64Array, B: Float64Array, rows: number, cols: number, len: number, C: Float64Array, ldc: number, upper: boolean): void {
+    const rowTiles = this.rowTiles;
+    if (rowTiles === null) {
+      productABt(A, B, rows, cols, len, C, ldc, upper);
+      return;
+    }
+    const rowBytes = 8 * len;
+    for (let i = 0; i < rows; i += 3) {
+      const j = upper ? i : 0;
+      rowTiles(A.byteOffset + i * rowBytes, B.byteOffset + j * rowBytes, (cols - j) / 3, rowBytes, C.byteOffset + 8 * (i * ldc + j), 8 * ldc);
+    }
   }
 
   /**
@@ -74,26 +114,29 @@ export class Interaction {
    * (Horner), Q_im = w_i·w_m of the rows of w (n × dim).
    */
   subtractFrom(w: Float64Array, a: number, kdc: Float64Array, R: Float64Array): void {
-    const { n, dim, np, dimp, wPad, wT, Q, K, KW } = this;
-    wPad.set(w.subarray(0, n * dim));
+    const { n, dim, np, npE, dimE, dimp, wPad, wT, Q, K, KW } = this;
     for (let m = 0; m < n; m++) {
-      const o = m * dim;
-      for (let c = 0; c < dim; c++) wT[c * np + m] = w[o + c];
+      const o = m * dim, po = m * dimE;
+      for (let c = 0; c < dim; c++) {
+        const x = w[o + c];
+        wPad[po + c] = x;
+        wT[c * npE + m] = x;
+      }
     }
-    productABt(wPad, wPad, np, np, dim, Q, np, true);
+    this.product(wPad, wPad, np, np, dimE, Q, np, true);
     const ktop = kdc.length - 1;
     for (let i = 0; i < n; i++) {
-      K[i * np + i] = 0;
+      K[i * npE + i] = 0;
       for (let m = i + 1; m < n; m++) {
         const q = Q[i * np + m];
         let kp = kdc[ktop];
         for (let p = ktop - 1; p >= 0; p--) kp = kp * q + kdc[p];
         const g = a * kp;
-        K[i * np + m] = g;
-        K[m * np + i] = g;
+        K[i * npE + m] = g;
+        K[m * npE + i] = g;
       }
     }
-    productABt(K, wT, np, dimp, np, KW, dimp, false);
+    this.product(K, wT, np, dimp, npE, KW, dimp, false);
     for (let i = 0; i < n; i++) {
       const o = i * dim, ko = i * dimp;
       for (let c = 0; c < dim; c++) R[o + c] -= KW[ko + c];
