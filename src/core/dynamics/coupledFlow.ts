@@ -14,7 +14,7 @@
 // Cost per right-hand side: 1.5·n²·dim multiply-adds for Q and the interaction (dim ≤ n + k),
 // plus O(nk²) for the overlaps; the two products are tiled for the cache (coupledKernels.ts).
 import type { Geometry } from '../model/geometry.ts';
-import { innerProducts, type CoordinateStart } from '../model/jointStart.ts';
+import type { CoordinateStart } from '../model/jointStart.ts';
 import { generalizationError, type SquaredLoss } from '../model/squaredLoss.ts';
 import {
   A21, A31, A32, A41, A42, A43, A51, A52, A53, A54, A61, A62, A63, A64, A65, A71, A73, A74, A75, A76,
@@ -178,7 +178,9 @@ export class CoupledFlow implements Dynamics {
       this.attempt();
     }
     this.interpolate(T, this.wOut);
-    innerProducts(this.wOut, this.n, this.dim, this.qOut);
+    // Q of the state handed out, by the same tiled product as the right-hand side's (at n in the
+    // hundreds a plain loop here would cost as much as a step)
+    this.interaction.gram(this.wOut, this.qOut);
     this.overlapsOf(this.wOut, out);
     this.uLast.set(out);
   }

@@ -89,6 +89,20 @@ describe.each([['WebAssembly SIMD', true], ['JavaScript', false]])('Interaction.
     expect(worstGap(got2, ref2)).toBeLessThan(1e-12);
   });
 
+  it('gram: Q = WWᵀ, both halves, every entry a plain dot product', () => {
+    const n = 13, dim = 17;
+    const w = unitRows(n, dim, 8);
+    const Q = new Float64Array(n * n);
+    new Interaction(n, dim, useSimd).gram(w, Q);
+    for (let i = 0; i < n; i++) {
+      for (let m = 0; m < n; m++) {
+        let s = 0;
+        for (let c = 0; c < dim; c++) s += w[i * dim + c] * w[m * dim + c];
+        expect(Math.abs(Q[i * n + m] - s)).toBeLessThan(1e-14);
+      }
+    }
+  });
+
   it('the interaction is not vacuous: it moves R by far more than the tolerance', () => {
     const n = 8, dim = 11;
     const w = unitRows(n, dim, 5);

@@ -109,6 +109,20 @@ export class Interaction {
     }
   }
 
+  /** Q = WWᵀ of the rows of w (n × dim) into out (n × n, both halves), by the tiled product. */
+  gram(w: Float64Array, out: Float64Array): void {
+    const { n, dim, np, dimE, wPad, Q } = this;
+    for (let m = 0; m < n; m++) wPad.set(w.subarray(m * dim, (m + 1) * dim), m * dimE);
+    this.product(wPad, wPad, np, np, dimE, Q, np, true);
+    for (let i = 0; i < n; i++) {
+      for (let m = i; m < n; m++) {
+        const q = Q[i * np + m];
+        out[i * n + m] = q;
+        out[m * n + i] = q;
+      }
+    }
+  }
+
   /**
    * R[i·dim + c] −= a Σ_{m≠i} κ'(Q_im) w_m[c], κ' given by its monomial coefficients kdc
    * (Horner), Q_im = w_i·w_m of the rows of w (n × dim).
