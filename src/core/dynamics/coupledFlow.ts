@@ -199,7 +199,8 @@ export class CoupledFlow implements Dynamics {
       let th = (T - this.t0) / span;
       th = th < 0 ? 0 : th;
       const D = this.dense;
-      for (let q = 0; q < len; q++) out[q] = denseValue(D, q, len, th);
+      const value = denseValue;
+      for (let q = 0; q < len; q++) out[q] = value(D, q, len, th);
     }
     normalizeRows(out, n, dim);
   }
@@ -232,26 +233,33 @@ export class CoupledFlow implements Dynamics {
   private attempt(): void {
     const { len, y, f, s, k2, k3, k4, k5, k6, k7, yNew, rtol, atol } = this;
     const h = this.h;
+    // the tableau as locals: where modules are loaded as CommonJS (tsx, the CLI) an imported
+    // binding is a property read on every use, which in these loops cost more than the
+    // right-hand side itself
+    const a21 = A21, a31 = A31, a32 = A32, a41 = A41, a42 = A42, a43 = A43, a51 = A51, a52 = A52, a53 = A53, a54 = A54;
+    const a61 = A61, a62 = A62, a63 = A63, a64 = A64, a65 = A65, a71 = A71, a73 = A73, a74 = A74, a75 = A75, a76 = A76;
+    const e1 = E1, e3 = E3, e4 = E4, e5 = E5, e6 = E6, e7 = E7;
+    const write = writeDense;
     const t = this.t1;
     this.steps++;
-    for (let q = 0; q < len; q++) s[q] = y[q] + h * A21 * f[q];
+    for (let q = 0; q < len; q++) s[q] = y[q] + h * a21 * f[q];
     this.rhs(s, k2);
-    for (let q = 0; q < len; q++) s[q] = y[q] + h * (A31 * f[q] + A32 * k2[q]);
+    for (let q = 0; q < len; q++) s[q] = y[q] + h * (a31 * f[q] + a32 * k2[q]);
     this.rhs(s, k3);
-    for (let q = 0; q < len; q++) s[q] = y[q] + h * (A41 * f[q] + A42 * k2[q] + A43 * k3[q]);
+    for (let q = 0; q < len; q++) s[q] = y[q] + h * (a41 * f[q] + a42 * k2[q] + a43 * k3[q]);
     this.rhs(s, k4);
-    for (let q = 0; q < len; q++) s[q] = y[q] + h * (A51 * f[q] + A52 * k2[q] + A53 * k3[q] + A54 * k4[q]);
+    for (let q = 0; q < len; q++) s[q] = y[q] + h * (a51 * f[q] + a52 * k2[q] + a53 * k3[q] + a54 * k4[q]);
     this.rhs(s, k5);
-    for (let q = 0; q < len; q++) s[q] = y[q] + h * (A61 * f[q] + A62 * k2[q] + A63 * k3[q] + A64 * k4[q] + A65 * k5[q]);
+    for (let q = 0; q < len; q++) s[q] = y[q] + h * (a61 * f[q] + a62 * k2[q] + a63 * k3[q] + a64 * k4[q] + a65 * k5[q]);
     this.rhs(s, k6);
-    for (let q = 0; q < len; q++) yNew[q] = y[q] + h * (A71 * f[q] + A73 * k3[q] + A74 * k4[q] + A75 * k5[q] + A76 * k6[q]);
+    for (let q = 0; q < len; q++) yNew[q] = y[q] + h * (a71 * f[q] + a73 * k3[q] + a74 * k4[q] + a75 * k5[q] + a76 * k6[q]);
     this.rhs(yNew, k7);
     // largest scaled error over the whole state: an error in a few coordinates is not diluted
     // by the many that hardly move
     let err = 0;
     let finite = true;
     for (let q = 0; q < len; q++) {
-      const e = h * (E1 * f[q] + E3 * k3[q] + E4 * k4[q] + E5 * k5[q] + E6 * k6[q] + E7 * k7[q]);
+      const e = h * (e1 * f[q] + e3 * k3[q] + e4 * k4[q] + e5 * k5[q] + e6 * k6[q] + e7 * k7[q]);
       const sc = atol + rtol * Math.max(Math.abs(y[q]), Math.abs(yNew[q]));
       const r = Math.abs(e) / sc;
       if (r > err) err = r;
@@ -271,7 +279,7 @@ export class CoupledFlow implements Dynamics {
     }
     this.stats.accepted++;
     const D = this.dense;
-    for (let q = 0; q < len; q++) writeDense(D, q, len, q, h, y, yNew, f, k3, k4, k5, k6, k7);
+    for (let q = 0; q < len; q++) write(D, q, len, q, h, y, yNew, f, k3, k4, k5, k6, k7);
     this.t0 = t;
     this.t1 = t + h;
     y.set(yNew);
