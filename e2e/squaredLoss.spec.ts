@@ -113,7 +113,7 @@ test('a split view over β shows just below and just above β_c at once', async 
 test('too many neurons for the squared loss are refused with a message, and a bad comparison too', async ({ page }) => {
   await page.goto('./?loss=mse&n=5000&T=1');
   await expect(page.getByTestId('notice')).toContainText('too many for loss=mse');
-  await expect(page.locator('.range-control:has(input[name=n]) output')).toHaveText('160');
+  await expect(page.locator('.range-control:has(input[name=n]) output')).toHaveText('300');
   await page.goto('./?compare=speed:3&T=1');
   await expect(page.getByTestId('notice')).toContainText('not a model parameter');
   await expect(page.getByTestId('split-view')).toHaveCount(0);

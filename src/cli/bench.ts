@@ -30,11 +30,13 @@ Prints JSON: evaluations and accepted steps per second, and their ratios. With -
 at d = 3 and a β sweep. With --sweep (also in \`npm run bench\`) it adds the speed-up curve of
 \`sweep\`'s worker threads: a phase-diagram sweep with 1, 2, … every core (jobs per second,
 speed-up against one thread, CPU seconds per wall second), the squared-loss flow's figures, and online SGD's samples
-per second at n = 100, d = 100 and 1000.
+per second at n = 100, d = 100 and 1000 with its multiply-adds per second against a bare
+multiply-add loop's (the arithmetic limit of scalar JavaScript here).
 
-  --coupled   only the squared-loss (coupled) flow's figures: time per right-hand side and per
-              accepted step for n = 30, 100, 300 at k = 3, whole runs for n ≤ 100, and the n at
-              which one step exceeds a frame's 50 ms
+  --coupled   only the squared-loss (coupled) flow's figures: CPU time per right-hand side and
+              per accepted step for n = 30, 100, 300 at k = 3, whole runs for n ≤ 100, the n at
+              which one step exceeds a frame's 50 ms, and whether the products ran as
+              WebAssembly SIMD or JavaScript
 `;
 
 /** Each loop timing runs at least this long, so timer resolution and JIT warm-up do not matter. */

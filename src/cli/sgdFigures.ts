@@ -1,10 +1,14 @@
 // Online SGD's throughput for `npm run bench`: samples per second of CPU time at n = 100 neurons,
 // d = 100 and 1000 (batch 1, p = 3, k = 3), and the same as n·d·samples per second, the unit in
-// which the app's limit on an SGD run (MAX_SGD_WORK) is set.
+// which the app's limit on an SGD run (MAX_SGD_WORK) is set; and that rate as multiply-adds per
+// second against the plain multiply-add loop's (fmaPeak.ts): each neuron·dimension·sample costs
+// 3 (the dot w·x, the update w ← keep·w + add·x, the new |w|²), so this says how far the step
+// is from the arithmetic limit of scalar JavaScript here.
 import { buildModel } from '../core/model/model.ts';
 import { createSgd } from '../core/dynamics/factory.ts';
 import { MAX_SGD_WORK } from '../core/dynamics/sgdPlan.ts';
 import { decode, modelSpecOf } from '../url/codec.ts';
+import { scalarMaddPeak } from './fmaPeak.ts';
 
 /** Each timing runs at least this much CPU time, best of 3 turns. */
 const MIN_CPU_SECONDS = 0.7;
@@ -38,5 +42,18 @@ export function sgdFigures() {
     const rate = samplesPerSecond(n, d);
     return { n, d, samplesPerSecond: round(rate), ndSamplesPerSecond: round(rate * n * d) };
   });
-  return { batch: 1, rows, maxWork: MAX_SGD_WORK, secondsAtMaxWork: round(MAX_SGD_WORK / rows[1].ndSamplesPerSecond) };
+  const peak = scalarMaddPeak();
+  const maddsPerSecond = 3 * rows[1].ndSamplesPerSecond;
+  return {
+    batch: 1,
+    rows,
+    maxWork: MAX_SGD_WORK,
+    secondsAtMaxWork: round(MAX_SGD_WORK / rows[1].ndSamplesPerSecond),
+    arithmetic: {
+      maddsPerNdSample: 3,
+      maddsPerSecondAtD1000: round(maddsPerSecond),
+      scalarMaddPeakPerSecond: round(peak),
+      fractionOfPeak: round(maddsPerSecond / peak),
+    },
+  };
 }

@@ -12,9 +12,9 @@
 // which samples at frame times, and the CLI, which asks once, get the same numbers.
 //
 // Cost per right-hand side: 1.5·n²·dim multiply-adds for Q and the interaction (dim ≤ n + k),
-// plus O(nk²) for the overlaps.
+// plus O(nk²) for the overlaps; the two products are tiled for the cache (coupledKernels.ts).
 import type { Geometry } from '../model/geometry.ts';
-import { innerProducts, type CoordinateStart } from '../model/jointStart.ts';
+import type { CoordinateStart } from '../model/jointStart.ts';
 import { generalizationError, type SquaredLoss } from '../model/squaredLoss.ts';
 import {
   A21, A31, A32, A41, A42, A43, A51, A52, A53, A54, A61, A62, A63, A64, A65, A71, A73, A74, A75, A76,
@@ -22,6 +22,7 @@ import {
   startingStep, writeDense,
 } from './dormandPrince.ts';
 import type { Dynamics, IntegratorStats } from './dynamics.ts';
+import { Interaction } from './coupledKernels.ts';
 
 export interface CoupledFlowOptions {
   rtol: number;
@@ -80,6 +81,7 @@ export class CoupledFlow implements Dynamics {
   private readonly pWork: Float64Array;
   private readonly rWork: Float64Array;
   private readonly uLast: Float64Array;
+  private readonly interaction: Interaction;
 
   constructor(geom: Geometry, sq: SquaredLoss, start: CoordinateStart, n: number, options: CoupledFlowOptions) {
     this.geom = geom;
@@ -111,6 +113,7 @@ export class CoupledFlow implements Dynamics {
     this.wOut = new Float64Array(len);
     this.qOut = new Float64Array(n * n);
     this.uLast = new Float64Array(n * this.k);
+    this.interaction = new Interaction(n, this.dim);
     this.rhs(this.y, this.f);
     this.holdAt(this.y);
     this.wOut.set(this.y);
@@ -137,7 +140,7 @@ export class CoupledFlow implements Dynamics {
     const L = this.geom.chol;
     const u = this.uWork, P = this.pWork, R = this.rWork;
     const dc = sq.phi.dc, kdc = sq.kappa.dc;
-    const top = dc.length - 1, ktop = kdc.length - 1;
+    const top = dc.length - 1;
     const a = sq.a;
     this.overlapsOf(w, u);
     for (let q = 0; q < n * k; q++) {
@@ -146,7 +149,7 @@ export class CoupledFlow implements Dynamics {
       for (let p = top - 1; p >= 0; p--) v = v * x + dc[p];
       P[q] = v;
     }
-    // r_i = Σ_j φ'(u_ij) v_j, then the interaction, pair by pair (κ' is symmetric in i, m)
+    // r_i = Σ_j φ'(u_ij) v_j, then the interaction as two dense products (coupledKernels.ts)
     R.fill(0);
     for (let i = 0; i < n; i++) {
       const o = i * dim;
@@ -156,20 +159,7 @@ export class CoupledFlow implements Dynamics {
         R[o + l] = s;
       }
     }
-    for (let i = 0; i < n; i++) {
-      const oi = i * dim;
-      for (let m = i + 1; m < n; m++) {
-        const om = m * dim;
-        const q = dot(w, oi, om, dim);
-        let kp = kdc[ktop];
-        for (let p = ktop - 1; p >= 0; p--) kp = kp * q + kdc[p];
-        const g = a * kp;
-        for (let c = 0; c < dim; c++) {
-          R[oi + c] -= g * w[om + c];
-          R[om + c] -= g * w[oi + c];
-        }
-      }
-    }
+    this.interaction.subtractFrom(w, a, kdc, R);
     for (let i = 0; i < n; i++) {
       const o = i * dim;
       let s = 0;
@@ -188,7 +178,9 @@ export class CoupledFlow implements Dynamics {
       this.attempt();
     }
     this.interpolate(T, this.wOut);
-    innerProducts(this.wOut, this.n, this.dim, this.qOut);
+    // Q of the state handed out, by the same tiled product as the right-hand side's (at n in the
+    // hundreds a plain loop here would cost as much as a step)
+    this.interaction.gram(this.wOut, this.qOut);
     this.overlapsOf(this.wOut, out);
     this.uLast.set(out);
   }
@@ -207,7 +199,8 @@ export class CoupledFlow implements Dynamics {
       let th = (T - this.t0) / span;
       th = th < 0 ? 0 : th;
       const D = this.dense;
-      for (let q = 0; q < len; q++) out[q] = denseValue(D, q, len, th);
+      const value = denseValue;
+      for (let q = 0; q < len; q++) out[q] = value(D, q, len, th);
     }
     normalizeRows(out, n, dim);
   }
@@ -240,26 +233,33 @@ export class CoupledFlow implements Dynamics {
   private attempt(): void {
     const { len, y, f, s, k2, k3, k4, k5, k6, k7, yNew, rtol, atol } = this;
     const h = this.h;
+    // the tableau as locals: where modules are loaded as CommonJS (tsx, the CLI) an imported
+    // binding is a property read on every use, which in these loops cost more than the
+    // right-hand side itself
+    const a21 = A21, a31 = A31, a32 = A32, a41 = A41, a42 = A42, a43 = A43, a51 = A51, a52 = A52, a53 = A53, a54 = A54;
+    const a61 = A61, a62 = A62, a63 = A63, a64 = A64, a65 = A65, a71 = A71, a73 = A73, a74 = A74, a75 = A75, a76 = A76;
+    const e1 = E1, e3 = E3, e4 = E4, e5 = E5, e6 = E6, e7 = E7;
+    const write = writeDense;
     const t = this.t1;
     this.steps++;
-    for (let q = 0; q < len; q++) s[q] = y[q] + h * A21 * f[q];
+    for (let q = 0; q < len; q++) s[q] = y[q] + h * a21 * f[q];
     this.rhs(s, k2);
-    for (let q = 0; q < len; q++) s[q] = y[q] + h * (A31 * f[q] + A32 * k2[q]);
+    for (let q = 0; q < len; q++) s[q] = y[q] + h * (a31 * f[q] + a32 * k2[q]);
     this.rhs(s, k3);
-    for (let q = 0; q < len; q++) s[q] = y[q] + h * (A41 * f[q] + A42 * k2[q] + A43 * k3[q]);
+    for (let q = 0; q < len; q++) s[q] = y[q] + h * (a41 * f[q] + a42 * k2[q] + a43 * k3[q]);
     this.rhs(s, k4);
-    for (let q = 0; q < len; q++) s[q] = y[q] + h * (A51 * f[q] + A52 * k2[q] + A53 * k3[q] + A54 * k4[q]);
+    for (let q = 0; q < len; q++) s[q] = y[q] + h * (a51 * f[q] + a52 * k2[q] + a53 * k3[q] + a54 * k4[q]);
     this.rhs(s, k5);
-    for (let q = 0; q < len; q++) s[q] = y[q] + h * (A61 * f[q] + A62 * k2[q] + A63 * k3[q] + A64 * k4[q] + A65 * k5[q]);
+    for (let q = 0; q < len; q++) s[q] = y[q] + h * (a61 * f[q] + a62 * k2[q] + a63 * k3[q] + a64 * k4[q] + a65 * k5[q]);
     this.rhs(s, k6);
-    for (let q = 0; q < len; q++) yNew[q] = y[q] + h * (A71 * f[q] + A73 * k3[q] + A74 * k4[q] + A75 * k5[q] + A76 * k6[q]);
+    for (let q = 0; q < len; q++) yNew[q] = y[q] + h * (a71 * f[q] + a73 * k3[q] + a74 * k4[q] + a75 * k5[q] + a76 * k6[q]);
     this.rhs(yNew, k7);
     // largest scaled error over the whole state: an error in a few coordinates is not diluted
     // by the many that hardly move
     let err = 0;
     let finite = true;
     for (let q = 0; q < len; q++) {
-      const e = h * (E1 * f[q] + E3 * k3[q] + E4 * k4[q] + E5 * k5[q] + E6 * k6[q] + E7 * k7[q]);
+      const e = h * (e1 * f[q] + e3 * k3[q] + e4 * k4[q] + e5 * k5[q] + e6 * k6[q] + e7 * k7[q]);
       const sc = atol + rtol * Math.max(Math.abs(y[q]), Math.abs(yNew[q]));
       const r = Math.abs(e) / sc;
       if (r > err) err = r;
@@ -279,7 +279,7 @@ export class CoupledFlow implements Dynamics {
     }
     this.stats.accepted++;
     const D = this.dense;
-    for (let q = 0; q < len; q++) writeDense(D, q, len, q, h, y, yNew, f, k3, k4, k5, k6, k7);
+    for (let q = 0; q < len; q++) write(D, q, len, q, h, y, yNew, f, k3, k4, k5, k6, k7);
     this.t0 = t;
     this.t1 = t + h;
     y.set(yNew);
@@ -297,20 +297,6 @@ export class CoupledFlow implements Dynamics {
     }
     this.h = grownStep(h, err, this.t1);
   }
-}
-
-/** w[a..a+len)·w[b..b+len) with four partial sums (fewer dependent additions per element). */
-function dot(w: Float64Array, a: number, b: number, len: number): number {
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-  let c = 0;
-  for (; c + 3 < len; c += 4) {
-    s0 += w[a + c] * w[b + c];
-    s1 += w[a + c + 1] * w[b + c + 1];
-    s2 += w[a + c + 2] * w[b + c + 2];
-    s3 += w[a + c + 3] * w[b + c + 3];
-  }
-  for (; c < len; c++) s0 += w[a + c] * w[b + c];
-  return s0 + s1 + (s2 + s3);
 }
 
 function normalizeRows(w: Float64Array, n: number, dim: number): void {

@@ -3,7 +3,7 @@
 // spherical step w ← normalize(w + η (I − wwᵀ) g), g the batch mean of σ'(w·x) y x.
 //
 // Per step and neuron the work is two passes over d (the dots w·x_b, then the update fused with
-// the new squared norm), with no allocation. The norm after a step is computed in closed form
+// the new squared norm), with no allocation and independent partial sums. The norm after a step is computed in closed form
 // from the dots and the batch's Gram matrix, and each neuron carries its measured |w|², so the
 // direction is exact to rounding and |w| = 1 never drifts.
 import type { Dynamics, IntegratorStats } from './dynamics.ts';
@@ -32,6 +32,50 @@ function horner(c: Float64Array, z: number): number {
   let v = c[c.length - 1];
   for (let p = c.length - 2; p >= 0; p--) v = v * z + c[p];
   return v;
+}
+
+// The two passes over d per neuron and step. Each keeps four independent partial sums, so the
+// additions do not wait on one another (one running sum would make every pass as slow as the
+// latency of an addition); the order is fixed, so the same seed still gives the same run.
+
+/** W[o..o+d)·X[xo..xo+d). */
+function rowDot(W: Float64Array, o: number, X: Float64Array, xo: number, d: number): number {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let m = 0;
+  for (; m + 3 < d; m += 4) {
+    s0 += W[o + m] * X[xo + m];
+    s1 += W[o + m + 1] * X[xo + m + 1];
+    s2 += W[o + m + 2] * X[xo + m + 2];
+    s3 += W[o + m + 3] * X[xo + m + 3];
+  }
+  for (; m < d; m++) s0 += W[o + m] * X[xo + m];
+  return (s0 + s1) + (s2 + s3);
+}
+
+/** W[o..o+d) ← keep·W + add·X[0..d), returning the new |W[o..o+d)|². */
+function scaleAddRow(W: Float64Array, o: number, keep: number, add: number, X: Float64Array, d: number): number {
+  let r0 = 0, r1 = 0, r2 = 0, r3 = 0;
+  let m = 0;
+  for (; m + 3 < d; m += 4) {
+    const v0 = keep * W[o + m] + add * X[m];
+    const v1 = keep * W[o + m + 1] + add * X[m + 1];
+    const v2 = keep * W[o + m + 2] + add * X[m + 2];
+    const v3 = keep * W[o + m + 3] + add * X[m + 3];
+    W[o + m] = v0;
+    W[o + m + 1] = v1;
+    W[o + m + 2] = v2;
+    W[o + m + 3] = v3;
+    r0 += v0 * v0;
+    r1 += v1 * v1;
+    r2 += v2 * v2;
+    r3 += v3 * v3;
+  }
+  for (; m < d; m++) {
+    const v = keep * W[o + m] + add * X[m];
+    W[o + m] = v;
+    r0 += v * v;
+  }
+  return (r0 + r1) + (r2 + r3);
 }
 
 export class SgdDynamics implements Dynamics {
@@ -137,10 +181,7 @@ export class SgdDynamics implements Dynamics {
       // ŵ·g and |g|² with ŵ = w/|w| and g = Σ_b C_b x_b
       let wg = 0;
       for (let b = 0; b < B; b++) {
-        let s = 0;
-        const xo = b * d;
-        for (let m = 0; m < d; m++) s += W[o + m] * X[xo + m];
-        const z = s * inv;
+        const z = rowDot(W, o, X, b * d, d) * inv;
         Z[b] = z;
         C[b] = (horner(sigmaSlope, z) * Y[b]) / B;
         wg += C[b] * z;
@@ -157,21 +198,29 @@ export class SgdDynamics implements Dynamics {
       const scale = 1 / Math.sqrt(N2);
       const keep = a * inv * scale;
       let r = 0;
-      if (B === 1) {
-        const add = eta * C[0] * scale;
-        for (let m = 0; m < d; m++) {
-          const v = keep * W[o + m] + add * X[m];
-          W[o + m] = v;
-          r += v * v;
-        }
-      } else {
+      if (B === 1) r = scaleAddRow(W, o, keep, eta * C[0] * scale, X, d);
+      else {
         for (let b = 0; b < B; b++) C[b] *= eta * scale;
-        for (let m = 0; m < d; m++) {
+        let r0 = 0, r1 = 0;
+        let m = 0;
+        for (; m + 1 < d; m += 2) {
+          let v0 = keep * W[o + m], v1 = keep * W[o + m + 1];
+          for (let b = 0, xo = m; b < B; b++, xo += d) {
+            v0 += C[b] * X[xo];
+            v1 += C[b] * X[xo + 1];
+          }
+          W[o + m] = v0;
+          W[o + m + 1] = v1;
+          r0 += v0 * v0;
+          r1 += v1 * v1;
+        }
+        for (; m < d; m++) {
           let v = keep * W[o + m];
           for (let b = 0; b < B; b++) v += C[b] * X[b * d + m];
           W[o + m] = v;
-          r += v * v;
+          r0 += v * v;
         }
+        r = r0 + r1;
       }
       if (!Number.isFinite(r)) this.failed[i] = 1;
       norms[i] = r;

@@ -149,7 +149,7 @@ describe('the squared loss in sweeps', () => {
 
   it('skips a point whose n is over the squared loss cap rather than running fewer neurons', () => {
     const mse: ModelSpec = { ...FLOW, loss: 'mse', a: 0, n: 6, geom: 'orth' };
-    const { points, problems } = sweepPoints({ kind: 'coupon', base: { ...mse, k: 3 }, xs: [1, 100], ks: [], trials: 1 });
+    const { points, problems } = sweepPoints({ kind: 'coupon', base: { ...mse, k: 3 }, xs: [1, 1000], ks: [], trials: 1 });
     expect(points.map((p) => p.x)).toEqual([1]);
     expect(problems[0]).toMatchObject({ key: 'n', used: 'point skipped' });
   });
