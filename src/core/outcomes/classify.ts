@@ -231,7 +231,6 @@ export function emptyCounts(k: number): OutcomeCounts {
   return {
     recovered: new Array<number>(k).fill(0),
     attracted: new Array<number>(k).fill(0),
-    atMinimum: new Array<number>(k).fill(0),
     atAverage: 0,
     other: 0,
     otherKinds: { antiAverage: 0, equator: 0, unsettled: 0, failed: 0, minusIndex: 0, fixedPoint: 0 },
@@ -240,6 +239,8 @@ export function emptyCounts(k: number): OutcomeCounts {
     atAverageNegative: 0,
     minusIndex: new Array<number>(k).fill(0),
     fixedPoints: [],
+    // last: the earlier keys keep their order in the CLI's JSON
+    atMinimum: new Array<number>(k).fill(0),
   };
 }
 
