@@ -76,7 +76,7 @@ describe('cases without the two thresholds', () => {
 describe('the search phase', () => {
   it('while fewer than half have escaped: t in units of d^(p*/2−1), and how many escaped', () => {
     const r = describeRegime(inputOf({ beta: 0.255 }, { t: 3.162, d: 1000, escaped: 12, n: 300 }));
-    expect(r.searching).toBe('Searching the plateau: t = 0.1 × d^(1/2) (d^(1/2) = 31.6); 12 of 300 neurons escaped.');
+    expect(r.searching).toBe('Searching the plateau: t = 0.1 × d^(1/2) (d^(1/2) = 31.6), 12 of 300 escaped.');
     // the regime is said as well: where the escaped neurons are going
     expect(r.kind).toBe('bistable');
     expect(describeRegime(inputOf({}, { t: 50, d: 1000, escaped: 150, n: 300 })).searching).toBeNull();
