@@ -43,26 +43,30 @@ test('bistable window at its end: the sentence names both thresholds, the readou
     expect(Math.hypot(p[0], p[1], p[2])).toBeCloseTo(1, 3);
     await expect.poll(async () => Number(await marker.getAttribute('data-screen-x'))).toBeGreaterThan(0);
     const x = Number(await marker.getAttribute('data-screen-x')), y = Number(await marker.getAttribute('data-screen-y'));
-    // the disc is drawn there: around the point the view is brighter than its empty corner
+    // the disc is drawn there: a ring of pixels 14 px from the point (inside a disc of ~96
+    // neurons at this size, outside the diamond and the dots at its centre) is brighter than a
+    // ring 34 px out, beyond the disc
     const lift = await page.evaluate(
       ({ x, y }) => {
         const s = (window as unknown as { screenshot: Screenshot }).screenshot;
         const scale = s.width / document.querySelector('[data-testid=flow-canvas]')!.getBoundingClientRect().width;
-        const mean = (cx: number, cy: number) => {
+        const ring = (r: number) => {
           let sum = 0, m = 0;
-          for (let dy = -4; dy <= 4; dy++)
-            for (let dx = -4; dx <= 4; dx++) {
-              const o = (Math.round(cy * scale + dy) * s.width + Math.round(cx * scale + dx)) * 4;
-              sum += s.data[o] + s.data[o + 1] + s.data[o + 2];
-              m++;
-            }
+          for (let a = 0; a < 8; a++)
+            for (let dy = -2; dy <= 2; dy++)
+              for (let dx = -2; dx <= 2; dx++) {
+                const px = Math.round((x + r * Math.cos((a * Math.PI) / 4)) * scale + dx), py = Math.round((y + r * Math.sin((a * Math.PI) / 4)) * scale + dy);
+                const o = (py * s.width + px) * 4;
+                sum += s.data[o] + s.data[o + 1] + s.data[o + 2];
+                m++;
+              }
           return sum / m;
         };
-        return mean(x, y) - mean(12, s.height / scale - 12);
+        return ring(14) - ring(34);
       },
       { x, y },
     );
-    expect(lift, `disc at the minimum near v${j + 1}`).toBeGreaterThan(60);
+    expect(lift, `disc at the minimum near v${j + 1}`).toBeGreaterThan(25);
   }
 });
 
