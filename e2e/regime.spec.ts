@@ -98,3 +98,23 @@ test('while most neurons search, the sentence says how far along the plateau, in
   // the regime of β is said as well: where the neurons will go
   await expect(sentence).toContainText('between β_c = 0.25 and β_fold = 0.2612');
 });
+
+test('split view: each pane draws its own minima near the v_j, with its own overlap and counts', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('./?k=3&p=3&beta=0.255&n=300&d=1000&T=3000&t=3000&compare=beta:0.26');
+  await waitForEnd(page, 120_000);
+  const paneCounts = async (testId: string) => {
+    const raw = await page.getByTestId(testId).getAttribute('data-counts');
+    return raw ? (JSON.parse(raw) as OutcomeCounts) : null;
+  };
+  await expect.poll(async () => (await paneCounts('pane-right'))?.atMinimum?.length ?? 0).toBe(3);
+  await expect.poll(async () => (await paneCounts('pane-left'))?.atMinimum?.length ?? 0).toBe(3);
+  for (const [view, pane, overlap] of [['flow-canvas', 'pane-left', '0.93'], ['flow-canvas-compare', 'pane-right', '0.90']] as const) {
+    const counts = (await paneCounts(pane))!;
+    for (let j = 0; j < 3; j++) {
+      const marker = page.getByTestId(view).getByTestId(`minimum-marker-${j}`);
+      await expect(marker).toHaveText(overlap);
+      await expect(marker, `${view}: the disc counts its own run`).toHaveAttribute('data-count', String(counts.atMinimum[j]));
+    }
+  }
+});
