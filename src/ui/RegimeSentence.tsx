@@ -35,6 +35,7 @@ export function regimeOf(info: RunInfo, t: number, escaped: number | null): Regi
     averageKind: info.average ? info.average.kind : null,
     minimumOverlap: info.indexMinimum ? info.indexMinimum.overlap : null,
     noSelection: selectsNoDirection(info),
+    squaredLoss: info.spec.loss === 'mse',
     search: escaped === null ? null : { t, d: info.spec.d, escaped, n: info.spec.n },
   });
 }

@@ -71,6 +71,12 @@ describe('cases without the two thresholds', () => {
     expect(quad.sentence).toContain('w̄ is a minimum');
     expect(describeRegime(inputOf({ p: 2, geom: 'orth' })).kind).toBe('noSelection');
   });
+
+  it('the squared loss keeps the regime of the correlation loss and says that neurons interact', () => {
+    const r = describeRegime({ ...inputOf({ beta: 0.3 }), squaredLoss: true });
+    expect(r.kind).toBe('aboveFold');
+    expect(r.sentence).toContain('squared loss');
+  });
 });
 
 describe('the search phase', () => {

@@ -32,6 +32,8 @@ export interface RegimeInput {
   /** overlap with v_j of the minimum near v_j; null where there is none */
   minimumOverlap: number | null;
   noSelection?: boolean;
+  /** the squared loss (docs/model.md §9): neurons interact, the thresholds are the correlation loss's */
+  squaredLoss?: boolean;
   /** the run so far; with it, a run where most neurons still search says so first */
   search?: { t: number; d: number; escaped: number; n: number } | null;
 }
@@ -121,5 +123,7 @@ function sentenceOf(input: RegimeInput): { kind: RegimeKind; sentence: string } 
 
 /** The regime in words; pure, so the page, the CLI and the tests say the same. */
 export function describeRegime(input: RegimeInput): Regime {
-  return { ...sentenceOf(input), searching: searchingText(input) };
+  const { kind, sentence } = sentenceOf(input);
+  const caveat = input.squaredLoss ? ' (This is the correlation loss’s landscape; under the squared loss the neurons also repel each other.)' : '';
+  return { kind, sentence: sentence + caveat, searching: searchingText(input) };
 }
