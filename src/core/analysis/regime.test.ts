@@ -55,7 +55,7 @@ describe('cases without the two thresholds', () => {
   it('orthogonal: β = 0 below β_c, every v_j a minimum', () => {
     const r = describeRegime(inputOf({ geom: 'orth' }));
     expect(r.kind).toBe('orthogonal');
-    expect(r.sentence).toContain('below β_c = 0.25');
+    expect(r.sentence).toContain('β = 0 < β_c = 0.25');
     expect(r.sentence).toContain('w̄ is a saddle');
   });
 

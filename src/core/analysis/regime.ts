@@ -100,7 +100,7 @@ function sentenceOf(input: RegimeInput): { kind: RegimeKind; sentence: string } 
   if (geom === 'orth') {
     return {
       kind: 'orthogonal',
-      sentence: `Orthogonal index vectors (β = 0, below ${c}): ${wbar} and every v_j a minimum, so each neuron goes to a v_j.`,
+      sentence: `Orthogonal index vectors (β = 0 < ${c}): ${wbar}, every v_j a minimum; each neuron goes to a v_j.`,
     };
   }
   const minimum = input.minimumOverlap;
