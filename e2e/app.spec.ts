@@ -232,13 +232,18 @@ test('n beyond the cap is clamped with a notice', async ({ page }) => {
   await expect.poll(async () => total(await counts(page)), { timeout: 30_000 }).toBe(100000);
 });
 
-test('each index vector label shows how many neurons it attracted', async ({ page }) => {
+test('each index vector label shows how many neurons have arrived there, and how many are on the way', async ({ page }) => {
   await page.goto('./?T=5&n=50&speed=4');
   await waitForEnd(page);
   const c = await counts(page);
   expect(total(c)).toBe(50);
-  await expect(page.getByTestId('vector-tag-0')).toHaveText(`v₁ · ${c!.attracted[0]}`);
-  await expect(page.getByTestId('vector-tag-2')).toHaveText(`v₃ · ${c!.attracted[2]}`);
+  const tag = (j: number) => {
+    const arrived = c!.recovered[j] + c!.atMinimum[j];
+    const onTheWay = c!.attracted[j] - arrived;
+    return `v${'₁₂₃'[j]} · ${arrived}${onTheWay > 0 ? ` (+${onTheWay} on the way)` : ''}`;
+  };
+  await expect(page.getByTestId('vector-tag-0')).toHaveText(tag(0));
+  await expect(page.getByTestId('vector-tag-2')).toHaveText(tag(2));
   // the names alone are unchanged
   await expect(page.locator('.vector-label')).toHaveText(['v₁', 'v₂', 'v₃']);
 });

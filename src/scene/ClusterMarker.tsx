@@ -9,15 +9,17 @@ import { useSourceCounts } from './frameSource.ts';
 const RADIUS_PER_ROOT = 0.009;
 const MAX_RADIUS = 0.17;
 
-function clusterRadius(count: number): number {
+export function clusterRadius(count: number): number {
   return count > 1 ? Math.min(MAX_RADIUS, RADIUS_PER_ROOT * Math.sqrt(count)) : 0;
 }
 
-/** `which`: an index vector j, or 'average'. */
-export function ClusterMarker({ position, colour, which }: { position: [number, number, number]; colour: string; which: number | 'average' }) {
+/** `which`: an index vector j, 'average', or the distorted minimum near v_j. */
+export function ClusterMarker({ position, colour, which }: { position: [number, number, number]; colour: string; which: number | 'average' | { minimum: number } }) {
   const count = useSourceCounts((c) => {
     if (!c) return 0;
-    return which === 'average' ? c.atAverage : (c.recovered[which] ?? 0);
+    if (which === 'average') return c.atAverage;
+    if (typeof which === 'object') return c.atMinimum?.[which.minimum] ?? 0;
+    return c.recovered[which] ?? 0;
   });
   const r = clusterRadius(count);
   if (r === 0) return null;

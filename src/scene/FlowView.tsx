@@ -14,6 +14,8 @@ import { AverageMarker } from './AverageMarker.tsx';
 import { CameraRig, DEFAULT_CAMERA } from './CameraRig.tsx';
 import { FramePump } from './FramePump.tsx';
 import { IndexArrows } from './IndexArrows.tsx';
+import { IndexMinimumMarkers } from './IndexMinimumMarkers.tsx';
+import { minimumAnchors } from './minimumAnchors.ts';
 import { LabelPlacer } from './LabelPlacer.tsx';
 import { Legend } from './Legend.tsx';
 import { ViewCapture } from './ViewCapture.tsx';
@@ -100,6 +102,7 @@ export default function FlowView({ source, children, tools, testId = 'flow-canva
     return {
       tips: mapped(view.indexVectors, r0),
       average: avg && info.average ? { position: [avg[0], avg[1], avg[2]], point: info.average } : null,
+      minima: minimumAnchors(info, view, r0),
     };
   }, [info, view, k, r0]);
 
@@ -128,6 +131,7 @@ export default function FlowView({ source, children, tools, testId = 'flow-canva
         <Sphere grid={grid} glow={k >= 3 && d > 3} />
         {anchors && <IndexArrows tips={anchors.tips} k={k} />}
         {anchors?.average && <AverageMarker position={anchors.average.position} average={anchors.average.point} />}
+        {anchors && <IndexMinimumMarkers minima={anchors.minima} k={k} />}
         <Neurons />
         {trails && <Trails />}
         <LabelPlacer />

@@ -7,6 +7,7 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { AveragePoint } from '../core/analysis/averagePoint.ts';
 import { useSourceCounts } from './frameSource.ts';
+import type { MinimumAnchor } from './minimumAnchors.ts';
 import { AttractedCount } from './AttractedCount.tsx';
 import { vectorLabel } from './labels.ts';
 import { indexColour, indexGlyph } from '../view/palette.ts';
@@ -16,10 +17,32 @@ export interface LabelAnchors {
   /** index vectors drawn (k rows of 3, radial scale applied); a zero row is not drawn */
   tips: Float32Array;
   average: { position: [number, number, number]; point: AveragePoint } | null;
+  /** the distorted minima near the v_j that have a place of their own (minimumAnchors.ts) */
+  minima: MinimumAnchor[];
 }
 
 function glyphMark(j: number): string {
   return indexGlyph(j) === 'diamond' ? '◆' : '';
+}
+
+/** The label of the minimum near v_j: its overlap with v_j; the count is in data-count (and in v_j's tip label). */
+function MinimumLabel({ anchor, k, tag }: { anchor: MinimumAnchor; k: number; tag: (el: HTMLSpanElement | null) => void }) {
+  const count = useSourceCounts((c) => c?.atMinimum?.[anchor.j] ?? 0);
+  const overlap = anchor.overlap.toFixed(2);
+  return (
+    <span
+      ref={tag}
+      className="minimum-tag scene-label"
+      data-testid={`minimum-marker-${anchor.j}`}
+      data-position={anchor.position.map((x) => x.toFixed(4)).join(',')}
+      data-overlap={anchor.overlap}
+      data-count={count}
+      title={`minimum near ${vectorLabel(anchor.j)}: overlap ${overlap}, ${count} neuron${count === 1 ? '' : 's'} there`}
+      style={{ color: indexColour(anchor.j, k) }}
+    >
+      {overlap}
+    </span>
+  );
 }
 
 function AverageCount() {
@@ -32,6 +55,7 @@ export function SceneLabels({ k, anchors }: { k: number; anchors: LabelAnchors }
   const search = useRef<HTMLSpanElement>(null);
   const average = useRef<HTMLSpanElement>(null);
   const tags = useRef<(HTMLSpanElement | null)[]>([]);
+  const minimumTags = useRef<(HTMLSpanElement | null)[]>([]);
   const { tips } = anchors;
   const drawn: number[] = [];
   for (let j = 0; j < k; j++) if (Math.hypot(tips[3 * j], tips[3 * j + 1], tips[3 * j + 2]) > 1e-6) drawn.push(j);
@@ -43,6 +67,11 @@ export function SceneLabels({ k, anchors }: { k: number; anchors: LabelAnchors }
     for (const j of drawn) {
       const el = tags.current[j];
       if (el) list.push({ el, anchor: [tips[3 * j], tips[3 * j + 1], tips[3 * j + 2]], side: 'outward', box: null });
+    }
+    // after the tips: a minimum's label gives way to its index vector's
+    for (const m of anchors.minima) {
+      const el = minimumTags.current[m.j];
+      if (el) list.push({ el, anchor: m.position, side: 'outward', box: null });
     }
     labels.list = list;
     labels.version++;
@@ -65,6 +94,9 @@ export function SceneLabels({ k, anchors }: { k: number; anchors: LabelAnchors }
           </span>
           <AttractedCount names={[j]} />
         </span>
+      ))}
+      {anchors.minima.map((m) => (
+        <MinimumLabel key={`min-${m.j}`} anchor={m} k={k} tag={(el) => void (minimumTags.current[m.j] = el)} />
       ))}
     </div>
   );

@@ -15,6 +15,7 @@ import { DynamicsControls } from './DynamicsControls.tsx';
 import { NoticeBar } from './NoticeBar.tsx';
 import { OutcomeReadout, ThresholdReadout, TimeReadout } from './Readouts.tsx';
 import { Caption } from './Caption.tsx';
+import { RegimeSentence } from './RegimeSentence.tsx';
 import { RunPlots, ThresholdPlots } from '../plots/PlotsPanel.tsx';
 import { SharePanel } from './share/SharePanel.tsx';
 import { OpenFullLink } from './share/OpenFullLink.tsx';
@@ -59,6 +60,7 @@ export function App() {
             {embed && <EmbedControls />}
             {embed && <OpenFullLink />}
           </div>
+          {!embed && <RegimeSentence />}
           {!embed && <ProjectionControl />}
           <FullscreenOverlay />
           {!embed && <Caption />}

@@ -20,6 +20,7 @@ export function Caption() {
       {k > 3 && ' Every index vector is drawn; a converged dot sits at its arrow\'s tip, a searching one near the centre.'}
       {r0 > 0 && ` The radius is log-scaled (large d): from ${formatPower10(r0)} at the centre to 1 on the sphere, so the search plateau is visible; directions are exact.`}
       {' A disc at a tip or at w̄ grows with the number of neurons converged there (area ∝ count).'}
+      {' A diamond labelled with its overlap (e.g. 0.93) is the distorted minimum near an index vector, where it has moved off the arrow towards w̄; its disc counts the neurons there. The number at a tip counts the neurons that have arrived (at the tip or at that minimum); “+m on the way” are still heading there.'}
       {k < 3 && ' The last axis is the part of w outside the span of the index vectors, so a searching neuron sits at that pole.'}
       {projection !== 'exact' && ` The picture is a ${projection}.`}
     </p>

@@ -1,6 +1,6 @@
 // Live numbers: flow time, β_c, the average point's curvature and kind, outcome counts.
 // The data-testid hooks are a stable interface for tests and users' scripts.
-import { allRecovered } from '../core/outcomes/classify.ts';
+import { allRecovered, unreachedIndices } from '../core/outcomes/classify.ts';
 import { useApp } from '../state/store.ts';
 import { formatNumber } from '../view/format.ts';
 
@@ -61,9 +61,16 @@ export function OutcomeReadout() {
   const n = useApp((s) => s.params.n);
   const even = useApp((s) => s.info?.even ?? false);
   const finished = useApp((s) => s.finished);
+  const minimumOverlap = useApp((s) => s.info?.indexMinimum?.overlap ?? null);
   if (!counts) return <p className="readout" data-testid="outcome-counts" data-counts="">no frame yet</p>;
   const k = counts.recovered.length;
-  const rows = Array.from({ length: k }, (_, j) => `v${j + 1}: ${counts.recovered[j]} recovered / ${counts.attracted[j]} attracted`);
+  // neurons at the distorted minimum near v_j are named there, not lost (docs/model.md §7–§8)
+  const atMinimum = (j: number) => {
+    const c = counts.atMinimum?.[j] ?? 0;
+    return c > 0 ? `, ${c} at the minimum near v${j + 1}${minimumOverlap !== null ? ` (overlap ${formatNumber(minimumOverlap, 2)})` : ''}` : '';
+  };
+  const rows = Array.from({ length: k }, (_, j) => `v${j + 1}: ${counts.recovered[j]} recovered / ${counts.attracted[j]} attracted${atMinimum(j)}`);
+  const unreached = unreachedIndices(counts);
   const o = counts.otherKinds;
   const fixed = (counts.fixedPoints ?? []).map((g) => `${g.count} at another fixed point${g.subset ? ` (near the average of ${g.subset.map((j) => `v${j}`).join(', ')})` : ''}`);
   const minus = (counts.minusIndex ?? []).flatMap((c, j) => (c > 0 ? [`${c} at −v${j + 1}`] : []));
@@ -89,6 +96,7 @@ export function OutcomeReadout() {
             {counts.recovered.map((r, j) => (
               <li key={j} aria-label={rows[j]}>
                 <span className="count-name">v{j + 1}</span> {r} / {counts.attracted[j]}
+                {(counts.atMinimum?.[j] ?? 0) > 0 && <span className="muted"> ({counts.atMinimum[j]} at min.)</span>}
               </li>
             ))}
           </ul>
@@ -104,8 +112,12 @@ export function OutcomeReadout() {
           φ is even: each v_j count includes the neurons at −v_j ({(counts.attractedNegative ?? []).map((c, j) => `v${j + 1}: ${c}`).join(', ')}), and “at average” includes −w̄ ({counts.atAverageNegative ?? 0})
         </p>
       )}
-      <p data-testid="all-recovered">
-        {allRecovered(counts) ? `All ${k} index vectors recovered` : `Not all recovered: ${counts.recovered.filter((c) => c === 0).length} of ${k} have no neuron above 1 − tol`}
+      <p data-testid="all-recovered" data-unreached={unreached.length}>
+        {allRecovered(counts)
+          ? `All ${k} index vectors recovered`
+          : unreached.length === 0
+            ? `Every index vector reached: ${counts.recovered.filter((c) => c === 0).length} of ${k} only at the minimum near it (overlap below 1 − tol)`
+            : `Not all recovered: ${unreached.length} of ${k} have no neuron above 1 − tol nor at the minimum near them`}
       </p>
     </div>
   );

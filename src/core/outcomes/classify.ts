@@ -2,7 +2,8 @@
 // so the worker can classify every neuron of every frame; `classifyNeuron` is its readable form.
 
 export type Fate =
-  | { kind: 'index'; j: number; overlap: number; recovered: boolean }
+  /** atMinimum (present only when true): not recovered, but within tol of the distorted minimum near v_j in every overlap */
+  | { kind: 'index'; j: number; overlap: number; recovered: boolean; atMinimum?: boolean }
   | { kind: 'average' }
   | { kind: 'antiAverage' }
   | { kind: 'minusIndex'; j: number; overlap: number }
@@ -27,6 +28,12 @@ export interface OutcomeCounts {
   recovered: number[];
   /** per index vector: neurons heading for it (recovered ones included) */
   attracted: number[];
+  /**
+   * per index vector: attracted neurons that are not recovered but sit within tol (every
+   * overlap) of the minimum near v_j, distorted away from v_j (docs/model.md §7–§8). Together
+   * with `recovered` these are the neurons that have arrived; the rest of `attracted` is on the way.
+   */
+  atMinimum: number[];
   atAverage: number;
   /** everything else; broken down in otherKinds */
   other: number;
@@ -71,6 +78,11 @@ export interface ClassifyOptions {
    * start's 1/√d, so no searching neuron is taken for it.
    */
   equatorRadius?: number;
+  /**
+   * the minimum near v_j (equiangular: overlap `overlap` with v_j, `others` with every other
+   * index vector), or null/absent where it does not exist (docs/model.md §7)
+   */
+  indexMinimum?: { overlap: number; others: number } | null;
 }
 
 /** Results of fateIndex below 0 (0..k−1 mean "attracted to index j"). */
@@ -176,7 +188,9 @@ export function classifyNeuron(u: ArrayLike<number>, uo: number, opt: ClassifyOp
   const f = fateIndex(u, uo, opt);
   if (f >= 0) {
     const overlap = opt.even ? Math.abs(u[uo + f]) : u[uo + f];
-    return { kind: 'index', j: f, overlap, recovered: overlap > 1 - opt.tol };
+    const recovered = overlap > 1 - opt.tol;
+    // the flag appears only when set, so a fate near v_j reads as before
+    return !recovered && nearIndexMinimum(u, uo, f, opt) ? { kind: 'index', j: f, overlap, recovered, atMinimum: true } : { kind: 'index', j: f, overlap, recovered };
   }
   if (f === FATE_AVERAGE) return { kind: 'average' };
   if (f === FATE_ANTI_AVERAGE) return { kind: 'antiAverage' };
@@ -188,6 +202,29 @@ export function classifyNeuron(u: ArrayLike<number>, uo: number, opt: ClassifyOp
   const m = minusIndexOf(f);
   if (m >= 0) return { kind: 'minusIndex', j: m, overlap: -u[uo + m] };
   return { kind: 'unsettled' };
+}
+
+/**
+ * Whether the neuron attracted to j sits within tol, in every overlap, of the minimum near v_j:
+ * u ≈ (b, …, a, …, b) with a in slot j (for even φ, ±that point, the sign of u_j's).
+ */
+function nearIndexMinimum(u: ArrayLike<number>, uo: number, j: number, opt: ClassifyOptions): boolean {
+  const m = opt.indexMinimum;
+  if (!m) return false;
+  const sign = opt.even && u[uo + j] < 0 ? -1 : 1;
+  for (let i = 0; i < opt.k; i++) {
+    const target = sign * (i === j ? m.overlap : m.others);
+    if (!(Math.abs(u[uo + i] - target) <= opt.tol)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether the minimum near v_j is a place of its own on the sphere: its neurons are not
+ * already counted as recovered (its overlap with v_j is at most 1 − tol).
+ */
+export function minimumIsDistinct(minimum: { overlap: number } | null | undefined, tol: number): boolean {
+  return !!minimum && minimum.overlap <= 1 - tol;
 }
 
 export function emptyCounts(k: number): OutcomeCounts {
@@ -202,6 +239,8 @@ export function emptyCounts(k: number): OutcomeCounts {
     atAverageNegative: 0,
     minusIndex: new Array<number>(k).fill(0),
     fixedPoints: [],
+    // last: the earlier keys keep their order in the CLI's JSON
+    atMinimum: new Array<number>(k).fill(0),
   };
 }
 
@@ -239,6 +278,7 @@ export function countOutcomes(
       const x = u[uo + f];
       const recovered = (even ? Math.abs(x) : x) > 1 - tol;
       if (recovered) counts.recovered[f]++;
+      else if (nearIndexMinimum(u, uo, f, opt)) counts.atMinimum[f]++;
       if (x < 0) {
         counts.attractedNegative[f]++;
         if (recovered) counts.recoveredNegative[f]++;
@@ -289,6 +329,21 @@ export function coveredCount(counts: OutcomeCounts): number {
 
 export function allRecovered(counts: OutcomeCounts): boolean {
   return coveredCount(counts) === counts.recovered.length;
+}
+
+/** Neurons that have arrived at v_j: recovered, or at the (distorted) minimum near it. */
+export function arrivedCount(counts: OutcomeCounts, j: number): number {
+  return (counts.recovered[j] ?? 0) + (counts.atMinimum?.[j] ?? 0);
+}
+
+/**
+ * The index vectors (0-based) with no neuron at them nor at the minimum near them: the ones
+ * truly not recovered. Counts from before `atMinimum` existed read as none at any minimum.
+ */
+export function unreachedIndices(counts: OutcomeCounts): number[] {
+  const out: number[] = [];
+  for (let j = 0; j < counts.recovered.length; j++) if (arrivedCount(counts, j) === 0) out.push(j);
+  return out;
 }
 
 /** Final-fate code for maps: 0..k−1 index j, k average, k+1 other. */

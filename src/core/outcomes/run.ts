@@ -21,6 +21,7 @@ export function classifyOptionsOf(model: Model): ClassifyOptions {
     gram: model.geometry.gram,
     noSelection: selectsNoDirection(model.kernel, model.geometry),
     equatorRadius: model.spec.d > model.geometry.rank ? EQUATOR_RADIUS / Math.sqrt(model.spec.d) : 0,
+    indexMinimum: model.indexMinimum,
   };
 }
 
