@@ -4,13 +4,16 @@
 import type { Plugin } from 'vite';
 
 /**
- * Only our own scripts and workers, no inline script, no eval. Inline styles stay allowed
+ * Only our own scripts and workers, no inline script, no eval. WebAssembly compilation alone is
+ * allowed ('wasm-unsafe-eval', which does not allow JavaScript eval): the squared loss's products
+ * build a small SIMD module in the worker (core/dynamics/simdProduct.ts), and a host that sends
+ * this policy as a header gives it to the worker too. Inline styles stay allowed
  * (KaTeX and the plots set style attributes); images may be data: (screenshots, exports) or
  * blob: URLs. Everything else the app loads is its own file.
  */
 export const CSP_DIRECTIVES: Readonly<Record<string, string>> = {
   'default-src': "'self'",
-  'script-src': "'self'",
+  'script-src': "'self' 'wasm-unsafe-eval'",
   'worker-src': "'self'",
   'style-src': "'self' 'unsafe-inline'",
   'img-src': "'self' data: blob:",
