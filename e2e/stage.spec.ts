@@ -300,3 +300,27 @@ test.describe('phone', () => {
     expect(hint.x + hint.width).toBeLessThanOrEqual(tools.x);
   });
 });
+
+test('at 1280×720 the counts box fades at the edge its hidden counts are behind', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  // k = 16: sixteen rows of counts, more than the box shows
+  await page.goto('./?k=16&beta=0.1&n=300&T=1&t=1');
+  await waitForEnd(page);
+  const box = page.getByTestId('counts-box');
+  await expect(box).toHaveAttribute('data-more', 'below');
+  expect(await box.evaluate((el) => getComputedStyle(el).maskImage)).toContain('gradient');
+  await box.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await expect(box).toHaveAttribute('data-more', 'above');
+  await box.evaluate((el) => el.scrollTo({ top: 0 }));
+  await expect(box).toHaveAttribute('data-more', 'below');
+});
+
+test('at 1280×720 a short counts box has no fade', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('./?k=2&n=20&T=1&t=1');
+  await waitForEnd(page);
+  await expect(page.getByTestId('outcome-counts')).toBeVisible();
+  const box = page.getByTestId('counts-box');
+  await expect.poll(() => box.evaluate((el) => el.scrollHeight <= el.clientHeight)).toBe(true);
+  await expect(box).not.toHaveAttribute('data-more', /./);
+});

@@ -30,11 +30,13 @@ import { ViewArea } from './compare/SplitView.tsx';
 import { LossControls } from './compare/LossControls.tsx';
 import { SquaredLossReadout } from './compare/SquaredLossReadout.tsx';
 import { ProjectionControl } from './ProjectionControl.tsx';
+import { useScrollFade } from './useScrollFade.ts';
 
 const ExplorePanel = lazy(() => import('./explore/ExplorePanel.tsx'));
 
 export function App() {
   const embed = useApp((s) => s.params.embed);
+  const countsBox = useScrollFade<HTMLDivElement>();
   useShortcuts();
   return (
     <div className={embed ? 'app embed' : 'app'}>
@@ -65,7 +67,7 @@ export function App() {
             <BetaControl />
             <SpeedControl />
             {/* it scrolls when the counts are long, so it takes keyboard focus (arrows scroll it) */}
-            <div className="counts-box" data-testid="counts-box" role="region" aria-label="outcome counts" tabIndex={0}>
+            <div ref={countsBox} className="counts-box" data-testid="counts-box" role="region" aria-label="outcome counts" tabIndex={0}>
               <OutcomeReadout />
               <SquaredLossReadout />
             </div>
