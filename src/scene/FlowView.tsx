@@ -134,7 +134,7 @@ export default function FlowView({ source, children, tools, testId = 'flow-canva
       {...tap.handlers}
     >
       {/* the canvas and what lies over it; the notes strip under it keeps every note off the
-          sphere at any size and k (docs/architecture.md: notes never cover the centre) */}
+          sphere at any size and k (the centre is where a lecturer points) */}
       <div className="view-canvas">
       <Canvas
         frameloop="demand"
