@@ -61,6 +61,24 @@ function RadialNote({ r0 }: { r0: number }) {
   );
 }
 
+/** "16-D projection (even spread)": the note's one line; the whole description opens under it. */
+function projectionSummary(k: number, projection: string): string {
+  const span = /span\(v\d+, v\d+, v\d+\)/.exec(projection);
+  const which = projection.includes('grand tour') ? 'grand tour' : span ? `onto ${span[0]}` : 'even spread';
+  return `${k}-D picture shown as a projection (${which})`;
+}
+
+function ProjectionNote({ k, projection }: { k: number; projection: string }) {
+  return (
+    <details className="view-note projection" data-testid="projection-note">
+      <summary>{projectionSummary(k, projection)}</summary>
+      <p className="view-note-more">
+        {k}-D picture shown as a {projection}
+      </p>
+    </details>
+  );
+}
+
 export interface FlowViewProps {
   /** another run to draw (the split view's second pane); the page's run when absent */
   source?: { frames: FrameData; info: RunInfo | null; readouts: ReadoutStore };
@@ -118,6 +136,9 @@ export default function FlowView({ source, children, tools, testId = 'flow-canva
       data-arrows={anchors ? drawnCount(anchors.tips) : 0}
       {...tap.handlers}
     >
+      {/* the canvas and what lies over it; the notes strip under it keeps every note off the
+          sphere at any size and k (the centre is where a lecturer points) */}
+      <div className="view-canvas">
       <Canvas
         frameloop="demand"
         flat
@@ -139,7 +160,6 @@ export default function FlowView({ source, children, tools, testId = 'flow-canva
         <ViewCapture />
         {children}
       </Canvas>
-      {anchors && <SceneLabels k={k} anchors={anchors} />}
       <p className="touch-hint" data-testid="touch-hint">{tap.oneFingerRotates ? 'one finger rotates · tap to scroll again' : 'two fingers rotate · tap to rotate with one'}</p>
       <div className="view-tools">
         {tools}
@@ -148,15 +168,17 @@ export default function FlowView({ source, children, tools, testId = 'flow-canva
         </button>
       </div>
       {/* at the bottom, under the sphere's south pole */}
-      <div className="view-footer">
-        {projection && (
-          <p className="view-note projection" data-testid="projection-note">
-            {k}-D picture shown as a {projection}
-          </p>
-        )}
-        {info && k >= 1 && <RadialNote r0={r0} />}
-        {info && <Legend k={k} />}
+      <div className="view-footer">{info && <Legend k={k} />}</div>
       </div>
+      <div className="view-notes">
+        {/* where the search note goes when no corner of the canvas is clear of the sphere */}
+        <span className="search-slot" aria-hidden="true" />
+        {projection && <ProjectionNote k={k} projection={projection} />}
+        {info && k >= 1 && <RadialNote r0={r0} />}
+      </div>
+      {/* over the canvas and the notes strip: LabelPlacer keeps labels on the canvas and may put
+          the search note in its slot in the strip */}
+      {anchors && <SceneLabels k={k} anchors={anchors} />}
     </div>
     </ReadoutSourceContext.Provider>
     </FrameSourceContext.Provider>

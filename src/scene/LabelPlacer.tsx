@@ -3,10 +3,10 @@
 // Neurons made in the same render. Runs only when the canvas renders (a frame, a camera move).
 import { useFrame } from '@react-three/fiber';
 import { useRef } from 'react';
-import { Vector3 } from 'three';
+import { PerspectiveCamera, Vector3 } from 'three';
 import type { Readout } from '../state/store.ts';
 import { useReadoutSource } from './frameSource.ts';
-import { placeLabels, type LabelItem, type Rect } from './labelLayout.ts';
+import { placeCornerNote, placeLabels, type Disc, type LabelItem, type Rect } from './labelLayout.ts';
 import { useViewLabels } from './sceneLabels.ts';
 
 function searchText(near: number, counts: Readout['counts'] | null): string {
@@ -17,9 +17,23 @@ function searchText(near: number, counts: Readout['counts'] | null): string {
   return lines.join('\n');
 }
 
+/**
+ * The sphere's outline on screen in CSS pixels of the view: a unit sphere seen from distance D
+ * subtends asin(1/D). Written on the view (data-sphere="cx,cy,r") for the tests that check
+ * notes keep off it.
+ */
+function sphereDisc(camera: PerspectiveCamera, cx: number, cy: number, height: number): Disc {
+  const dist = camera.position.length();
+  const half = Math.tan(((camera.fov / 2) * Math.PI) / 180) / camera.zoom;
+  const r = dist > 1 ? (Math.tan(Math.asin(1 / dist)) / half) * (height / 2) : height / 2;
+  return { cx, cy, r };
+}
+
 export function LabelPlacer() {
   const v = useRef(new Vector3());
   const shownSearch = useRef('');
+  /** the view width at which the corner note went beside the view (null: it is in a corner) */
+  const besideView = useRef<number | null>(null);
   const labels = useViewLabels();
   const readouts = useReadoutSource();
   useFrame(({ camera, size, gl }) => {
@@ -44,30 +58,43 @@ export function LabelPlacer() {
         search.el.hidden = text === '';
       }
     }
-    // corner notes first: they take a fixed place, which the other labels then avoid
+    // corner notes first: they take a fixed place, which the other labels then avoid. A corner
+    // that reaches the sphere is refused (the centre is where a lecturer points during the
+    // plateau); with no corner free (a phone, a split pane) the note goes into its slot in the
+    // strip under the view, and stays there while it shows, so the view's size cannot flip it.
     for (const l of list) l.box = null;
-    let cornerTop = 8;
-    let tools: Rect | null = null;
-    if (view) {
-      const hint = view.querySelector<HTMLElement>('.touch-hint');
-      if (hint && hint.offsetHeight > 0) cornerTop = hint.offsetTop + hint.offsetHeight + 6;
-      const t = view.querySelector<HTMLElement>('.view-tools');
-      if (t && t.offsetWidth > 0) tools = { x: t.offsetLeft, y: t.offsetTop, w: t.offsetWidth, h: t.offsetHeight };
-    }
-    for (const l of list) {
-      if (l.side !== 'corner' || l.el.hidden) continue;
-      const w = l.el.offsetWidth, h = l.el.offsetHeight;
-      // a narrow view (split pane, phone): under the buttons rather than behind them
-      if (tools && 8 + w > tools.x - 4 && cornerTop < tools.y + tools.h + 4) cornerTop = tools.y + tools.h + 6;
-      const r: Rect = { x: 8, y: cornerTop, w, h };
-      cornerTop += r.h + 6;
-      l.box = r;
-      blocked.push(r);
-      l.el.style.transform = `translate(${r.x}px, ${r.y}px)`;
-    }
     const p = v.current;
     p.set(0, 0, 0).project(camera);
     const cx = ((p.x + 1) / 2) * size.width, cy = ((1 - p.y) / 2) * size.height;
+    const disc = camera instanceof PerspectiveCamera ? sphereDisc(camera, cx, cy, size.height) : { cx, cy, r: 0 };
+    if (view instanceof HTMLElement) {
+      const text = `${Math.round(disc.cx)},${Math.round(disc.cy)},${Math.round(disc.r)}`;
+      if (view.dataset.sphere !== text) view.dataset.sphere = text;
+    }
+    const slot = view?.querySelector<HTMLElement>('.search-slot') ?? null;
+    for (const l of list) {
+      if (l.side !== 'corner') continue;
+      if (l.el.hidden) {
+        besideView.current = null;
+        if (slot?.classList.contains('used')) slot.classList.remove('used');
+        continue;
+      }
+      const w = l.el.offsetWidth, h = l.el.offsetHeight;
+      let r = besideView.current === size.width ? null : placeCornerNote(w, h, size.width, size.height, disc, blocked);
+      if (r === null && slot && view) {
+        besideView.current = size.width;
+        if (slot.style.height !== `${h}px` || slot.style.width !== `${w}px`) {
+          slot.style.width = `${w}px`;
+          slot.style.height = `${h}px`;
+        }
+        if (!slot.classList.contains('used')) slot.classList.add('used');
+        const s = slot.getBoundingClientRect(), o = view.getBoundingClientRect();
+        r = { x: s.left - o.left, y: s.top - o.top, w, h };
+      } else if (r === null) r = { x: 8, y: 8, w, h };
+      else blocked.push(r);
+      l.box = r;
+      l.el.style.transform = `translate(${Math.round(r.x)}px, ${Math.round(r.y)}px)`;
+    }
     const shown = list.filter((l) => !l.el.hidden && l.side !== 'corner');
     const items: LabelItem[] = shown.map((l) => {
       p.set(l.anchor[0], l.anchor[1], l.anchor[2]).project(camera);

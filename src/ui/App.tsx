@@ -31,6 +31,7 @@ import { LossControls } from './compare/LossControls.tsx';
 import { SquaredLossReadout } from './compare/SquaredLossReadout.tsx';
 import { ProjectionControl } from './ProjectionControl.tsx';
 import { useAfterFirstFrame } from '../state/firstFrame.ts';
+import { useScrollFade } from './useScrollFade.ts';
 
 // not needed for the first frame: loaded after it (state/firstFrame.ts)
 const ExplorePanel = lazy(() => import('./explore/ExplorePanel.tsx'));
@@ -39,6 +40,7 @@ const UpdatePrompt = lazy(() => import('./pwa/UpdatePrompt.tsx').then((m) => ({ 
 export function App() {
   const embed = useApp((s) => s.params.embed);
   const afterFirstFrame = useAfterFirstFrame();
+  const countsBox = useScrollFade<HTMLDivElement>();
   useShortcuts();
   return (
     <div className={embed ? 'app embed' : 'app'}>
@@ -70,7 +72,7 @@ export function App() {
             <BetaControl />
             <SpeedControl />
             {/* it scrolls when the counts are long, so it takes keyboard focus (arrows scroll it) */}
-            <div className="counts-box" data-testid="counts-box" role="region" aria-label="outcome counts" tabIndex={0}>
+            <div ref={countsBox} className="counts-box" data-testid="counts-box" role="region" aria-label="outcome counts" tabIndex={0}>
               <OutcomeReadout />
               <SquaredLossReadout />
             </div>

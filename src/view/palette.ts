@@ -32,7 +32,8 @@ export function indexGlyph(j: number): Glyph {
 }
 
 export const AVERAGE_COLOUR = '#ffffff';
-export const OTHER_COLOUR = '#7c879c';
+// darker than a mid grey: #7c879c sat 5 ΔE from v₆'s reddish purple for a protanope (palette.test.ts)
+export const OTHER_COLOUR = '#5a6376';
 /** Marker of the average point by its kind; the same values as --saddle / --minimum in app.css. */
 export const SADDLE_COLOUR = '#f4845f';
 export const MINIMUM_COLOUR = '#6cd4a4';
