@@ -8,6 +8,7 @@ import { buildModel, type Model } from '../core/model/model.ts';
 import { meanLoss } from '../core/dynamics/overlapOde.ts';
 import { NeuronProjector } from '../core/projection/projection.ts';
 import { classifyOptionsOf } from '../core/outcomes/run.ts';
+import { allSettled } from '../core/outcomes/allSettled.ts';
 import { createDynamics } from '../core/dynamics/factory.ts';
 import type { Dynamics } from '../core/dynamics/dynamics.ts';
 import { T_FLOOR } from './clock.ts';
@@ -53,6 +54,7 @@ export class FlowSession {
     this.longest = 0;
     try {
       if (msg.type === 'configure') return this.configure(msg.runId, msg);
+      if (msg.type === 'finish') return this.finish(msg);
       return msg.type === 'project' ? this.project(msg) : this.advance(msg);
     } catch (err) {
       return { type: 'error', runId: msg.runId, message: err instanceof Error ? err.message : String(err) };
@@ -132,12 +134,21 @@ export class FlowSession {
     return this.t + (FRAME_WORK / (n * d * plan.batch)) * plan.eta;
   }
 
-  private advance(msg: Extract<ToWorker, { type: 'advance' }>): FromWorker | null {
+  /**
+   * Jump to end: one frame at T, computed like any other (the state at a time does not depend on
+   * the way there, clock.ts) but without the frame cap, so no intermediate frame is drawn.
+   */
+  private finish(msg: Extract<ToWorker, { type: 'finish' }>): FromWorker | null {
+    if (msg.runId !== this.runId || !this.model) return null;
+    return this.advance({ type: 'advance', runId: msg.runId, t: this.model.tEnd, buffers: msg.buffers, history: msg.history }, Infinity);
+  }
+
+  private advance(msg: Extract<ToWorker, { type: 'advance' }>, horizon = this.frameHorizon()): FromWorker | null {
     if (msg.runId !== this.runId || !this.model || !this.flow || !this.projector) return null;
     const { n, k } = this.model.spec;
     const started = this.now();
     const before = { ...this.flow.stats };
-    const target = Math.max(this.t, Math.min(msg.t, this.model.tEnd, this.frameHorizon()));
+    const target = Math.max(this.t, Math.min(msg.t, this.model.tEnd, horizon));
     const buffers = fitsRun(msg.buffers, n, k) ? msg.buffers : allocateFrameBuffers(n, k);
     const history = msg.history ? this.replay(msg.history, target, buffers.overlaps) : undefined;
     this.advanceInPieces(target, buffers.overlaps);
@@ -183,6 +194,7 @@ export class FlowSession {
       ...(this.flow.samples !== undefined ? { samples: this.flow.samples } : {}),
       ...(prediction ? { prediction } : {}),
       ...(history ? { history } : {}),
+      ...(target < this.model.tEnd && allSettled(buffers.overlaps, n, opt, this.flow.failed) ? { settled: true } : {}),
     };
   }
 

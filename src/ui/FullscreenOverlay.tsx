@@ -24,6 +24,7 @@ export function FullscreenOverlay() {
       <div className="buttons">
         <button type="button" name="fs-play" onClick={st.togglePlay} aria-pressed={playing}>{playing ? 'Pause' : 'Play'}</button>
         <button type="button" name="fs-step" onClick={st.step}>Step</button>
+        <button type="button" name="fs-end" onClick={st.toEnd}>Jump to end</button>
         <button type="button" name="fs-reset" onClick={st.reset}>Reset</button>
       </div>
       <div className="fullscreen-beta">
