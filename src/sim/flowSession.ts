@@ -8,7 +8,7 @@ import { buildModel, type Model } from '../core/model/model.ts';
 import { meanLoss } from '../core/dynamics/overlapOde.ts';
 import { NeuronProjector } from '../core/projection/projection.ts';
 import { classifyOptionsOf } from '../core/outcomes/run.ts';
-import { allSettled } from '../core/outcomes/allSettled.ts';
+import { runAtRest } from '../core/outcomes/allSettled.ts';
 import { createDynamics } from '../core/dynamics/factory.ts';
 import type { Dynamics } from '../core/dynamics/dynamics.ts';
 import { T_FLOOR } from './clock.ts';
@@ -41,6 +41,8 @@ export class FlowSession {
   private longest = 0;
   /** length of the next piece, in decades of t, following the measured pace of this run */
   private decades = FIRST_DECADES;
+  /** the run-at-rest test of the current model, built on its first use */
+  private restTest: { model: Model; test: ReturnType<typeof runAtRest> } | null = null;
 
   /** `post` sends progress while a request runs (the reply itself is returned by handle). */
   constructor(
@@ -134,6 +136,15 @@ export class FlowSession {
     return this.t + (FRAME_WORK / (n * d * plan.batch)) * plan.eta;
   }
 
+  /** Whether every neuron is at rest at t (core/outcomes/allSettled.ts), so the run may end at once. */
+  private atRest(u: Float64Array, t: number): boolean {
+    const model = this.model!;
+    if (!this.restTest || this.restTest.model !== model) {
+      this.restTest = { model, test: runAtRest(model.geometry, model.kernel, classifyOptionsOf(model)) };
+    }
+    return this.restTest.test(u, model.spec.n, t, model.tEnd, this.flow!.failed);
+  }
+
   /**
    * Jump to end: one frame at T, computed like any other (the state at a time does not depend on
    * the way there, clock.ts) but without the frame cap, so no intermediate frame is drawn.
@@ -194,7 +205,7 @@ export class FlowSession {
       ...(this.flow.samples !== undefined ? { samples: this.flow.samples } : {}),
       ...(prediction ? { prediction } : {}),
       ...(history ? { history } : {}),
-      ...(target < this.model.tEnd && allSettled(buffers.overlaps, n, opt, this.flow.failed) ? { settled: true } : {}),
+      ...(target < this.model.tEnd && this.atRest(buffers.overlaps, target) ? { settled: true } : {}),
     };
   }
 
