@@ -21,14 +21,16 @@ test('Jump to end shows the CLI’s counts at T at once, and the link reads as a
 });
 
 test('the E key jumps an SGD run to its end with the CLI’s counts and samples', async ({ page }) => {
-  const query = `${SGD_EXAMPLE}&T=3`;
+  // every one of the 20000 steps to T is taken, and the CLI runs beside the page
+  test.setTimeout(120_000);
+  const query = `${SGD_EXAMPLE}&T=1`;
   const cli = cliFlow(query);
   await page.goto(`/?${query}&speed=0.1`);
   await expect.poll(() => simTime(page)).toBeGreaterThan(0);
   await page.keyboard.press('e');
-  await waitForEnd(page, 50_000);
+  await waitForEnd(page, 100_000);
   const printed = await cli;
-  expect(await simTime(page)).toBe(3);
+  expect(await simTime(page)).toBe(1);
   expect(await outcomeCounts(page)).toEqual(printed.counts);
   await expect(page.getByTestId('sgd-samples')).toHaveAttribute('data-value', String(printed.samples));
 });
@@ -37,7 +39,9 @@ test('a playing run whose neurons have all settled finishes at once, says when, 
   // the default run comes to rest near t ≈ 1100 of T ≈ 2900 (src/sim/flowSession.finish.test.ts)
   const query = 'beta=0.2';
   const cli = cliFlow(query);
-  await page.goto(`/?${query}&speed=4`);
+  // at one decade per second a frame goes at most a quarter of a decade (sim/clock.ts): some
+  // frames land between rest (t ≈ 1100) and T ≈ 2900, 0.4 decades apart
+  await page.goto(`/?${query}&speed=1`);
   const note = page.getByTestId('settled-note');
   await expect(note).toBeVisible({ timeout: 40_000 });
   const printed = await cli;

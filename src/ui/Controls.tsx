@@ -126,8 +126,8 @@ function SpeedLimitNote() {
   const limit = useApp((s) => (s.playing ? s.readout.limit : undefined));
   if (!limit) return null;
   return (
-    <p className="muted speed-limit" data-testid="speed-limit-note">
-      computing at {formatNumber(limit.tPerSecond, 2)} t/s ({formatNumber(limit.decadesPerSecond, 2)} decades/s) — the worker is the limit
+    <p className="muted speed-limit" data-testid="speed-limit-note" title={`${formatNumber(limit.decadesPerSecond, 2)} decades of t per second, below the speed asked for`}>
+      computing at {formatNumber(limit.tPerSecond, 2)} t/s — the worker is the limit
     </p>
   );
 }

@@ -14,11 +14,11 @@ export function TimeReadout() {
   return (
     <p className="readout time">
       t = <span data-testid="sim-time" data-value={t}>{formatNumber(t, 4)}</span>
-      <span className="muted"> / T = {endText}{finished && settledAt === undefined ? ' (end)' : ''}</span>
+      <span className="muted"> / T = {endText}{finished ? ' (end)' : ''}</span>
       {/* a run that finished early says so: the frame shown is the exact one at T (app/runner.ts) */}
       {finished && settledAt !== undefined && (
         <span className="muted" data-testid="settled-note" data-value={settledAt}>
-          {' '}(settled at t = {formatNumber(settledAt, 3)}, shown at T = {endText})
+          {' '}· settled at t = {formatNumber(settledAt, 3)}, shown at T
         </span>
       )}
     </p>
