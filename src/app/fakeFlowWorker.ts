@@ -22,6 +22,8 @@ export class FakeFlowWorker implements WorkerLike {
   private stopped = false;
   /** frames at or after this time report every neuron settled (Infinity: never) */
   settleAt = Infinity;
+  /** how far in t one reply to `finish` goes (a long jump comes back in slices; Infinity: to T) */
+  finishSlice = Infinity;
 
   postMessage(msg: ToWorker): void {
     this.sent.push(msg);
@@ -70,7 +72,7 @@ export class FakeFlowWorker implements WorkerLike {
       case 'advance': {
         const { n, k } = this.spec!;
         const end = endOf(this.spec!);
-        this.t = msg.type === 'finish' ? end : Math.min(msg.t, end);
+        this.t = msg.type === 'finish' ? Math.min(end, this.t + this.finishSlice) : Math.min(msg.t, end);
         const buffers = fitsRun(msg.buffers, n, k) ? msg.buffers : allocateFrameBuffers(n, k);
         buffers.positions.fill(0.5);
         return {

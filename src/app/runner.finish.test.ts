@@ -54,6 +54,30 @@ describe('Jump to end', () => {
   });
 });
 
+describe('a long jump, in slices', () => {
+  it('asks again from where each slice got to until T; Pause stops it there', () => {
+    const page = started('k=2&n=4&speed=1');
+    page.worker.finishSlice = 300;
+    page.store.getState().toEnd();
+    page.frame();
+    expect(frameData.t).toBe(300);
+    page.frame();
+    expect(frameData.t).toBe(600);
+    expect(page.store.getState().finished).toBe(false);
+    page.store.getState().pause();
+    for (let i = 0; i < 5; i++) page.frame();
+    expect(page.worker.finishes).toBe(2);
+    expect(frameData.t).toBe(600);
+    expect(page.store.getState().params.t).toBe(600);
+    // a new jump goes on to the end
+    page.store.getState().toEnd();
+    for (let i = 0; i < 5; i++) page.frame();
+    expect(page.worker.finishes).toBe(4);
+    expect(frameData.t).toBe(FAKE_AUTO_END);
+    expect(page.store.getState()).toMatchObject({ playing: false, finished: true });
+  });
+});
+
 describe('early finish', () => {
   it('a playing run whose frame says every neuron is at rest finishes at once and says when it settled', () => {
     const page = testPage('k=2&n=4&speed=1');

@@ -24,8 +24,9 @@ export function startRunner(store: AppStore, { createWorker, loop, clock, timers
   let lastTick = loop.now();
   let pendingStep = false;
   let tEnd = Infinity;
-  // Jump to end (a key, a button, or a playing run whose neurons have all settled): the next
-  // request is for the exact state at T, with no frame drawn on the way (sim/flowSession.ts)
+  // Jump to end (a key, a button, or a playing run whose neurons have all settled): the requests
+  // are for the exact state at T, with no frame drawn on the way (sim/flowSession.ts) but one per
+  // slice of a long way there, until T is reached, a new run starts, or Play/Pause is pressed
   let pendingEnd = false;
   let settledAt: number | undefined;
   const rate = new PlayRate();
@@ -85,7 +86,8 @@ export function startRunner(store: AppStore, { createWorker, loop, clock, timers
       const done = frame.t >= tEnd;
       const s = store.getState();
       const ends = endEarly(frame.t, done, frame.settled === true, s.playing);
-      const limit = s.playing && !done && !ends ? rate.frame(frame.t, now, s.params.speed) : (rate.reset(), null);
+      if (done) pendingEnd = false;
+      const limit = s.playing && !done && !ends && !pendingEnd ? rate.frame(frame.t, now, s.params.speed) : (rate.reset(), null);
       const readout = {
         t: frame.t, loss: frame.loss, counts: frame.counts, failed: frame.failed, computeMs: frame.stats.computeMs, generalizationError: frame.generalizationError, samples: frame.samples,
         ...(done && settledAt !== undefined ? { settledAt } : {}),
@@ -141,7 +143,7 @@ export function startRunner(store: AppStore, { createWorker, loop, clock, timers
   };
   configure();
 
-  const unsubscribe = store.subscribe((s) => {
+  const unsubscribe = store.subscribe((s, prev) => {
     const next = modelSpecOf(s.params);
     if (specKey(next) !== specKey(spec) || s.resetNonce !== resetNonce) {
       spec = next;
@@ -158,6 +160,10 @@ export function startRunner(store: AppStore, { createWorker, loop, clock, timers
     if (s.endNonce !== endNonce) {
       endNonce = s.endNonce;
       pendingEnd = true;
+    } else if (s.playing !== prev.playing && pendingEnd && frameData.t < tEnd) {
+      // Play or Pause during a long jump: stay where the last slice got to
+      pendingEnd = false;
+      settledAt = undefined;
     }
     if (s.stepNonce !== stepNonce) {
       stepNonce = s.stepNonce;
@@ -228,14 +234,16 @@ export function startRunner(store: AppStore, { createWorker, loop, clock, timers
     return true;
   }
 
-  /** Asks for the exact state at T with the plots' samples on the way (a paused link's replay gives way). */
+  /**
+   * Asks for the exact state at T with the plots' samples on the way (a paused link's replay
+   * gives way); a long way comes back in slices, and each asks again from where it got to.
+   */
   function requestEnd(): void {
     if (frameData.runId === client.currentRunId && frameData.length > 0 && frameData.t >= tEnd) {
       pendingEnd = false;
       return;
     }
     if (!client.finish(replayedTimes(tEnd, frameData))) return;
-    pendingEnd = false;
     replayGoal = 0;
     rate.reset();
   }

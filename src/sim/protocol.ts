@@ -98,9 +98,10 @@ export type ToWorker =
   /** a view change: the current state drawn in another projection; the run is not touched */
   | { type: 'project'; runId: number; projection: ProjectionChoice; buffers?: FrameBuffers }
   /**
-   * Jump to end: the exact state at the run's end time T in one reply (a 'frame'), however much
-   * work that is (no frame cap, no frames on the way; progress as for any long request), with
-   * the plots' samples at the `history` times below T.
+   * Jump to end: the exact state at the run's end time T as a 'frame' (no frame cap, no frames on
+   * the way; progress as for any long request), with the plots' samples at the `history` times
+   * below it. A long way stops after a slice of time with the frame it reached (t < T): the page
+   * asks again, so a new run waits at most one slice.
    */
   | { type: 'finish'; runId: number; buffers?: FrameBuffers; history?: number[] };
 
