@@ -98,11 +98,12 @@ export function PlaybackControls({ speed = true }: { speed?: boolean }) {
           {playing ? 'Pause' : 'Play'}
         </button>
         <button type="button" name="step" onClick={st.step}>Step</button>
+        <button type="button" name="reset" onClick={st.reset}>Reset</button>
+        <button type="button" name="newseed" onClick={st.newSeed}>New seed</button>
+        {/* last, so the keyboard order of the older buttons stays as it was */}
         <button type="button" name="end" onClick={st.toEnd} title="Jump to end: the state at T, computed without drawing the way there (E)">
           Jump to end
         </button>
-        <button type="button" name="reset" onClick={st.reset}>Reset</button>
-        <button type="button" name="newseed" onClick={st.newSeed}>New seed</button>
       </div>
       {speed && <ParamSlider name="speed" />}
       {speed && <SpeedLimitNote />}
