@@ -1,5 +1,5 @@
-// What the fullscreen view keeps of the page: play, step, reset and jump to end, and the β slider with its
-// β_c mark, in one bar under the view (the time readout is part of the view panel already).
+// What the fullscreen view keeps of the page: play, step, reset and jump to end, and the β
+// slider with its β_c mark, in one bar under the view (the time readout is part of the view panel already).
 import { getAppStore, useApp } from '../state/store.ts';
 import { BetaSlider } from './BetaControl.tsx';
 import { fullscreenAvailable, toggleViewFullscreen, useViewFullscreen } from './fullscreen.ts';
