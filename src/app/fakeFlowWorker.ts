@@ -20,6 +20,10 @@ export class FakeFlowWorker implements WorkerLike {
   private spec: ModelSpec | null = null;
   private t = 0;
   private stopped = false;
+  /** frames at or after this time report every neuron settled (Infinity: never) */
+  settleAt = Infinity;
+  /** how far in t one reply to `finish` goes (a long jump comes back in slices; Infinity: to T) */
+  finishSlice = Infinity;
 
   postMessage(msg: ToWorker): void {
     this.sent.push(msg);
@@ -41,6 +45,11 @@ export class FakeFlowWorker implements WorkerLike {
     return this.replies.length;
   }
 
+  /** How many jumps to the end were asked for. */
+  get finishes(): number {
+    return this.sent.filter((m) => m.type === 'finish').length;
+  }
+
   /** The times of every `advance` asked for, in order. */
   get advances(): number[] {
     return this.sent.flatMap((m) => (m.type === 'advance' ? [m.t] : []));
@@ -59,15 +68,18 @@ export class FakeFlowWorker implements WorkerLike {
         this.spec = msg.spec;
         this.t = 0;
         return { type: 'configured', info: infoOf(msg.runId, msg.spec), computeMs: 5 };
+      case 'finish':
       case 'advance': {
         const { n, k } = this.spec!;
-        this.t = Math.min(msg.t, endOf(this.spec!));
+        const end = endOf(this.spec!);
+        this.t = msg.type === 'finish' ? Math.min(end, this.t + this.finishSlice) : Math.min(msg.t, end);
         const buffers = fitsRun(msg.buffers, n, k) ? msg.buffers : allocateFrameBuffers(n, k);
         buffers.positions.fill(0.5);
         return {
           type: 'frame', runId: msg.runId, t: this.t, loss: -this.t / (1 + this.t), counts: emptyCounts(k), failed: 0, buffers,
           stats: { rhsEvals: 1, accepted: 1, rejected: 0, computeMs: 2 },
           ...(msg.history ? { history: historyOf(msg.history.filter((h) => h < this.t), k) } : {}),
+          ...(this.t >= this.settleAt && this.t < end ? { settled: true } : {}),
         };
       }
       case 'project': {

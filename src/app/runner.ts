@@ -14,6 +14,7 @@ import { projectionStore, TOUR_SPEED, tourClock } from '../state/projectionView.
 import { prefersReducedMotion } from '../state/motion.ts';
 import { projectionOf } from './projection.ts';
 import { pageRunnerDeps, type RunnerDeps } from './runnerDeps.ts';
+import { PlayRate } from './playRate.ts';
 
 /** Readouts in the store refresh at most this often while playing. */
 const READOUT_INTERVAL_MS = 100;
@@ -23,6 +24,12 @@ export function startRunner(store: AppStore, { createWorker, loop, clock, timers
   let lastTick = loop.now();
   let pendingStep = false;
   let tEnd = Infinity;
+  // Jump to end (a key, a button, or a playing run whose neurons have all settled): the requests
+  // are for the exact state at T, with no frame drawn on the way (sim/flowSession.ts) but one per
+  // slice of a long way there, until T is reached, a new run starts, or Play/Pause is pressed
+  let pendingEnd = false;
+  let settledAt: number | undefined;
+  const rate = new PlayRate();
   // after a fault the restarted worker goes back to the frame on screen ('resume'); if it fails
   // on the way there, it waits for Play at the seeded start ('hold', heldInfo), the frame staying
   let recovery: 'resume' | 'hold' | null = null;
@@ -75,11 +82,18 @@ export function startRunner(store: AppStore, { createWorker, loop, clock, timers
       if (frame.history) frameData.pushHistory(frame.history);
       frameData.push(frame.t, frame.loss, frame.buffers.positions, frame.buffers.codes, frame.buffers.overlaps, frame.generalizationError, frame.prediction);
       client.recycle(frame.buffers);
-      const readout = { t: frame.t, loss: frame.loss, counts: frame.counts, failed: frame.failed, computeMs: frame.stats.computeMs, generalizationError: frame.generalizationError, samples: frame.samples };
-      frameData.readout = readout;
       const now = loop.now();
       const done = frame.t >= tEnd;
       const s = store.getState();
+      const ends = endEarly(frame.t, done, frame.settled === true, s.playing);
+      if (done) pendingEnd = false;
+      const limit = s.playing && !done && !ends && !pendingEnd ? rate.frame(frame.t, now, s.params.speed) : (rate.reset(), null);
+      const readout = {
+        t: frame.t, loss: frame.loss, counts: frame.counts, failed: frame.failed, computeMs: frame.stats.computeMs, generalizationError: frame.generalizationError, samples: frame.samples,
+        ...(done && settledAt !== undefined ? { settledAt } : {}),
+        ...(limit ? { limit } : {}),
+      };
+      frameData.readout = readout;
       if (frame.t >= replayGoal) replayGoal = 0;
       if (recovery === 'resume' && replayGoal === 0) recovery = null;
       if (done || !s.playing || now - lastReadout > READOUT_INTERVAL_MS) {
@@ -121,6 +135,7 @@ export function startRunner(store: AppStore, { createWorker, loop, clock, timers
   let spec: ModelSpec = modelSpecOf(store.getState().params);
   let resetNonce = store.getState().resetNonce;
   let stepNonce = store.getState().stepNonce;
+  let endNonce = store.getState().endNonce;
   const configure = () => {
     const projection = projectionOf(store.getState().params);
     drawnIn = JSON.stringify(projection);
@@ -128,7 +143,7 @@ export function startRunner(store: AppStore, { createWorker, loop, clock, timers
   };
   configure();
 
-  const unsubscribe = store.subscribe((s) => {
+  const unsubscribe = store.subscribe((s, prev) => {
     const next = modelSpecOf(s.params);
     if (specKey(next) !== specKey(spec) || s.resetNonce !== resetNonce) {
       spec = next;
@@ -137,7 +152,18 @@ export function startRunner(store: AppStore, { createWorker, loop, clock, timers
       recovery = null;
       heldInfo = null;
       replayGoal = 0;
+      pendingEnd = false;
+      settledAt = undefined;
+      rate.reset();
       configure();
+    }
+    if (s.endNonce !== endNonce) {
+      endNonce = s.endNonce;
+      pendingEnd = true;
+    } else if (s.playing !== prev.playing && pendingEnd && frameData.t < tEnd) {
+      // Play or Pause during a long jump: stay where the last slice got to
+      pendingEnd = false;
+      settledAt = undefined;
     }
     if (s.stepNonce !== stepNonce) {
       stepNonce = s.stepNonce;
@@ -182,6 +208,7 @@ export function startRunner(store: AppStore, { createWorker, loop, clock, timers
     redrawnLast = false;
     // real time keeps flowing while a frame computes, so slow frames make bigger jumps
     lastTick = now;
+    if (pendingEnd) return void requestEnd();
     if (replayGoal > 0) {
       // Play or Step takes over from wherever the replay has got to
       if (s.playing || pendingStep) replayGoal = 0;
@@ -195,6 +222,31 @@ export function startRunner(store: AppStore, { createWorker, loop, clock, timers
     }
   };
   raf = loop.request(tick);
+
+  /**
+   * A playing run whose neurons have all settled (the classification's own test, reported with
+   * the frame) goes to its end at once; the readout then says when it settled.
+   */
+  function endEarly(t: number, done: boolean, settled: boolean, playing: boolean): boolean {
+    if (done || !settled || !playing || pendingEnd) return false;
+    settledAt = t;
+    pendingEnd = true;
+    return true;
+  }
+
+  /**
+   * Asks for the exact state at T with the plots' samples on the way (a paused link's replay
+   * gives way); a long way comes back in slices, and each asks again from where it got to.
+   */
+  function requestEnd(): void {
+    if (frameData.runId === client.currentRunId && frameData.length > 0 && frameData.t >= tEnd) {
+      pendingEnd = false;
+      return;
+    }
+    if (!client.finish(replayedTimes(tEnd, frameData))) return;
+    replayGoal = 0;
+    rate.reset();
+  }
 
   return () => {
     loop.cancel(raf);

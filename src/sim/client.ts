@@ -115,6 +115,21 @@ export class SimClient {
     return true;
   }
 
+  /**
+   * Jump to end: asks for the exact state at T in one frame (with the plots' samples at the
+   * `history` times on the way); ignored while a frame is in flight. The worker says it is still
+   * going between pieces of the work, so the deadline stays that of one piece.
+   */
+  finish(history?: number[]): boolean {
+    if (this.busy) return false;
+    this.inFlight = true;
+    const buffers = this.spare;
+    this.spare = undefined;
+    this.worker.postMessage({ type: 'finish', runId: this.runId, buffers, ...(history ? { history } : {}) }, buffers ? transferablesOf(buffers) : []);
+    this.supervise();
+    return true;
+  }
+
   /** Hands a frame's buffers back for reuse once the page has copied what it needs. */
   recycle(buffers: FrameBuffers): void {
     this.spare = buffers;

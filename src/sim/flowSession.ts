@@ -8,6 +8,7 @@ import { buildModel, type Model } from '../core/model/model.ts';
 import { meanLoss } from '../core/dynamics/overlapOde.ts';
 import { NeuronProjector } from '../core/projection/projection.ts';
 import { classifyOptionsOf } from '../core/outcomes/run.ts';
+import { runAtRest } from '../core/outcomes/allSettled.ts';
 import { createDynamics } from '../core/dynamics/factory.ts';
 import type { Dynamics } from '../core/dynamics/dynamics.ts';
 import { T_FLOOR } from './clock.ts';
@@ -20,6 +21,11 @@ export const FRAME_WORK = 3e7;
 export const HEARTBEAT_MS = 250;
 /** Work per piece of an advance: small beside HEARTBEAT_MS, large beside a piece's overhead (one interpolation). */
 const PIECE_MS = 40;
+/**
+ * Longest stretch of a jump to the end between two replies: a new run, a pause or a reset waits
+ * at most this long behind it (the page asks again for the rest).
+ */
+const FINISH_SLICE_MS = 500;
 /** Length of a piece in decades of t: where a run starts, and the range it adapts in. */
 const FIRST_DECADES = 0.02;
 const MIN_DECADES = 1e-4;
@@ -40,6 +46,8 @@ export class FlowSession {
   private longest = 0;
   /** length of the next piece, in decades of t, following the measured pace of this run */
   private decades = FIRST_DECADES;
+  /** the run-at-rest test of the current model, built on its first use */
+  private restTest: { model: Model; test: ReturnType<typeof runAtRest> } | null = null;
 
   /** `post` sends progress while a request runs (the reply itself is returned by handle). */
   constructor(
@@ -53,6 +61,7 @@ export class FlowSession {
     this.longest = 0;
     try {
       if (msg.type === 'configure') return this.configure(msg.runId, msg);
+      if (msg.type === 'finish') return this.finish(msg);
       return msg.type === 'project' ? this.project(msg) : this.advance(msg);
     } catch (err) {
       return { type: 'error', runId: msg.runId, message: err instanceof Error ? err.message : String(err) };
@@ -132,15 +141,39 @@ export class FlowSession {
     return this.t + (FRAME_WORK / (n * d * plan.batch)) * plan.eta;
   }
 
-  private advance(msg: Extract<ToWorker, { type: 'advance' }>): FromWorker | null {
+  /** Whether every neuron is at rest at t (core/outcomes/allSettled.ts), so the run may end at once. */
+  private atRest(u: Float64Array, t: number): boolean {
+    const model = this.model!;
+    if (!this.restTest || this.restTest.model !== model) {
+      this.restTest = { model, test: runAtRest(model.geometry, model.kernel, classifyOptionsOf(model)) };
+    }
+    return this.restTest.test(u, model.spec.n, t, model.tEnd, this.flow!.failed);
+  }
+
+  /**
+   * Jump to end: a frame at T, computed like any other (the state at a time does not depend on
+   * the way there, clock.ts) but without the frame cap. A long way (online SGD: every step is
+   * taken) stops after FINISH_SLICE_MS with a frame where it got to, and the page asks again, so
+   * a new run or a pause between slices is heard within a slice.
+   */
+  private finish(msg: Extract<ToWorker, { type: 'finish' }>): FromWorker | null {
+    if (msg.runId !== this.runId || !this.model) return null;
+    const request = { type: 'advance', runId: msg.runId, t: this.model.tEnd, buffers: msg.buffers, history: msg.history } as const;
+    return this.advance(request, Infinity, this.now() + FINISH_SLICE_MS);
+  }
+
+  private advance(msg: Extract<ToWorker, { type: 'advance' }>, horizon = this.frameHorizon(), deadline = Infinity): FromWorker | null {
     if (msg.runId !== this.runId || !this.model || !this.flow || !this.projector) return null;
     const { n, k } = this.model.spec;
     const started = this.now();
     const before = { ...this.flow.stats };
-    const target = Math.max(this.t, Math.min(msg.t, this.model.tEnd, this.frameHorizon()));
+    const goal = Math.max(this.t, Math.min(msg.t, this.model.tEnd, horizon));
     const buffers = fitsRun(msg.buffers, n, k) ? msg.buffers : allocateFrameBuffers(n, k);
-    const history = msg.history ? this.replay(msg.history, target, buffers.overlaps) : undefined;
-    this.advanceInPieces(target, buffers.overlaps);
+    const history = msg.history ? this.replay(msg.history, goal, buffers.overlaps, deadline) : undefined;
+    // a slice that ran out during the samples stops there: the next one takes them up
+    if (!(this.now() >= deadline)) this.advanceInPieces(goal, buffers.overlaps, deadline);
+    // the goal, unless a jump to the end ran out of its slice of time before it
+    const target = this.t;
     const opt = classifyOptionsOf(this.model);
     for (let i = 0; i < n * k; i++) {
       if (!Number.isFinite(buffers.overlaps[i])) {
@@ -183,11 +216,12 @@ export class FlowSession {
       ...(this.flow.samples !== undefined ? { samples: this.flow.samples } : {}),
       ...(prediction ? { prediction } : {}),
       ...(history ? { history } : {}),
+      ...(target < this.model.tEnd && this.atRest(buffers.overlaps, target) ? { settled: true } : {}),
     };
   }
 
   /** Advances through the history times below `target`, recording the plots' samples at each. */
-  private replay(times: number[], target: number, overlaps: Float64Array): ReplayedHistory {
+  private replay(times: number[], target: number, overlaps: Float64Array, deadline = Infinity): ReplayedHistory {
     const model = this.model!, flow = this.flow!;
     const { n, k } = model.spec;
     const at = times.filter((h, i) => Number.isFinite(h) && h >= this.t && h < target && (i === 0 || h > times[i - 1]));
@@ -200,8 +234,12 @@ export class FlowSession {
       predictions: new Float64Array(flow.predictionAt ? at.length * stride : 0),
     };
     const prediction = new Float64Array(stride);
-    at.forEach((h, i) => {
-      this.advanceInPieces(h, overlaps);
+    for (let i = 0; i < at.length; i++) {
+      // out of time (a slice of a jump to the end): the samples reached so far, the rest next time
+      if (this.now() >= deadline) return truncated(out, i, stride);
+      const h = at[i];
+      this.advanceInPieces(h, overlaps, deadline);
+      if (this.t < h) return truncated(out, i, stride);
       out.losses[i] = meanLoss(model.kernel, overlaps, n, k);
       if (flow.generalizationError) out.genErrors[i] = flow.generalizationError();
       out.traces.set(overlaps.subarray(0, rows), i * stride);
@@ -209,7 +247,7 @@ export class FlowSession {
         flow.predictionAt(h, Math.min(TRACED_ROWS, n), prediction);
         out.predictions.set(prediction.subarray(0, Math.min(TRACED_ROWS, n) * k), i * stride);
       }
-    });
+    }
     return out;
   }
 
@@ -217,8 +255,9 @@ export class FlowSession {
    * Advances to `target` in pieces of about PIECE_MS, each a stretch of log t sized by the last
    * one's time, with progress between them. The state at target is the same however the way
    * is cut (each dynamics steps on its own step control and interpolates, see clock.ts).
+   * Past `deadline` it stops after the piece under way, short of target (this.t says where).
    */
-  private advanceInPieces(target: number, out: Float64Array): void {
+  private advanceInPieces(target: number, out: Float64Array, deadline = Infinity): void {
     const flow = this.flow!;
     for (;;) {
       const to = Math.min(target, Math.max(this.t, T_FLOOR) * Math.pow(10, this.decades));
@@ -230,6 +269,7 @@ export class FlowSession {
       if (to >= target) return;
       const grow = Math.min(2, Math.max(0.5, PIECE_MS / Math.max(ms, 0.5)));
       this.decades = Math.min(MAX_DECADES, Math.max(MIN_DECADES, this.decades * grow));
+      if (this.now() >= deadline) return;
       this.beat();
     }
   }
@@ -242,4 +282,15 @@ export class FlowSession {
     this.spoke = now;
     this.longest = 0;
   }
+}
+
+/** The first `m` samples of a replayed history (a jump to the end that ran out of its slice). */
+function truncated(h: ReplayedHistory, m: number, stride: number): ReplayedHistory {
+  return {
+    times: h.times.slice(0, m),
+    losses: h.losses.slice(0, m),
+    genErrors: h.genErrors.slice(0, m),
+    traces: h.traces.slice(0, m * stride),
+    predictions: h.predictions.slice(0, h.predictions.length > 0 ? m * stride : 0),
+  };
 }

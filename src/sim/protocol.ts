@@ -96,7 +96,14 @@ export type ToWorker =
       history?: number[];
     }
   /** a view change: the current state drawn in another projection; the run is not touched */
-  | { type: 'project'; runId: number; projection: ProjectionChoice; buffers?: FrameBuffers };
+  | { type: 'project'; runId: number; projection: ProjectionChoice; buffers?: FrameBuffers }
+  /**
+   * Jump to end: the exact state at the run's end time T as a 'frame' (no frame cap, no frames on
+   * the way; progress as for any long request), with the plots' samples at the `history` times
+   * below it. A long way stops after a slice of time with the frame it reached (t < T): the page
+   * asks again, so a new run waits at most one slice.
+   */
+  | { type: 'finish'; runId: number; buffers?: FrameBuffers; history?: number[] };
 
 export type FromWorker =
   /** the worker's code has loaded: from now on its silences are timed (src/sim/supervisor.ts) */
@@ -128,6 +135,11 @@ export type FromWorker =
       prediction?: Float64Array;
       /** the samples asked for with `history`, those reached before t */
       history?: ReplayedHistory;
+      /**
+       * every neuron passes the classification's settled test at t (core/outcomes/allSettled.ts):
+       * nothing will move any more, so a playing run may finish at once
+       */
+      settled?: boolean;
     }
   /**
    * The reply to `project`: the same state (t, overlaps, codes) with positions in the new

@@ -13,4 +13,8 @@ export interface Readout {
   generalizationError?: number;
   /** online SGD: samples drawn so far */
   samples?: number;
+  /** a run that finished early: when every neuron had settled (the frame shown is still at T) */
+  settledAt?: number;
+  /** playing behind the asked speed: how fast the computation goes (app/playRate.ts) */
+  limit?: { decadesPerSecond: number; tPerSecond: number };
 }

@@ -29,6 +29,8 @@ export interface AppState {
   resetNonce: number;
   /** bumped to request one step while paused */
   stepNonce: number;
+  /** bumped to ask for the run's end state at once (Jump to end, app/runner.ts) */
+  endNonce: number;
   /** reduced motion: the new run goes straight to its end time (with its plots' history) instead of playing */
   jumpToEnd: boolean;
   info: RunInfo | null;
@@ -44,6 +46,8 @@ export interface AppState {
   pause(): void;
   togglePlay(): void;
   step(): void;
+  /** Jump to end: the exact state at T, computed without drawing the way there. */
+  toEnd(): void;
   reset(): void;
   newSeed(): void;
   dismissNotice(id: number): void;
@@ -78,6 +82,7 @@ export function createAppStore(initialQuery = '') {
     jumpToEnd: false,
     resetNonce: 0,
     stepNonce: 0,
+    endNonce: 0,
     info: null,
     readout: emptyReadout,
     notices: first.problems.length > 0 ? [{ id: ++noticeId, source: 'link', problems: first.problems }] : [],
@@ -118,6 +123,7 @@ export function createAppStore(initialQuery = '') {
       }),
     togglePlay: () => (get().playing ? get().pause() : get().play()),
     step: () => set({ playing: false, stepNonce: get().stepNonce + 1 }),
+    toEnd: () => set({ endNonce: get().endNonce + 1, fault: null }),
     reset: () => set({ params: withTime(get().params, 0), resetNonce: get().resetNonce + 1, finished: false, fault: null }),
     newSeed: () => {
       const seedField = FIELDS.get('seed')!;

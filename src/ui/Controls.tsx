@@ -6,7 +6,7 @@ import { RangeControl } from './RangeControl.tsx';
 import { ActivationField, DropLowField, KernelSummary } from './ActivationField.tsx';
 import { GramField } from './GramField.tsx';
 import { ExactValues } from './ExactValues.tsx';
-import { formatPower10 } from '../view/format.ts';
+import { formatNumber, formatPower10 } from '../view/format.ts';
 
 const range = (key: ParamKey) => {
   const f = FIELDS.get(key)!;
@@ -100,8 +100,13 @@ export function PlaybackControls({ speed = true }: { speed?: boolean }) {
         <button type="button" name="step" onClick={st.step}>Step</button>
         <button type="button" name="reset" onClick={st.reset}>Reset</button>
         <button type="button" name="newseed" onClick={st.newSeed}>New seed</button>
+        {/* last, so the keyboard order of the older buttons stays as it was */}
+        <button type="button" name="end" onClick={st.toEnd} title="Jump to end: the state at T, computed without drawing the way there (E)">
+          Jump to end
+        </button>
       </div>
       {speed && <ParamSlider name="speed" />}
+      {speed && <SpeedLimitNote />}
     </fieldset>
   );
 }
@@ -112,6 +117,18 @@ export function SpeedControl() {
     <fieldset className="controls speed-control">
       <legend>Playback speed</legend>
       <ParamSlider name="speed" />
+      <SpeedLimitNote />
     </fieldset>
+  );
+}
+
+/** While playing behind the asked speed: the computation, not the setting, is the limit (app/playRate.ts). */
+function SpeedLimitNote() {
+  const limit = useApp((s) => (s.playing ? s.readout.limit : undefined));
+  if (!limit) return null;
+  return (
+    <p className="muted speed-limit" data-testid="speed-limit-note" title={`${formatNumber(limit.decadesPerSecond, 2)} decades of t per second, below the speed asked for`}>
+      computing at {formatNumber(limit.tPerSecond, 2)} t/s — the worker is the limit
+    </p>
   );
 }

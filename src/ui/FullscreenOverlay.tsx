@@ -1,5 +1,5 @@
-// What the fullscreen view keeps of the page: play, step and reset, and the β slider with its
-// β_c mark, in one bar under the view (the time readout is part of the view panel already).
+// What the fullscreen view keeps of the page: play, step, reset and jump to end, and the β
+// slider with its β_c mark, in one bar under the view (the time readout is part of the view panel already).
 import { getAppStore, useApp } from '../state/store.ts';
 import { BetaSlider } from './BetaControl.tsx';
 import { fullscreenAvailable, toggleViewFullscreen, useViewFullscreen } from './fullscreen.ts';
@@ -25,6 +25,7 @@ export function FullscreenOverlay() {
         <button type="button" name="fs-play" onClick={st.togglePlay} aria-pressed={playing}>{playing ? 'Pause' : 'Play'}</button>
         <button type="button" name="fs-step" onClick={st.step}>Step</button>
         <button type="button" name="fs-reset" onClick={st.reset}>Reset</button>
+        <button type="button" name="fs-end" onClick={st.toEnd}>Jump to end</button>
       </div>
       <div className="fullscreen-beta">
         <BetaSlider label="β" />

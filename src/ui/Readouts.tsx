@@ -8,11 +8,19 @@ export function TimeReadout() {
   const t = useApp((s) => s.readout.t);
   const tEnd = useApp((s) => s.info?.tEnd ?? null);
   const finished = useApp((s) => s.finished);
+  const settledAt = useApp((s) => s.readout.settledAt);
+  const endText = tEnd !== null && Number.isFinite(tEnd) ? formatNumber(tEnd, 4) : '…';
   // before the run is configured there is no end time yet: say nothing rather than NaN
   return (
     <p className="readout time">
       t = <span data-testid="sim-time" data-value={t}>{formatNumber(t, 4)}</span>
-      <span className="muted"> / T = {tEnd !== null && Number.isFinite(tEnd) ? formatNumber(tEnd, 4) : '…'}{finished ? ' (end)' : ''}</span>
+      <span className="muted"> / T = {endText}{finished ? ' (end)' : ''}</span>
+      {/* a run that finished early says so: the frame shown is the exact one at T (app/runner.ts) */}
+      {finished && settledAt !== undefined && (
+        <span className="muted" data-testid="settled-note" data-value={settledAt}>
+          {' '}· settled at t = {formatNumber(settledAt, 3)}, shown at T
+        </span>
+      )}
     </p>
   );
 }

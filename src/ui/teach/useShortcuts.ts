@@ -1,5 +1,5 @@
-// Keyboard shortcuts for the whole page: space play/pause, r reset, s step, f fullscreen, g and
-// [ ] turn the k > 3 projection, ? help.
+// Keyboard shortcuts for the whole page: space play/pause, r reset, s step, e jump to end,
+// f fullscreen, g and [ ] turn the k > 3 projection, ? help.
 // App calls this hook in every mode (embed too), so the page-wide preferences that must hold
 // there as well — the theme and a paused start under prefers-reduced-motion — start here.
 import { useEffect } from 'react';
@@ -21,6 +21,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Space', does: 'play / pause' },
   { keys: 'S', does: 'step (pauses, then advances a tenth of a decade of time)' },
   { keys: 'R', does: 'reset the run to its seeded start' },
+  { keys: 'E', does: 'jump to end: the state at T, computed without drawing the way there' },
   { keys: 'F', does: 'fullscreen view with β slider and play controls (Esc leaves)' },
   { keys: 'PageDown / PageUp, → / ←', does: 'guided tour: next / previous step (arrows: when no slider has focus)' },
   { keys: 'G', does: 'k > 3: turn the projection (grand tour) / stop turning' },
@@ -97,6 +98,8 @@ function handleKey(e: KeyboardEvent): void {
   if (e.shiftKey) return;
   if (e.key === 'r' || e.key === 'R') {
     if (!e.repeat) st.reset();
+  } else if (e.key === 'e' || e.key === 'E') {
+    if (!e.repeat) st.toEnd();
   } else if (e.key === 's' || e.key === 'S') {
     st.step();
   } else if (e.key === 'f' || e.key === 'F') {

@@ -1,0 +1,130 @@
+// Jump to end and early finish in the worker's session: one 'finish' request gives the exact
+// state at T — the same overlaps and counts as the CLI's run to T — for the correlation flow,
+// the squared loss and online SGD, from wherever the run was; and a frame says when every
+// neuron has settled by the classification's own test.
+import { describe, expect, it } from 'vitest';
+import { buildModel, type ModelSpec } from '../core/model/model.ts';
+import { runToEnd } from '../core/outcomes/run.ts';
+import { FlowSession } from './flowSession.ts';
+import type { FromWorker } from './protocol.ts';
+import { testSpec } from './testSpec.ts';
+
+type Frame = Extract<FromWorker, { type: 'frame' }>;
+
+function session(changes: Partial<ModelSpec>) {
+  const spec = testSpec(changes);
+  const s = new FlowSession();
+  const conf = s.handle({ type: 'configure', runId: 1, spec });
+  if (conf?.type !== 'configured') throw new Error(JSON.stringify(conf));
+  const frame = (msg: Parameters<FlowSession['handle']>[0]): Frame => {
+    const reply = s.handle(msg);
+    if (reply?.type !== 'frame') throw new Error(JSON.stringify(reply));
+    return reply;
+  };
+  /** Jump to end as the page does it: a busy machine may need more than one slice, each asked again. */
+  const finish = (history?: number[]): Frame & { sampled: number[] } => {
+    const sampled: number[] = [];
+    for (let slice = 0; slice < 1000; slice++) {
+      const f = frame({ type: 'finish', runId: 1, ...(history ? { history } : {}) });
+      if (f.history) sampled.push(...f.history.times);
+      if (f.t >= conf.info.tEnd) return { ...f, sampled };
+    }
+    throw new Error('no end after 1000 slices');
+  };
+  return { spec, tEnd: conf.info.tEnd, advance: (t: number) => frame({ type: 'advance', runId: 1, t }), finish };
+}
+
+function expectCliEnd(spec: ModelSpec, end: Frame): void {
+  const cli = runToEnd(buildModel(spec));
+  expect(end.t).toBe(cli.t);
+  expect(Array.from(end.buffers.overlaps)).toEqual(Array.from(cli.u));
+  expect(end.counts).toEqual(cli.counts);
+  expect(end.loss).toBe(cli.loss);
+}
+
+describe('FlowSession finish (Jump to end)', () => {
+  it('correlation flow: from the start or mid-run, the frame at T equal to the CLI’s', () => {
+    const flow = { k: 3, n: 40, d: 50, beta: 0.2, seed: 2 };
+    const fromStart = session(flow);
+    expectCliEnd(fromStart.spec, fromStart.finish());
+    const midRun = session(flow);
+    midRun.advance(0.5);
+    midRun.advance(3);
+    const end = midRun.finish([4, 10, 100, 1e9]);
+    expectCliEnd(midRun.spec, end);
+    // the plots' samples on the way, those below T
+    expect(end.sampled).toEqual([4, 10, 100]);
+    expect(end.settled).toBeUndefined();
+  });
+
+  it('squared loss: the same state and generalization error at T as the CLI', () => {
+    const mse = { loss: 'mse', k: 3, n: 8, d: 200, beta: 0.35, T: 80, seed: 3 } as const;
+    const s = session(mse);
+    s.advance(3);
+    const end = s.finish();
+    expectCliEnd(s.spec, end);
+    expect(end.generalizationError).toBe(runToEnd(buildModel(s.spec)).generalizationError);
+  });
+
+  it('online SGD: every step to T without the frame cap, the same weights as the CLI', () => {
+    // the frame cap (FRAME_WORK) lets a frame go 0.3 in t here: T = 0.9 takes three frames playing
+    const s = session({ dyn: 'sgd', d: 100, n: 50, k: 3, beta: 0.1, T: 0.9 });
+    expect(s.advance(0.9).t).toBeLessThan(0.9);
+    const end = s.finish();
+    expect(end.t).toBe(0.9);
+    expect(end.samples).toBe(Math.round(0.9 / 5e-5));
+    expectCliEnd(s.spec, end);
+  });
+});
+
+describe('FlowSession finish in slices', () => {
+  it('a long jump stops after its slice of time; asking again reaches the CLI’s state at T, the plots’ samples all there once', () => {
+    // a clock that moves 20 ms each time it is read: a slice (FINISH_SLICE_MS) is a few pieces
+    let ms = 0;
+    const spec = testSpec({ dyn: 'sgd', d: 100, n: 50, k: 3, beta: 0.1, T: 0.9 });
+    const s = new FlowSession(() => {}, () => (ms += 20));
+    s.handle({ type: 'configure', runId: 1, spec });
+    const history = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5];
+    const times: number[] = [];
+    let last: Frame | undefined;
+    let slices = 0;
+    do {
+      const reply = s.handle({ type: 'finish', runId: 1, history });
+      if (reply?.type !== 'frame') throw new Error(JSON.stringify(reply));
+      last = reply;
+      times.push(...reply.history!.times);
+      slices++;
+    } while (last.t < 0.9 && slices < 1000);
+    expect(slices).toBeGreaterThan(1);
+    expect(times).toEqual(history);
+    expectCliEnd(spec, last);
+  });
+});
+
+describe('FlowSession settled frames (early finish)', () => {
+  it('says when every neuron is at rest, and the counts then are already those at T', () => {
+    // the page's default run (n = 300, d = 1000, β = 0.2): at rest near t ≈ 1100 of T ≈ 2900
+    const s = session({});
+    expect(s.advance(0.01).settled).toBeUndefined();
+    let settledAt = NaN;
+    let counts;
+    for (let t = 0.1; t < s.tEnd; t *= 1.5) {
+      const f = s.advance(t);
+      if (f.settled) {
+        settledAt = t;
+        counts = f.counts;
+        break;
+      }
+    }
+    // this run comes to rest well before its end: the early finish has something to skip
+    expect(settledAt).toBeLessThan(s.tEnd / 2);
+    const end = s.finish();
+    expect(end.counts).toEqual(counts);
+    expectCliEnd(s.spec, end);
+    // a run with a neuron that never settles (one stays on its plateau to T) never says so
+    const plateau = session({ k: 3, n: 40, d: 50, beta: 0.2, seed: 2 });
+    for (let t = 0.1; t < plateau.tEnd; t *= 1.5) expect(plateau.advance(t).settled).toBeUndefined();
+    // a frame at T itself is the end, not an early one
+    expect(end.settled).toBeUndefined();
+  });
+});
