@@ -69,7 +69,7 @@ describe('the coupon sweep default trials', () => {
   it('gives standard errors well below the 0.06 offset of 60 trials, and points that agree with the exact curve', () => {
     // the binomial standard error is largest at P = 1/2
     expect(0.5 / Math.sqrt(COUPON_TRIALS)).toBeLessThanOrEqual(0.025);
-    const values = { ...defaults('coupon', BASE), upTo: 2 };
+    const values: Record<string, number> = { ...defaults('coupon', BASE), upTo: 2 };
     expect(values.trials).toBe(COUPON_TRIALS);
     const { config } = sweepConfigOf('coupon', BASE, values);
     const { rows } = runSweepSync(config);

@@ -13,6 +13,7 @@ import { downloadText } from '../share/download.ts';
 import { getExplorePool } from './explorePool.ts';
 import { buildSweepChart, escapeFit, type PhaseCurves } from './sweepCharts.ts';
 import { formFromLink, linkOfForm, pointParams, readField, sweepConfigOf, sweepDynamicsNote, sweepFields, SWEEP_NOTES, SWEEP_TITLES, type FormValues } from './sweepForms.ts';
+import { defaultGridNote } from '../../core/experiments/sweepSettings.ts';
 import { emptySweepView, SweepRunner, type SweepView } from './sweepRunner.ts';
 import { sweepTable } from './sweepTable.ts';
 
@@ -175,12 +176,14 @@ export function SweepCard({ kind, base, phaseCurves }: { kind: SweepKind; base: 
 
   const inLink = useApp((s) => s.params.sw === kind);
   const dynamicsNote = sweepDynamicsNote(base);
+  const gridNote = useMemo(() => defaultGridNote(kind, base), [kind, base]);
   const running = view.status === 'running';
   const fit = kind === 'escape' ? escapeFit(view.rows, kernel.pStar) : null;
   return (
     <section className="explore-card" data-testid={`sweep-${kind}`} data-in-link={inLink} aria-labelledby={`sweep-${kind}-title`}>
       <h3 id={`sweep-${kind}-title`}>{SWEEP_TITLES[kind]}</h3>
       <p className="explore-note">{SWEEP_NOTES[kind]}</p>
+      {gridNote && <p className="explore-note" data-testid={`sweep-${kind}-grid-note`}>{gridNote}</p>}
       {dynamicsNote && <p className="explore-note explore-dynamics" data-testid="sweep-dynamics">{dynamicsNote}</p>}
       <form
         className="sweep-form"
