@@ -1,7 +1,9 @@
 // Why a threshold readout has no value, said where the value would be: a custom Gram matrix has
 // no single β, k = 1 has no second index vector, p* ≤ 2 has no isolated minimum near v_j to
 // follow (docs/model.md §7); only then is it this kernel at this k.
-import type { RunInfo } from '../sim/protocol.ts';
+import type { AppState } from '../state/store.ts';
+
+type RunInfo = NonNullable<AppState['info']>;
 
 const GEOMETRY = 'none: a custom Gram matrix has no single β (the thresholds are for equiangular v_j)';
 
