@@ -3,7 +3,7 @@
 // configuration, and how the permalink's sw* keys (0 = "the form's own default") map to them.
 // One place, so a link, a form and `sweep <kind>` on the command line name the same grid.
 import { traitsOf } from '../dynamics/kind.ts';
-import { betaCriticalCurve, betaFoldCurve, linearGrid, logGrid, type SweepConfig, type SweepKind } from './sweeps.ts';
+import { betaCriticalCurve, linearGrid, logGrid, type SweepConfig, type SweepKind } from './sweeps.ts';
 import { windowsOfModel, withWindowPoints } from './windowGrid.ts';
 import type { ModelSpec } from '../model/model.ts';
 
@@ -30,10 +30,8 @@ export function sweepFields(kind: SweepKind, base: ModelSpec): FormField[] {
     case 'beta': {
       const k = Math.max(2, base.k);
       const bc = betaCriticalCurve(base, [k])[0];
-      let top = Number.isFinite(bc) ? Math.min(0.9, Math.max(0.3, Math.ceil(bc * 20) / 10)) : 0.5;
-      // the default range reaches past β_fold too, so the window it resolves is on the plot
-      const bf = betaFoldCurve(base, [k])[0];
-      if (Number.isFinite(bf) && bf >= top) top = Math.min(0.99, Math.ceil(bf * 10) / 10 + 0.1);
+      // about twice β_c: past β_fold too for the kernels here (β_fold(3) = 0.261 for t³, 0.416 for t⁴)
+      const top = Number.isFinite(bc) ? Math.min(0.9, Math.max(0.3, Math.ceil(bc * 20) / 10)) : 0.5;
       return [f('from', 'β from', 0, 0.99, false, 0), f('to', 'β to', 0, 0.99, false, top), f('points', 'points', 2, 41, true, 11), f('trials', 'trials', 1, 200, true, 4), f('n', 'n', 1, 2000, true, nSmall(100))];
     }
     case 'coupon':

@@ -95,6 +95,29 @@ function useSweepChart(view: SweepView, kernel: { pStar: number; even: boolean }
   return host;
 }
 
+/**
+ * The card's note on its default grid. Finding the windows follows the minima near the v_j in β
+ * for each k (a few hundred ms the first time per kernel and k), so it runs when the page is
+ * idle, once per kernel, k and n, and leaves the fold roots cached for the run and the chart.
+ */
+function useGridNote(kind: SweepKind, base: ModelSpec): string | null {
+  const key = `${kind}|${base.k}|${base.p}|${base.sigma}|${base.target}|${base.drop012}|${base.n}`;
+  const [note, setNote] = useState<{ key: string; text: string | null } | null>(null);
+  const latestBase = useRef(base);
+  latestBase.current = base;
+  useEffect(() => {
+    if (kind !== 'beta' && kind !== 'phase') return;
+    const make = () => setNote({ key, text: defaultGridNote(kind, latestBase.current) });
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(make, { timeout: 5000 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(make, 0);
+    return () => clearTimeout(id);
+  }, [kind, key]);
+  return note?.key === key ? note.text : null;
+}
+
 export function SweepCard({ kind, base, phaseCurves }: { kind: SweepKind; base: ModelSpec; phaseCurves?: PhaseCurves }) {
   const fields = useMemo(() => sweepFields(kind, base), [kind, base]);
   const [texts, setTexts] = useState<Record<string, string>>({});
@@ -176,7 +199,7 @@ export function SweepCard({ kind, base, phaseCurves }: { kind: SweepKind; base: 
 
   const inLink = useApp((s) => s.params.sw === kind);
   const dynamicsNote = sweepDynamicsNote(base);
-  const gridNote = useMemo(() => defaultGridNote(kind, base), [kind, base]);
+  const gridNote = useGridNote(kind, base);
   const running = view.status === 'running';
   const fit = kind === 'escape' ? escapeFit(view.rows, kernel.pStar) : null;
   return (
