@@ -2,7 +2,7 @@
 // Cancel / CSV, a progress bar and a live chart. Running a sweep writes its settings into the
 // link (sw… keys); a link that names a sweep runs it when the page opens (instantly if cached).
 // Hovering a point shows its numbers; clicking it opens that configuration in the main view.
-import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { buildModel, type ModelSpec } from '../../core/model/model.ts';
 import type { SweepKind, SweepRowOut } from '../../core/experiments/sweeps.ts';
 import { useChartTheme } from '../../plots/chartTheme.ts';
@@ -100,26 +100,13 @@ function useSweepChart(view: SweepView, kernel: { pStar: number; even: boolean }
  * for each k (a few hundred ms the first time per kernel and k), so it runs when the page is
  * idle, once per kernel, k and n, and leaves the fold roots cached for the run and the chart.
  */
-function useGridNote(kind: SweepKind, base: ModelSpec, card: RefObject<HTMLElement | null>): string | null {
+function useGridNote(kind: SweepKind, base: ModelSpec): string | null {
   const key = `${kind}|${base.k}|${base.p}|${base.sigma}|${base.target}|${base.drop012}|${base.n}`;
   const [note, setNote] = useState<{ key: string; text: string | null } | null>(null);
   const latestBase = useRef(base);
   latestBase.current = base;
-  // not before the card is near the screen: the page's start belongs to the 3-D view
-  const [seen, setSeen] = useState(false);
   useEffect(() => {
-    const el = card.current;
-    if (seen || !el) return;
-    if (typeof IntersectionObserver === 'undefined') {
-      setSeen(true);
-      return;
-    }
-    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setSeen(true), { rootMargin: '200px' });
-    io.observe(el);
-    return () => io.disconnect();
-  }, [seen, card]);
-  useEffect(() => {
-    if (!seen || (kind !== 'beta' && kind !== 'phase')) return;
+    if (kind !== 'beta' && kind !== 'phase') return;
     const make = () => setNote({ key, text: defaultGridNote(kind, latestBase.current) });
     if (typeof requestIdleCallback === 'function') {
       const id = requestIdleCallback(make, { timeout: 5000 });
@@ -127,7 +114,7 @@ function useGridNote(kind: SweepKind, base: ModelSpec, card: RefObject<HTMLEleme
     }
     const id = setTimeout(make, 0);
     return () => clearTimeout(id);
-  }, [kind, key, seen]);
+  }, [kind, key]);
   return note?.key === key ? note.text : null;
 }
 
@@ -212,12 +199,11 @@ export function SweepCard({ kind, base, phaseCurves }: { kind: SweepKind; base: 
 
   const inLink = useApp((s) => s.params.sw === kind);
   const dynamicsNote = sweepDynamicsNote(base);
-  const cardRef = useRef<HTMLElement>(null);
-  const gridNote = useGridNote(kind, base, cardRef);
+  const gridNote = useGridNote(kind, base);
   const running = view.status === 'running';
   const fit = kind === 'escape' ? escapeFit(view.rows, kernel.pStar) : null;
   return (
-    <section ref={cardRef} className="explore-card" data-testid={`sweep-${kind}`} data-in-link={inLink} aria-labelledby={`sweep-${kind}-title`}>
+    <section className="explore-card" data-testid={`sweep-${kind}`} data-in-link={inLink} aria-labelledby={`sweep-${kind}-title`}>
       <h3 id={`sweep-${kind}-title`}>{SWEEP_TITLES[kind]}</h3>
       <p className="explore-note">{SWEEP_NOTES[kind]}</p>
       {gridNote && <p className="explore-note" data-testid={`sweep-${kind}-grid-note`}>{gridNote}</p>}
