@@ -30,7 +30,9 @@ Experiments (the explore panel's, on the same core code and the same job list):
 The query is the app's permalink query (its model); each grid flag is a sw* key of the link
 and may be given either way: --to 0.6 is swTo=0.6 (--swTo 0.6 works too). A grid value left
 out (or 0) is the app form's default for that model. Every (grid point, seed) is one job, with
-seeds seed, seed+1, …, seed+trials−1 at each point.
+seeds seed, seed+1, …, seed+trials−1 at each point. The default grids of beta (from, to and
+points all left at their defaults) and phase (to and points) add points strictly inside every
+window (β_c, β_fold) of the model; a grid given explicitly runs exactly as given.
 
   --csv | --json  the table as CSV (the app's sweep columns) or JSON (every column); JSON by
                   default. Either begins with the configuration: # key=value lines (CSV) or

@@ -174,4 +174,20 @@ describe('app store', () => {
     store.getState().newSeed();
     expect(store.getState().params.seed).toBe(42);
   });
+
+  it('leaving the custom geometry drops its matrix silently; a link with both keys still gets its notice', () => {
+    const store = createAppStore('k=3&geom=gram&gram=1,0.3,0.1,0.3,1,-0.2,0.1,-0.2,1');
+    expect(store.getState().params.geom).toBe('gram');
+    store.getState().setParam('geom', 'orth');
+    expect(store.getState().params.geom).toBe('orth');
+    expect(store.getState().params.gram).toEqual([]);
+    expect(store.getState().notices).toEqual([]);
+    store.getState().setParams({ geom: 'gram', gram: [1, 0.3, 0.1, 0.3, 1, -0.2, 0.1, -0.2, 1] });
+    store.getState().setParam('geom', 'equi');
+    expect(store.getState().params.gram).toEqual([]);
+    expect(store.getState().notices).toEqual([]);
+    store.getState().loadQuery('k=3&geom=orth&gram=1,0.3,0.1,0.3,1,-0.2,0.1,-0.2,1', 'link');
+    expect(store.getState().notices).toHaveLength(1);
+    expect(store.getState().notices[0].problems[0].message).toContain('a Gram matrix is used only with geom=gram');
+  });
 });

@@ -94,6 +94,9 @@ export function createAppStore(initialQuery = '') {
     setParams(next, source = 'input') {
       const before = get().params;
       const merged = { ...before, ...next };
+      // leaving the custom geometry drops its matrix: a leftover is the page's state, not the
+      // user's mistake (a link that names both still gets its notice, through loadQuery)
+      if (next.geom !== undefined && next.geom !== 'gram' && next.gram === undefined) merged.gram = [];
       const { params, problems } = normalized(merged);
       // A new model restarts from its seeded start and plays, whether or not the last run had
       // ended; a view change (camera, speed, trails, …) never touches the run.

@@ -5,6 +5,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { parseActivation } from '../core/model/activation.ts';
 import { getAppStore, useApp } from '../state/store.ts';
+import { getPendingActivation, setPendingActivation, usePendingActivation } from '../state/pendingActivation.ts';
 import { decode, encode, type Problem } from '../url/codec.ts';
 import type { Params } from '../url/schema.ts';
 import { formatNumber } from '../view/format.ts';
@@ -69,13 +70,39 @@ export function ActivationField({ name, label }: ActivationFieldProps) {
     }
   }, [focusText]);
 
+  const pending = usePendingActivation();
+  const mine = pending?.key === name ? pending : null;
+  // a loaded link or a reset drops a choice left waiting
+  const resetNonce = useApp((s) => s.resetNonce);
+  const [seenReset, setSeenReset] = useState(resetNonce);
+  if (seenReset !== resetNonce) {
+    setSeenReset(resetNonce);
+    if (mine) setPendingActivation(null);
+  }
+
   const apply = (text: string): boolean => {
     const state = getAppStore().getState();
+    const parsed = parseActivation(text);
+    const waiting = getPendingActivation();
+    // the other field's waiting choice and this one may make a valid pair: apply both at once
+    if (parsed.ok && waiting && waiting.key !== name) {
+      const pair = { [name]: parsed.value.spec, [waiting.key]: waiting.spec };
+      if (activationProblems(state.params, pair).length === 0) {
+        setPendingActivation(null);
+        setError(null);
+        state.setParams(pair);
+        return true;
+      }
+    }
     const check = checkActivation(state.params, name, text);
     if (!check.ok) {
       setError(`${check.error} — still using ${activationText(state.params, name)}`);
+      // a valid activation refused only because of the other one waits for the other field
+      if (parsed.ok) setPendingActivation({ key: name, spec: parsed.value.spec });
+      else if (waiting?.key === name) setPendingActivation(null);
       return false;
     }
+    if (waiting?.key === name) setPendingActivation(null);
     setError(null);
     state.setParams({ [name]: check.spec });
     return true;
@@ -145,6 +172,7 @@ export function ActivationField({ name, label }: ActivationFieldProps) {
                 } else if (e.key === 'Escape') {
                   setDraft(applied);
                   setError(null);
+                  if (mine) setPendingActivation(null);
                 }
               }}
             />
@@ -158,6 +186,9 @@ export function ActivationField({ name, label }: ActivationFieldProps) {
       )}
       <p id={errorId} className="field-error" role="alert" data-testid={`${name}-error`}>
         {error}
+      </p>
+      <p className="field-pending" role="status" data-testid={`${name}-pending`}>
+        {mine && `${name === 'sigma' ? 'σ' : 'σ*'} = ${mine.spec} waits: choose a ${name === 'sigma' ? 'σ*' : 'σ'} that shares a Hermite degree with it (e.g. ${mine.spec}) and both apply together.`}
       </p>
     </div>
   );

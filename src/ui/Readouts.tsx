@@ -3,6 +3,7 @@
 import { allRecovered, unreachedIndices } from '../core/outcomes/classify.ts';
 import { useApp } from '../state/store.ts';
 import { formatNumber } from '../view/format.ts';
+import { averageNone, betaCNone, betaFoldNone, indexMinimumNone } from './noneReasons.ts';
 
 export function TimeReadout() {
   const t = useApp((s) => s.readout.t);
@@ -35,16 +36,16 @@ export function ThresholdReadout() {
       <dt>β_c</dt>
       <dd>
         <span data-testid="beta-c">{betaC.map((b) => formatNumber(b, 4)).join(', ')}</span>
-        {betaC.length === 0 && <span className="muted">none for this kernel and k</span>}
+        {betaC.length === 0 && <span className="muted" data-testid="beta-c-none">{betaCNone(info)}</span>}
       </dd>
       <dt>β_fold</dt>
       <dd>
         <span data-testid="beta-fold">{(info.betaFold ?? []).map((b) => formatNumber(b, 4)).join(', ')}</span>
-        {(info.betaFold ?? []).length === 0 && <span className="muted">none for this kernel and geometry</span>}
+        {(info.betaFold ?? []).length === 0 && <span className="muted" data-testid="beta-fold-none">{betaFoldNone(info)}</span>}
       </dd>
       <dt>minimum near v_j</dt>
       <dd data-testid="index-minimum">
-        {info.indexMinimum ? `overlap ${formatNumber(info.indexMinimum.overlap, 4)}` : <span className="muted">{info.spec.geom === 'gram' ? 'n/a' : 'none at this β'}</span>}
+        {info.indexMinimum ? `overlap ${formatNumber(info.indexMinimum.overlap, 4)}` : <span className="muted">{indexMinimumNone(info)}</span>}
       </dd>
       <dt>u*</dt>
       <dd>{avg ? formatNumber(avg.overlap, 4) : '—'}</dd>
@@ -55,6 +56,7 @@ export function ThresholdReadout() {
       <dt>average point</dt>
       <dd>
         <span data-testid="average-kind" className={`kind kind-${avg?.kind ?? 'none'}`}>{avg ? avg.kind : 'n/a'}</span>
+        {averageNone(info) && <span className="muted"> ({averageNone(info)})</span>}
       </dd>
     </dl>
   );

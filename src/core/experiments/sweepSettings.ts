@@ -4,6 +4,7 @@
 // One place, so a link, a form and `sweep <kind>` on the command line name the same grid.
 import { traitsOf } from '../dynamics/kind.ts';
 import { betaCriticalCurve, linearGrid, logGrid, type SweepConfig, type SweepKind } from './sweeps.ts';
+import { windowsOfModel, withWindowPoints } from './windowGrid.ts';
 import type { ModelSpec } from '../model/model.ts';
 
 export interface FormField {
@@ -27,17 +28,36 @@ export function sweepFields(kind: SweepKind, base: ModelSpec): FormField[] {
   const nSmall = (cap: number) => Math.min(base.n, cap);
   switch (kind) {
     case 'beta': {
-      const bc = betaCriticalCurve(base, [Math.max(2, base.k)])[0];
+      const k = Math.max(2, base.k);
+      const bc = betaCriticalCurve(base, [k])[0];
+      // about twice β_c: past β_fold too for the kernels here (β_fold(3) = 0.261 for t³, 0.416 for t⁴)
       const top = Number.isFinite(bc) ? Math.min(0.9, Math.max(0.3, Math.ceil(bc * 20) / 10)) : 0.5;
       return [f('from', 'β from', 0, 0.99, false, 0), f('to', 'β to', 0, 0.99, false, top), f('points', 'points', 2, 41, true, 11), f('trials', 'trials', 1, 200, true, 4), f('n', 'n', 1, 2000, true, nSmall(100))];
     }
     case 'coupon':
-      return [f('k', 'k', 2, 16, true, Math.max(2, base.k)), f('upTo', 'n/k up to', 0.5, 10, false, 4), f('trials', 'trials', 1, 1000, true, 60)];
+      // 400 trials: a standard error of at most 0.5/√400 = 0.025, so the Monte-Carlo scatter is
+      // well inside the distance at which a disagreement with the exact curve would show
+      return [f('k', 'k', 2, 16, true, Math.max(2, base.k)), f('upTo', 'n/k up to', 0.5, 10, false, 4), f('trials', 'trials', 1, 1000, true, COUPON_TRIALS)];
     case 'escape':
       return [f('dFrom', 'd from', 10, 1e9, false, 100), f('dTo', 'd to', 10, 1e9, false, 1e6), f('points', 'points', 2, 13, true, 5), f('trials', 'trials', 1, 50, true, 2), f('n', 'n', 1, 1000, true, nSmall(30))];
     case 'phase':
-      return [f('to', 'β up to', 0.05, 0.99, false, 0.6), f('points', 'β points', 2, 30, true, 7), f('kFrom', 'k from', 2, 16, true, 2), f('kTo', 'k to', 2, 16, true, 5), f('trials', 'trials', 1, 20, true, 1), f('n', 'n', 1, 500, true, nSmall(40))];
+      // step 0.025 (below the 1/30 between β_c(4) and β_c(5) of φ = t³), plus window points: see PHASE_GRID_NOTE
+      return [f('to', 'β up to', 0.05, 0.99, false, 0.6), f('points', 'β points', 2, 30, true, 25), f('kFrom', 'k from', 2, 16, true, 2), f('kTo', 'k to', 2, 16, true, 5), f('trials', 'trials', 1, 20, true, 2), f('n', 'n', 1, 500, true, nSmall(40))];
   }
+}
+
+/** Default trials of the coupon sweep (see sweepFields). */
+export const COUPON_TRIALS = 400;
+
+/** Points the β sweep's default grid adds strictly inside each bistable window. */
+export const BETA_WINDOW_POINTS = 3;
+/** Points the phase diagram's default grid adds inside each k's window (one column each). */
+export const PHASE_WINDOW_POINTS = 1;
+
+/** Whether these values are the form's defaults for the named fields: only a default grid gets window points. */
+function isDefaultGrid(kind: SweepKind, base: ModelSpec, v: FormValues, names: string[]): boolean {
+  const fields = sweepFields(kind, base);
+  return names.every((name) => fields.find((field) => field.name === name)?.value === v[name]);
 }
 
 /** Parses what the user typed into a field: the value used, and a note when it was changed. */
@@ -68,7 +88,11 @@ export function sweepConfigOf(kind: SweepKind, base: ModelSpec, v: FormValues): 
   switch (kind) {
     case 'beta': {
       const [lo, hi] = ordered('from', 'to', 'β');
-      return { config: { kind, base: b, xs: linearGrid(lo, hi, v.points), ks: [], trials: v.trials }, notes, used };
+      let xs = linearGrid(lo, hi, v.points);
+      // the default grid resolves every (β_c, β_fold) window (docs/model.md §7); a grid typed or
+      // linked explicitly is run exactly as given
+      if (isDefaultGrid(kind, base, v, ['from', 'to', 'points'])) xs = withWindowPoints(xs, windowsOfModel(b, [b.k])[0], BETA_WINDOW_POINTS);
+      return { config: { kind, base: b, xs, ks: [], trials: v.trials }, notes, used };
     }
     case 'coupon': {
       const k = v.k;
@@ -93,9 +117,41 @@ export function sweepConfigOf(kind: SweepKind, base: ModelSpec, v: FormValues): 
       const [klo, khi] = ordered('kFrom', 'kTo', 'k');
       const ks: number[] = [];
       for (let k = klo; k <= khi; k++) ks.push(k);
-      return { config: { kind, base: b, xs: linearGrid(0, v.to, v.points), ks, trials: v.trials }, notes, used };
+      let xs = linearGrid(0, v.to, v.points);
+      if (isDefaultGrid(kind, base, v, ['to', 'points'])) xs = withWindowPoints(xs, windowsOfModel(b, ks).flat(), PHASE_WINDOW_POINTS);
+      return { config: { kind, base: b, xs, ks, trials: v.trials }, notes, used };
     }
   }
+}
+
+const short = (x: number) => String(Number(x.toFixed(3)));
+
+/**
+ * What the default grid of a β or phase sweep is and why, for the sweep's card; null for the
+ * other kinds (their grids need no reason beyond their fields).
+ */
+export function defaultGridNote(kind: SweepKind, base: ModelSpec): string | null {
+  const fields = sweepFields(kind, base);
+  const values: FormValues = Object.fromEntries(fields.map((field) => [field.name, field.value]));
+  const { config } = sweepConfigOf(kind, { ...base, T: 0 }, values);
+  if (kind === 'beta') {
+    const linear = linearGrid(values.from, values.to, values.points);
+    const added = config.xs.filter((x) => !linear.includes(x));
+    const windows = windowsOfModel(config.base, [config.base.k])[0];
+    const head = `Default grid: ${values.points} points from ${values.from} to ${values.to}`;
+    if (windows.length === 0) return `${head}; this kernel at k = ${config.base.k} has no window (β_c, β_fold) where both kinds of minima exist.`;
+    const list = windows.map((w) => `(${short(w.from)}, ${short(w.to)})`).join(', ');
+    return `${head}, plus β = ${added.join(', ')} inside the window${windows.length > 1 ? 's' : ''} ${list} between β_c and β_fold, where the start decides and a step of ${short(linear[1] - linear[0])} would step over it. A grid you type is run as typed.`;
+  }
+  if (kind === 'phase') {
+    const step = short(values.to / (values.points - 1));
+    const windows = windowsOfModel(config.base, config.ks).filter((w) => w.length > 0).length;
+    const bcs = betaCriticalCurve(config.base, config.ks).filter(Number.isFinite);
+    const gap = Math.min(...bcs.slice(1).map((b, i) => Math.abs(b - bcs[i])));
+    const finer = Number.isFinite(gap) && values.to / (values.points - 1) < gap ? ', finer than the distance between β_c(k) of neighbouring k' : '';
+    return `Default grid: β in steps of ${step} from 0 to ${values.to}${finer}${windows > 0 ? `, plus one β inside each k's window (β_c(k), β_fold(k)) (${windows} of them)` : ''}, so both curves fall between cells that differ; ${values.trials} trials × n = ${values.n} per cell. A grid you type is run as typed.`;
+  }
+  return null;
 }
 
 /** The permalink's sweep keys (src/url/schema.ts); 0 means "the field's own default". */

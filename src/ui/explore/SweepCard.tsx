@@ -13,6 +13,7 @@ import { downloadText } from '../share/download.ts';
 import { getExplorePool } from './explorePool.ts';
 import { buildSweepChart, escapeFit, type PhaseCurves } from './sweepCharts.ts';
 import { formFromLink, linkOfForm, pointParams, readField, sweepConfigOf, sweepDynamicsNote, sweepFields, SWEEP_NOTES, SWEEP_TITLES, type FormValues } from './sweepForms.ts';
+import { defaultGridNote } from '../../core/experiments/sweepSettings.ts';
 import { emptySweepView, SweepRunner, type SweepView } from './sweepRunner.ts';
 import { sweepTable } from './sweepTable.ts';
 
@@ -92,6 +93,29 @@ function useSweepChart(view: SweepView, kernel: { pStar: number; even: boolean }
   }, [view, kernel, theme, width, phaseCurves]);
 
   return host;
+}
+
+/**
+ * The card's note on its default grid. Finding the windows follows the minima near the v_j in β
+ * for each k (a few hundred ms the first time per kernel and k), so it runs when the page is
+ * idle, once per kernel, k and n, and leaves the fold roots cached for the run and the chart.
+ */
+function useGridNote(kind: SweepKind, base: ModelSpec): string | null {
+  const key = `${kind}|${base.k}|${base.p}|${base.sigma}|${base.target}|${base.drop012}|${base.n}`;
+  const [note, setNote] = useState<{ key: string; text: string | null } | null>(null);
+  const latestBase = useRef(base);
+  latestBase.current = base;
+  useEffect(() => {
+    if (kind !== 'beta' && kind !== 'phase') return;
+    const make = () => setNote({ key, text: defaultGridNote(kind, latestBase.current) });
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(make, { timeout: 5000 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(make, 0);
+    return () => clearTimeout(id);
+  }, [kind, key]);
+  return note?.key === key ? note.text : null;
 }
 
 export function SweepCard({ kind, base, phaseCurves }: { kind: SweepKind; base: ModelSpec; phaseCurves?: PhaseCurves }) {
@@ -175,12 +199,14 @@ export function SweepCard({ kind, base, phaseCurves }: { kind: SweepKind; base: 
 
   const inLink = useApp((s) => s.params.sw === kind);
   const dynamicsNote = sweepDynamicsNote(base);
+  const gridNote = useGridNote(kind, base);
   const running = view.status === 'running';
   const fit = kind === 'escape' ? escapeFit(view.rows, kernel.pStar) : null;
   return (
     <section className="explore-card" data-testid={`sweep-${kind}`} data-in-link={inLink} aria-labelledby={`sweep-${kind}-title`}>
       <h3 id={`sweep-${kind}-title`}>{SWEEP_TITLES[kind]}</h3>
       <p className="explore-note">{SWEEP_NOTES[kind]}</p>
+      {gridNote && <p className="explore-note" data-testid={`sweep-${kind}-grid-note`}>{gridNote}</p>}
       {dynamicsNote && <p className="explore-note explore-dynamics" data-testid="sweep-dynamics">{dynamicsNote}</p>}
       <form
         className="sweep-form"

@@ -81,7 +81,9 @@ function betaChart(c: SweepChartInput): SweepChart {
     y: { label: '↑ fraction of neurons', domain: [0, 1] },
     color: { domain: BETA_BINS.map((b) => b.label), range: [t.minimum, t.code(0, 1), t.fg, t.other], legend: true },
     marks: [
-      Plot.areaY(betaStack(rows), { x: 'beta', y: 'fraction', fill: 'bin', order: BETA_BINS.map((b) => b.label), curve: 'linear' }),
+      // steps, each β's stack held to halfway to its neighbours: a ramp would invent fractions
+      // between grid points (across the window the outcome can jump)
+      Plot.areaY(betaStack(rows), { x: 'beta', y: 'fraction', fill: 'bin', order: BETA_BINS.map((b) => b.label), curve: 'step' }),
       Plot.rectX(window, { x1: 'from', x2: 'to', y1: 0, y2: 1, fill: t.accent, fillOpacity: 0.18 }),
       Plot.ruleX(Number.isFinite(bc) ? [bc] : [], { stroke: t.accent, strokeWidth: 2, strokeDasharray: '5,4' }),
       Plot.ruleX(window.map((w) => w.to), { stroke: t.fg, strokeWidth: 1.5, strokeDasharray: '2,3' }),
@@ -182,16 +184,21 @@ function phaseChart(c: SweepChartInput): SweepChart {
   const t = c.theme;
   const betas = [...new Set(rows.map((r) => r.x))].sort((a, b) => a - b);
   const ks = [...new Set(rows.map((r) => r.k))].sort((a, b) => a - b);
-  const dx = betas.length > 1 ? betas[1] - betas[0] : 0.1;
+  // each cell reaches halfway to its neighbours: the default grid is finer inside the windows
+  const half = (i: number) => ({
+    lo: i > 0 ? (betas[i] - betas[i - 1]) / 2 : i + 1 < betas.length ? (betas[i + 1] - betas[i]) / 2 : 0.05,
+    hi: i + 1 < betas.length ? (betas[i + 1] - betas[i]) / 2 : i > 0 ? (betas[i] - betas[i - 1]) / 2 : 0.05,
+  });
+  const halves = new Map(betas.map((b, i) => [b, half(i)]));
   const done = rows.filter(ran), waiting = rows.filter((r) => !ran(r));
   const curve = config ? betaCriticalCurve(config.base, ks) : [];
   const critical = ks.map((k, i) => ({ beta: curve[i], k })).filter((p) => Number.isFinite(p.beta));
   const extra = (config && c.phaseCurves ? c.phaseCurves(config.base, ks) : []).map((pc) => ({ label: pc.label, points: pc.points.filter(([b]) => Number.isFinite(b)).map(([beta, k]) => ({ beta, k })) }));
-  const cell = { x1: (r: SweepRowOut) => r.x - dx / 2, x2: (r: SweepRowOut) => r.x + dx / 2, y1: (r: SweepRowOut) => r.k - 0.5, y2: (r: SweepRowOut) => r.k + 0.5, inset: 0.5 };
+  const cell = { x1: (r: SweepRowOut) => r.x - halves.get(r.x)!.lo, x2: (r: SweepRowOut) => r.x + halves.get(r.x)!.hi, y1: (r: SweepRowOut) => r.k - 0.5, y2: (r: SweepRowOut) => r.k + 0.5, inset: 0.25 };
   const lastOf = <T,>(xs: T[]) => (xs.length > 0 ? [xs[xs.length - 1]] : []);
   const element = Plot.plot({
     ...common(c, 40),
-    x: { label: 'β = v_i·v_j (cosine) →', domain: [betas[0] - dx / 2, betas[betas.length - 1] + dx / 2] },
+    x: { label: 'β = v_i·v_j (cosine) →', domain: [betas[0] - halves.get(betas[0])!.lo, betas[betas.length - 1] + halves.get(betas[betas.length - 1])!.hi] },
     y: { label: '↑ k (index vectors)', domain: [ks[0] - 0.5, ks[ks.length - 1] + 0.5], ticks: ks, tickFormat: 'd' },
     // viridis: ordered in lightness and readable with every common colour-vision deficiency
     color: { type: 'linear', domain: [0, 1], scheme: 'viridis', legend: true, label: 'share of neurons at the average w̄', ticks: 5 },
@@ -200,10 +207,12 @@ function phaseChart(c: SweepChartInput): SweepChart {
       Plot.rect(done, { ...cell, fill: 'atAverageFraction' }),
       Plot.line(critical, { x: 'beta', y: 'k', stroke: t.fg, strokeWidth: 2.5 }),
       Plot.dot(critical, { x: 'beta', y: 'k', fill: t.fg, r: 3 }),
-      Plot.text(lastOf(critical), { x: 'beta', y: 'k', text: () => 'β_c(k)', dx: 6, dy: -8, textAnchor: 'start', fill: t.fg, stroke: t.panel, strokeWidth: 3, paintOrder: 'stroke' }),
+      // the curves run close together (β_fold(k) just right of β_c(k)): β_c's label goes to the
+      // left of its top point and every further curve's to the right of its own, so they never meet
+      Plot.text(lastOf(critical), { x: 'beta', y: 'k', text: () => 'β_c(k)', dx: -8, dy: -10, textAnchor: 'end', fill: t.fg, stroke: t.panel, strokeWidth: 3, paintOrder: 'stroke', className: 'phase-label' }),
       ...extra.flatMap((e) => [
         Plot.line(e.points, { x: 'beta', y: 'k', stroke: t.fg, strokeWidth: 2, strokeDasharray: '6,4' }),
-        Plot.text(lastOf(e.points), { x: 'beta', y: 'k', text: () => e.label, dx: 6, dy: 10, textAnchor: 'start', fill: t.fg, stroke: t.panel, strokeWidth: 3, paintOrder: 'stroke' }),
+        Plot.text(lastOf(e.points), { x: 'beta', y: 'k', text: () => e.label, dx: 8, dy: -10, textAnchor: 'start', fill: t.fg, stroke: t.panel, strokeWidth: 3, paintOrder: 'stroke', className: 'phase-label' }),
       ]),
       Plot.tip(done, Plot.pointer({
         x: 'x',
