@@ -16,6 +16,8 @@ import { FramePump } from './FramePump.tsx';
 import { IndexArrows } from './IndexArrows.tsx';
 import { LabelPlacer } from './LabelPlacer.tsx';
 import { Legend } from './Legend.tsx';
+import { Landscape } from './Landscape.tsx';
+import { LandscapeKey, LandscapeToggle, landscapeUnavailable } from './LandscapeKey.tsx';
 import { ViewCapture } from './ViewCapture.tsx';
 import { Neurons } from './Neurons.tsx';
 import { usePrefersReducedMotion } from './reducedMotion.ts';
@@ -80,6 +82,8 @@ export default function FlowView({ source, children, tools, testId = 'flow-canva
   const grid = useApp((s) => s.params.grid);
   const trailsParam = useApp((s) => s.params.trails);
   const radial = useApp((s) => s.params.radial);
+  const landscapeParam = useApp((s) => s.params.landscape);
+  const landscape = landscapeParam && info && !landscapeUnavailable(info) ? info.landscape ?? null : null;
   // reduced motion hides the trails without touching the `trails` parameter (or the link)
   const reducedMotion = usePrefersReducedMotion();
   const trails = trailsParam && !reducedMotion;
@@ -113,6 +117,7 @@ export default function FlowView({ source, children, tools, testId = 'flow-canva
       data-testid={testId}
       data-trails={trails ? 'on' : 'off'}
       data-arrows={anchors ? drawnCount(anchors.tips) : 0}
+      data-landscape={landscape ? 'on' : 'off'}
       {...tap.handlers}
     >
       <Canvas
@@ -126,6 +131,7 @@ export default function FlowView({ source, children, tools, testId = 'flow-canva
       >
         <FramePump />
         <Sphere grid={grid} glow={k >= 3 && d > 3} />
+        {landscape && info && <Landscape landscape={landscape} tips={info.indexVectors} k={k} />}
         {anchors && <IndexArrows tips={anchors.tips} k={k} />}
         {anchors?.average && <AverageMarker position={anchors.average.position} average={anchors.average.point} />}
         <Neurons />
@@ -139,6 +145,7 @@ export default function FlowView({ source, children, tools, testId = 'flow-canva
       <p className="touch-hint" data-testid="touch-hint">{tap.oneFingerRotates ? 'one finger rotates · tap to scroll again' : 'two fingers rotate · tap to rotate with one'}</p>
       <div className="view-tools">
         {tools}
+        {k >= 1 && <LandscapeToggle info={info} />}
         <button type="button" className="view-reset" name="resetview" onClick={() => setResetNonce((x) => x + 1)}>
           Reset view
         </button>
@@ -151,6 +158,8 @@ export default function FlowView({ source, children, tools, testId = 'flow-canva
           </p>
         )}
         {info && k >= 1 && <RadialNote r0={r0} />}
+        {landscape && info && <LandscapeKey info={info} />}
+        {landscapeParam && info && landscapeUnavailable(info) && <p className="view-note" data-testid="landscape-unavailable">{landscapeUnavailable(info)}</p>}
         {info && <Legend k={k} />}
       </div>
     </div>

@@ -1,0 +1,71 @@
+// The landscape view (docs/model.md §11): the sphere shaded by the loss L(w) = −Σ_j φ(w·v_j),
+// dark in its valleys and light on its hills, and a flat glyph at every critical point of L on
+// the sphere of span(V) by its type, so moving β shows w̄ turn from saddle to minimum at β_c and
+// the minima near the v_j meet their saddles and vanish at β_fold. The colours are per vertex,
+// computed again only when the model (the worker's landscape) or the drawn index vectors change.
+import { Billboard } from '@react-three/drei';
+import { useThree } from '@react-three/fiber';
+import { useEffect, useMemo } from 'react';
+import { Float32BufferAttribute, SphereGeometry } from 'three';
+import type { CriticalPointKind } from '../core/analysis/criticalPoints.ts';
+import type { LandscapeInfo } from '../sim/protocol.ts';
+import { lossAtVertices, rampColour } from './landscapeShading.ts';
+import { CRITICAL_GLYPHS } from './landscapeGlyphs.ts';
+
+/** Just outside the unit shell, so the shading is not hidden behind it. */
+const SHADE_RADIUS = 1.003;
+const MARKER_SIZE = 0.05;
+
+function ShadedSphere({ landscape, tips, k }: { landscape: LandscapeInfo; tips: Float32Array; k: number }) {
+  const invalidate = useThree((s) => s.invalidate);
+  const geometry = useMemo(() => new SphereGeometry(SHADE_RADIUS, 96, 64), []);
+  useEffect(() => () => geometry.dispose(), [geometry]);
+  useEffect(() => {
+    const positions = geometry.getAttribute('position').array as Float32Array;
+    const n = positions.length / 3;
+    const loss = new Float32Array(n);
+    // the critical values bound the loss on the span sphere; vertices off it (k < 3) extend the range
+    let [low, high] = lossAtVertices(positions, tips, k, landscape.phi, loss);
+    for (const p of landscape.points) {
+      low = Math.min(low, p.loss);
+      high = Math.max(high, p.loss);
+    }
+    const colours = new Float32Array(n * 3);
+    const span = high - low || 1;
+    for (let i = 0; i < n; i++) rampColour((loss[i] - low) / span, colours, i * 3);
+    geometry.setAttribute('color', new Float32BufferAttribute(colours, 3));
+    invalidate();
+  }, [geometry, landscape, tips, k, invalidate]);
+  return (
+    <mesh geometry={geometry} renderOrder={1}>
+      <meshBasicMaterial vertexColors transparent opacity={0.72} depthWrite={false} />
+    </mesh>
+  );
+}
+
+function CriticalMarker({ kind, position }: { kind: CriticalPointKind; position: [number, number, number] }) {
+  const glyph = CRITICAL_GLYPHS[kind];
+  return (
+    <Billboard position={position}>
+      <mesh renderOrder={5} rotation={[0, 0, glyph.rotation]}>
+        <circleGeometry args={[MARKER_SIZE * 1.45, glyph.sides]} />
+        <meshBasicMaterial color="#0b1020" transparent opacity={0.85} />
+      </mesh>
+      <mesh renderOrder={6} rotation={[0, 0, glyph.rotation]} position={[0, 0, 0.001]}>
+        <circleGeometry args={[MARKER_SIZE, glyph.sides]} />
+        <meshBasicMaterial color={glyph.colour} />
+      </mesh>
+    </Billboard>
+  );
+}
+
+export function Landscape({ landscape, tips, k }: { landscape: LandscapeInfo; tips: Float32Array; k: number }) {
+  return (
+    <group>
+      <ShadedSphere landscape={landscape} tips={tips} k={k} />
+      {landscape.points.map((p, i) => (
+        <CriticalMarker key={`${i}:${p.kind}`} kind={p.kind} position={p.position} />
+      ))}
+    </group>
+  );
+}
