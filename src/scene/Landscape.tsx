@@ -16,9 +16,16 @@ import { CRITICAL_GLYPHS } from './landscapeGlyphs.ts';
 const SHADE_RADIUS = 1.003;
 const MARKER_SIZE = 0.05;
 
+const linearFromSrgb = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+
 function ShadedSphere({ landscape, tips, k }: { landscape: LandscapeInfo; tips: Float32Array; k: number }) {
   const invalidate = useThree((s) => s.invalidate);
-  const geometry = useMemo(() => new SphereGeometry(SHADE_RADIUS, 96, 64), []);
+  // the colour attribute exists from the start: a material compiled without it ignores it later
+  const geometry = useMemo(() => {
+    const g = new SphereGeometry(SHADE_RADIUS, 96, 64);
+    g.setAttribute('color', new Float32BufferAttribute(new Float32Array(g.getAttribute('position').count * 3), 3));
+    return g;
+  }, []);
   useEffect(() => () => geometry.dispose(), [geometry]);
   useEffect(() => {
     const positions = geometry.getAttribute('position').array as Float32Array;
@@ -30,10 +37,13 @@ function ShadedSphere({ landscape, tips, k }: { landscape: LandscapeInfo; tips: 
       low = Math.min(low, p.loss);
       high = Math.max(high, p.loss);
     }
-    const colours = new Float32Array(n * 3);
+    const colour = geometry.getAttribute('color');
+    const colours = colour.array as Float32Array;
     const span = high - low || 1;
     for (let i = 0; i < n; i++) rampColour((loss[i] - low) / span, colours, i * 3);
-    geometry.setAttribute('color', new Float32BufferAttribute(colours, 3));
+    // the ramp is in sRGB, as the key shows it; vertex colours are linear
+    for (let i = 0; i < colours.length; i++) colours[i] = linearFromSrgb(colours[i]);
+    colour.needsUpdate = true;
     invalidate();
   }, [geometry, landscape, tips, k, invalidate]);
   return (

@@ -16,11 +16,13 @@ export interface RangeControlProps {
   /** marks drawn under the track, in parameter units (e.g. β_c) */
   marks?: { value: number; label: string; side?: 'before' | 'after' }[];
   disabled?: boolean;
+  /** a finer step for Shift+arrow keys (the input then accepts values on this finer grid; plain arrows keep `step`) */
+  fineStep?: number;
 }
 
 export function RangeControl(props: RangeControlProps) {
   const id = useId();
-  const { name, label, value, min, max, step, onChange, marks = [], disabled } = props;
+  const { name, label, value, min, max, step, onChange, marks = [], disabled, fineStep } = props;
   const to = props.toSlider ?? ((v: number) => v);
   const from = props.fromSlider ?? ((s: number) => s);
   const format = props.format ?? ((v: number) => String(v));
@@ -38,12 +40,21 @@ export function RangeControl(props: RangeControlProps) {
         name={name}
         min={sMin}
         max={sMax}
-        step={step}
+        step={fineStep ?? step}
         value={to(value)}
         list={listId}
         disabled={disabled}
         aria-valuetext={format(value)}
         onChange={(e) => onChange(from(Number(e.currentTarget.value)))}
+        onKeyDown={fineStep === undefined ? undefined : (e) => {
+          const dir = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1 }[e.key];
+          if (dir === undefined) return;
+          e.preventDefault();
+          const by = e.shiftKey ? fineStep : step;
+          // onto the step's own grid, as the browser's arrow keys would land
+          const next = Math.round((to(value) + dir * by) / by) * by;
+          onChange(from(Math.min(sMax, Math.max(sMin, Number(next.toFixed(12))))));
+        }}
       />
       {marks.length > 0 && (
         <>
