@@ -15,6 +15,8 @@ import { CRITICAL_GLYPHS } from './landscapeGlyphs.ts';
 /** Just outside the unit shell, so the shading is not hidden behind it. */
 const SHADE_RADIUS = 1.003;
 const MARKER_SIZE = 0.05;
+/** Markers stand just outside the shading, so the front ones are whole and the back ones show through it, dimmed. */
+const MARKER_RADIUS = 1.02;
 
 const linearFromSrgb = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
 
@@ -48,7 +50,7 @@ function ShadedSphere({ landscape, tips, k }: { landscape: LandscapeInfo; tips: 
   }, [geometry, landscape, tips, k, invalidate]);
   return (
     <mesh geometry={geometry} renderOrder={1}>
-      <meshBasicMaterial vertexColors transparent opacity={0.72} depthWrite={false} />
+      <meshBasicMaterial vertexColors transparent opacity={0.8} depthWrite={false} />
     </mesh>
   );
 }
@@ -56,10 +58,10 @@ function ShadedSphere({ landscape, tips, k }: { landscape: LandscapeInfo; tips: 
 function CriticalMarker({ kind, position }: { kind: CriticalPointKind; position: [number, number, number] }) {
   const glyph = CRITICAL_GLYPHS[kind];
   return (
-    <Billboard position={position}>
+    <Billboard position={position.map((x) => x * MARKER_RADIUS) as [number, number, number]}>
       <mesh renderOrder={5} rotation={[0, 0, glyph.rotation]}>
         <circleGeometry args={[MARKER_SIZE * 1.45, glyph.sides]} />
-        <meshBasicMaterial color="#0b1020" transparent opacity={0.85} />
+        <meshBasicMaterial color="#0b1020" />
       </mesh>
       <mesh renderOrder={6} rotation={[0, 0, glyph.rotation]} position={[0, 0, 0.001]}>
         <circleGeometry args={[MARKER_SIZE, glyph.sides]} />

@@ -30,7 +30,7 @@ export function lossAtVertices(points: ArrayLike<number>, tips: ArrayLike<number
 }
 
 /** The colour ramp, low loss (valleys) dark to high loss light, as sRGB stops. */
-export const LOSS_RAMP = ['#0d1830', '#34507f', '#8c9fc4', '#e3e8f4'] as const;
+export const LOSS_RAMP = ['#07101f', '#1d3d70', '#7088ba', '#f3e9cc'] as const;
 
 /** sRGB components (0–1) of the ramp at s ∈ [0, 1] into out[o..o+3). */
 export function rampColour(s: number, out: Float32Array, o: number): void {
