@@ -5,11 +5,62 @@ import { GenErrorPlot } from './GenErrorPlot.tsx';
 import { OverlapPlot } from './OverlapPlot.tsx';
 import { ThresholdPlot } from './ThresholdPlot.tsx';
 import { TimeAxisSwitch } from './TimeAxisSwitch.tsx';
+import { useEffect, useState } from 'react';
+import { thresholdViewStore, useThresholdViewOpen } from '../state/thresholdView.ts';
 import './plots.css';
 
-export function RunPlots() {
+/** A screen tall enough (in the three-column layout) for the threshold view beside the plots against time. */
+const ROOM_FOR_BOTH = '(min-width: 1100px) and (min-aspect-ratio: 5/4) and (min-height: 1000px)';
+
+function useMedia(query: string): boolean {
+  const list = typeof matchMedia === 'function' ? matchMedia(query) : null;
+  const [matches, setMatches] = useState(list?.matches ?? false);
+  useEffect(() => {
+    if (!list) return;
+    const update = () => setMatches(list.matches);
+    list.addEventListener('change', update);
+    update();
+    return () => list.removeEventListener('change', update);
+  }, [query]);
+  return matches;
+}
+
+/** Whether the threshold view is in the presenter strip (else it is in the side column). */
+export function useThresholdInStage(): boolean {
+  const open = useThresholdViewOpen();
+  return useMedia(ROOM_FOR_BOTH) || open;
+}
+
+/**
+ * The presenter strip's plots: against time, and the threshold view — on a tall screen both,
+ * otherwise one at a time, switched by the two buttons on top (the plots against time stay
+ * mounted while hidden, so their history is kept).
+ */
+export function StagePlots() {
+  const both = useMedia(ROOM_FOR_BOTH);
+  const open = useThresholdViewOpen();
+  const setOpen = (v: boolean) => thresholdViewStore.getState().setOpen(v);
   return (
-    <section className="plots run-plots" aria-label="overlaps and loss against time">
+    <>
+      {!both && (
+        <div className="plot-switch" role="group" aria-label="plots beside the view">
+          <button type="button" name="plots-time" aria-pressed={!open} onClick={() => setOpen(false)}>
+            Against time
+          </button>
+          <button type="button" name="plots-threshold" aria-pressed={open} onClick={() => setOpen(true)}>
+            Thresholds μ<sub>span</sub>(β)
+          </button>
+        </div>
+      )}
+      <RunPlots hidden={open && !both} />
+      {(open || both) && <ThresholdPlots />}
+    </>
+  );
+}
+
+export function RunPlots({ hidden = false }: { hidden?: boolean } = {}) {
+  return (
+    <section className="plots run-plots" aria-label="overlaps and loss against time" hidden={hidden}>
       <TimeAxisSwitch />
       <OverlapPlot />
       <LossPlot />
@@ -20,7 +71,7 @@ export function RunPlots() {
 
 export function ThresholdPlots() {
   return (
-    <section className="plots" aria-label="threshold plot">
+    <section className="plots threshold-plots" aria-label="threshold plot">
       <ThresholdPlot />
     </section>
   );

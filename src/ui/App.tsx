@@ -15,7 +15,7 @@ import { DynamicsControls } from './DynamicsControls.tsx';
 import { NoticeBar } from './NoticeBar.tsx';
 import { OutcomeReadout, ThresholdReadout, TimeReadout } from './Readouts.tsx';
 import { Caption } from './Caption.tsx';
-import { RunPlots, ThresholdPlots } from '../plots/PlotsPanel.tsx';
+import { StagePlots, ThresholdPlots, useThresholdInStage } from '../plots/PlotsPanel.tsx';
 import { SharePanel } from './share/SharePanel.tsx';
 import { OpenFullLink } from './share/OpenFullLink.tsx';
 import { EmbedControls } from './share/EmbedControls.tsx';
@@ -35,6 +35,7 @@ const ExplorePanel = lazy(() => import('./explore/ExplorePanel.tsx'));
 
 export function App() {
   const embed = useApp((s) => s.params.embed);
+  const thresholdInStage = useThresholdInStage();
   useShortcuts();
   return (
     <div className={embed ? 'app embed' : 'app'}>
@@ -69,7 +70,7 @@ export function App() {
               <OutcomeReadout />
               <SquaredLossReadout />
             </div>
-            <RunPlots />
+            <StagePlots />
           </section>
         )}
         {!embed && (
@@ -80,7 +81,7 @@ export function App() {
             <LossControls />
             <DynamicsControls />
             <ThresholdReadout />
-            <ThresholdPlots />
+            {!thresholdInStage && <ThresholdPlots />}
             <SharePanel />
           </aside>
         )}
