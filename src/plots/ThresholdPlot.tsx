@@ -26,8 +26,10 @@ const LABEL_GAP = 3;
  * moves a label down a row when it would touch one already placed: they never overprint.
  * Labels whose line is outside the shown range are hidden.
  */
-function placeThresholdLabels(u: uPlot, layer: HTMLDivElement | null): void {
+function placeThresholdLabels(u: uPlot, layer: HTMLDivElement | null, window: BetaWindow | null): void {
   if (!layer) return;
+  // the window's drawn width, for a reader checking that it is wide enough to hit
+  layer.dataset.windowPx = window ? String(Math.abs(u.valToPos(window.to, 'x') - u.valToPos(window.from, 'x'))) : '';
   const over = u.over;
   const left0 = over.offsetLeft, top0 = over.offsetTop, width = over.clientWidth;
   const rows: [number, number][][] = [];
@@ -139,7 +141,7 @@ function ThresholdChart(props: ThresholdChartProps) {
         { label: 'μ_span, w̄ minimum', stroke: t.minimum, width: 2.5, points: { show: false }, value: (_u, v) => readout(v) },
       ],
       cursor: { drag: { x: false, y: false } },
-      hooks: { draw: [(u: uPlot) => placeThresholdLabels(u, labelLayer.current)] },
+      hooks: { draw: [(u: uPlot) => placeThresholdLabels(u, labelLayer.current, latest.current.window ?? null)] },
       plugins: [
         annotationsPlugin(() => {
           const p = latest.current;

@@ -95,6 +95,7 @@ function RegimeButtons() {
 /** The presenter strip's β control (Model holds the other parameters). */
 export function BetaControl() {
   const geom = useApp((s) => s.params.geom);
+  const k = useApp((s) => s.params.k);
   // orthogonal index vectors have no β: a greyed slider with β_c and β_fold marks would claim
   // thresholds that do not apply, so the strip says why instead
   if (geom === 'orth') {
@@ -111,7 +112,7 @@ export function BetaControl() {
     <fieldset className="controls beta-control">
       <legend>Index-vector overlap</legend>
       <BetaSlider />
-      {geom === 'equi' && <RegimeButtons />}
+      {geom === 'equi' && k >= 2 && <RegimeButtons />}
       {geom !== 'equi' && <p className="hint">β applies to equiangular index vectors (Geometry in Model).</p>}
     </fieldset>
   );

@@ -26,6 +26,14 @@ describe('regime targets', () => {
     expect(onlyC[2].beta).toBeNull();
   });
 
+  it('p* = 2: β_c = 0 and no fold, so only "above" is missing its fold and "below" its room', () => {
+    const [below, between, above] = regimeTargets([0], []);
+    expect(below.beta).toBeNull();
+    expect(below.reason).toMatch(/β_c = 0/);
+    expect(between.reason).toMatch(/no β_fold/);
+    expect(above.beta).toBeNull();
+  });
+
   it('stays in [0, 0.99] near the ends', () => {
     const [below, , above] = regimeTargets([0.04], [0.97]);
     expect(below.beta).toBeCloseTo(0.02, 12);

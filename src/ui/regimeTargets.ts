@@ -29,7 +29,9 @@ export function regimeTargets(betaC: readonly number[], betaFold: readonly numbe
   const below: RegimeTarget =
     c === undefined
       ? { regime: 'below', beta: null, reason: 'no β_c for this kernel and k: w̄ never turns into a minimum' }
-      : { regime: 'below', beta: tidy(Math.max(c - MARGIN, c / 2), 0 - Number.EPSILON, c), reason: `β below β_c = ${c.toPrecision(4)}: w̄ is a saddle, neurons go to the v_j` };
+      : c <= 0
+        ? { regime: 'below', beta: null, reason: 'β_c = 0: w̄ is a minimum at every β' }
+        : { regime: 'below', beta: tidy(Math.max(c - MARGIN, c / 2), 0 - Number.EPSILON, c), reason: `β below β_c = ${c.toPrecision(4)}: w̄ is a saddle, neurons go to the v_j` };
   const between: RegimeTarget = window
     ? { regime: 'between', beta: tidy((window[0] + window[1]) / 2, window[0], window[1]), reason: `β in the middle of [β_c, β_fold]: both w̄ and the minima near the v_j are minima` }
     : { regime: 'between', beta: null, reason: c === undefined ? 'no β_c, so no window' : 'no β_fold above β_c for this kernel and k, so no window where both minima exist' };
