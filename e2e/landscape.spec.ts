@@ -104,10 +104,11 @@ test('the regime buttons put β below β_c, strictly inside (β_c, β_fold) and 
   await expect.poll(beta).toBeCloseTo(start + 0.006, 9);
 });
 
-test('the regime buttons say why when a threshold does not exist (k = 1)', async ({ page }) => {
-  await page.goto('./?k=1&p=3&n=30');
+test('the regime buttons say why when a threshold does not exist (p* = 2: β_c = 0, no fold)', async ({ page }) => {
+  await page.goto('./?k=3&p=2&n=30');
   await expect(page.locator('button[name=regime-between]')).toBeDisabled();
-  await expect(page.getByTestId('regime-buttons')).toContainText(/between: no β_c/);
+  await expect(page.locator('button[name=regime-below]')).toBeDisabled();
+  await expect(page.getByTestId('regime-buttons')).toContainText(/between: no β_fold/);
 });
 
 /** Boxes of the visible threshold labels of a chart. */

@@ -51,7 +51,7 @@ export const SCHEMA = [
   { key: 'grid', type: 'bool', default: true, model: false, description: 'draw the sphere graticule' },
   { key: 'embed', type: 'bool', default: false, model: false, description: 'show only the view and play controls (for iframes)' },
   { key: 't', type: 'number', default: 0, min: 0, max: 1e12, model: false, omitDefault: true, description: 'flow time the view is paused at (0: playing; written only while paused or at the end; the CLI gives the same frame with T=t)' },
-  { key: 'controls', type: 'text', default: '', maxLength: 60, model: false, description: 'embed mode: sliders to show under the view, comma-separated (beta, k, n, p, d, speed)' },
+  { key: 'controls', type: 'text', default: '', maxLength: 48, model: false, description: 'embed mode: sliders to show under the view, comma-separated (beta, k, n, p, d, speed)' },
   { key: 'radial', type: 'enum', default: 'auto', values: ['auto', 'linear', 'log'], model: false, description: '3-D view radius: log-scaled overlap (log; auto = from d ≥ 10⁴) or the overlap itself (linear)' },
   { key: 'loss', type: 'enum', default: 'corr', values: ['corr', 'mse'], model: true, description: 'loss the network follows: corr (correlation, the paper; neurons independent) or mse (squared loss with second layer a; neurons interact)' },
   { key: 'a', type: 'number', default: 0, min: 0, max: 100, model: true, description: 'second-layer weight a of the squared loss (0: k/n)' },
