@@ -2,7 +2,7 @@
 // sphere of span(V) with every critical point the CLI lists, β set into each regime, and the
 // window [β_c, β_fold] drawn wide enough to see and hit.
 import type { Locator, Page } from '@playwright/test';
-import { cliFlow, expect, loadScreenshot, slider, test, waitForEnd, type FlowReport, type Screenshot } from './fixtures.ts';
+import { cliFlow, expect, loadScreenshot, slider, test, type FlowReport, type Screenshot } from './fixtures.ts';
 
 interface LandscapeReport extends FlowReport {
   betaC: number[];
@@ -11,6 +11,9 @@ interface LandscapeReport extends FlowReport {
 }
 
 const KINDS = ['minimum', 'saddle', 'maximum', 'degenerate'] as const;
+
+// each test also runs the CLI (a cold tsx start) beside the page
+test.describe.configure({ timeout: 180_000 });
 
 /** Share of pixels that differ (by more than a little) between the view now and `window.before`. */
 async function changedShare(page: Page, canvas: Locator): Promise<number> {
@@ -35,11 +38,12 @@ async function expectMarkersLike(page: Page, report: LandscapeReport) {
 
 test('the landscape toggle shades the sphere and marks every critical point the CLI lists, live as β changes', async ({ page }) => {
   const query = 'k=3&p=3&beta=0.255&n=60&d=1000&T=2';
-  const report = await cliFlow<LandscapeReport>(query);
+  const cli = cliFlow<LandscapeReport>(query);
+  // opened paused at the end (t = T): one frame, then the view is still
+  await page.goto(`./?${query}&t=2`);
+  const report = await cli;
   // the bistable case: w̄ and the three minima near the v_j, with saddles between (4 − 6 + 4 = 2)
   expect(report.criticalPoints!.filter((p) => p.spanKind === 'minimum')).toHaveLength(4);
-  await page.goto(`./?${query}`);
-  await waitForEnd(page);
   const view = page.getByTestId('flow-canvas');
   const canvas = view.locator('canvas');
   const toggle = view.locator('button[name=landscape]');
@@ -78,9 +82,10 @@ test('the landscape toggle shades the sphere and marks every critical point the 
 });
 
 test('the regime buttons put β below β_c, strictly inside (β_c, β_fold) and above β_fold (k = 3, p = 3)', async ({ page }) => {
-  const report = await cliFlow<LandscapeReport>('k=3&p=3&n=10&T=1');
-  const [c, fold] = [report.betaC[0], report.betaFold[0]];
+  const cli = cliFlow<LandscapeReport>('k=3&p=3&n=10&T=1');
   await page.goto('./?k=3&p=3&beta=0.1&n=60');
+  const report = await cli;
+  const [c, fold] = [report.betaC[0], report.betaFold[0]];
   const beta = () => Number(new URL(page.url()).searchParams.get('beta'));
   await expect(page.locator('button[name=regime-between]')).toBeEnabled();
   // keyboard: Tab reaches the buttons, Enter presses them
