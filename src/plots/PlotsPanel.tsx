@@ -31,28 +31,27 @@ export function useThresholdInStage(): boolean {
   return useMedia(ROOM_FOR_BOTH) || open;
 }
 
+/** On a screen without room for both, the threshold view replaces the plots against time once asked for. */
+export function useRoomForBoth(): boolean {
+  return useMedia(ROOM_FOR_BOTH);
+}
+
 /**
- * The presenter strip's plots: against time, and the threshold view — on a tall screen both,
- * otherwise one at a time, switched by the two buttons on top (the plots against time stay
- * mounted while hidden, so their history is kept).
+ * The presenter strip's plots: against time, and the threshold view — on a tall screen both;
+ * otherwise the threshold view replaces the others when opened from the β control, with a
+ * button back (the plots against time stay mounted while hidden, so their history is kept).
  */
 export function StagePlots() {
   const both = useMedia(ROOM_FOR_BOTH);
   const open = useThresholdViewOpen();
-  const setOpen = (v: boolean) => thresholdViewStore.getState().setOpen(v);
   return (
     <>
-      {!both && (
-        <div className="plot-switch" role="group" aria-label="plots beside the view">
-          <button type="button" name="plots-time" aria-pressed={!open} onClick={() => setOpen(false)}>
-            Against time
-          </button>
-          <button type="button" name="plots-threshold" aria-pressed={open} onClick={() => setOpen(true)}>
-            Thresholds μ<sub>span</sub>(β)
-          </button>
-        </div>
-      )}
       <RunPlots hidden={open && !both} />
+      {open && !both && (
+        <button type="button" className="plots-back" name="plots-time" onClick={() => thresholdViewStore.getState().setOpen(false)}>
+          ← Back to the plots against time
+        </button>
+      )}
       {(open || both) && <ThresholdPlots />}
     </>
   );

@@ -5,6 +5,8 @@ import { getAppStore, useApp } from '../state/store.ts';
 import { FIELDS } from '../url/schema.ts';
 import { RangeControl } from './RangeControl.tsx';
 import { regimeTargets, type Regime } from './regimeTargets.ts';
+import { useRoomForBoth } from '../plots/PlotsPanel.tsx';
+import { thresholdViewStore, useThresholdViewOpen } from '../state/thresholdView.ts';
 import './betaControl.css';
 
 interface BetaMark {
@@ -63,6 +65,8 @@ function RegimeButtons() {
   const betaFold = useApp((s) => s.info?.betaFold ?? NO_ROOTS);
   const targets = regimeTargets(betaC, betaFold);
   const missing = targets.filter((t) => t.beta === null);
+  const thresholdOpen = useThresholdViewOpen();
+  const both = useRoomForBoth();
   return (
     <div className="regime-buttons" role="group" aria-label="set β into a regime" data-testid="regime-buttons">
       {targets.map((t) => (
@@ -79,6 +83,18 @@ function RegimeButtons() {
           {REGIME_LABELS[t.regime]}
         </button>
       ))}
+      {!both && (
+        <button
+          type="button"
+          name="plots-threshold"
+          className="threshold-open"
+          aria-pressed={thresholdOpen}
+          title="show μ_span(β) with a zoom on the window [β_c, β_fold] in place of the plots against time"
+          onClick={() => thresholdViewStore.getState().setOpen(!thresholdOpen)}
+        >
+          μ<sub>span</sub>(β) plot
+        </button>
+      )}
       {missing.length > 0 && (
         <p className="hint regime-why">
           {missing.map((t) => (
