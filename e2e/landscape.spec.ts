@@ -101,6 +101,8 @@ test('the regime buttons put β below β_c, strictly inside (β_c, β_fold) and 
 
   // the slider: arrows keep their step of 0.005, Shift+arrows step 0.001
   await page.locator('button[name=regime-below]').click();
+  // the link follows the store after a short debounce: read β once it has
+  await expect.poll(beta).toBeLessThan(c);
   const start = beta();
   await slider(page, 'beta').focus();
   await page.keyboard.press('ArrowRight');
