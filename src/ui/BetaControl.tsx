@@ -89,10 +89,11 @@ function RegimeButtons() {
           name="plots-threshold"
           className="threshold-open"
           aria-pressed={thresholdOpen}
-          title="show μ_span(β) with a zoom on the window [β_c, β_fold] in place of the plots against time"
+          title="the threshold view: μ_span(β) and a zoom on the window [β_c, β_fold], in place of the plots against time"
+          aria-label="threshold view: μ_span(β) plot with a zoom on the window"
           onClick={() => thresholdViewStore.getState().setOpen(!thresholdOpen)}
         >
-          μ<sub>span</sub>(β) plot
+          μ<sub>span</sub>(β)
         </button>
       )}
       {missing.length > 0 && (
