@@ -69,7 +69,11 @@ export function LandscapeKey({ info }: { info: RunInfo }) {
             </li>
           ))}
       </ul>
-      {d > k && <span className="landscape-search">the sphere of span(V): neurons reach it only after the search</span>}
+      {d > k && (
+        <span className="landscape-search">
+          the sphere of span(V)<span className="wide-only">: neurons reach it</span> only after the search
+        </span>
+      )}
       <ul className="sr-only" data-testid="landscape-points" aria-label="critical points">
         {land.points.map((p, i) => (
           <li key={i} data-kind={p.kind}>
