@@ -70,7 +70,10 @@ test('the landscape toggle shades the sphere and marks every critical point the 
 
   // above β_fold the minima near the v_j are gone: the markers follow the CLI at that β
   await page.locator('button[name=regime-above]').click();
-  const beta = Number(new URL(page.url()).searchParams.get('beta'));
+  // the link follows the store after a short debounce: read β once it has
+  const linkBeta = () => Number(new URL(page.url()).searchParams.get('beta'));
+  await expect.poll(linkBeta).toBeGreaterThan(report.betaFold[0]);
+  const beta = linkBeta();
   const above = await cliFlow<LandscapeReport>(query.replace('beta=0.255', `beta=${beta}`));
   await expectMarkersLike(page, above);
   expect(above.criticalPoints!.filter((p) => p.spanKind === 'minimum').length).toBeLessThan(4);
