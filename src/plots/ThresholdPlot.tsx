@@ -14,6 +14,44 @@ import { axisStyle, readout, yAxisStyle, UPlotChart, type ChartOptions } from '.
 interface Threshold {
   beta: number;
   label: string;
+  /** which side of its line the label sits on ('before': ending at it), so a pair a few pixels apart reads apart */
+  side?: 'before' | 'after';
+}
+
+/** Gap between a line and its label, and between labels in one row (CSS px). */
+const LABEL_GAP = 3;
+
+/**
+ * Places the threshold labels (DOM, over the chart) beside their lines, each on its side, and
+ * moves a label down a row when it would touch one already placed: they never overprint.
+ * Labels whose line is outside the shown range are hidden.
+ */
+function placeThresholdLabels(u: uPlot, layer: HTMLDivElement | null, window: BetaWindow | null): void {
+  if (!layer) return;
+  // the window's drawn width, for a reader checking that it is wide enough to hit
+  layer.dataset.windowPx = window ? String(Math.abs(u.valToPos(window.to, 'x') - u.valToPos(window.from, 'x'))) : '';
+  const over = u.over;
+  const left0 = over.offsetLeft, top0 = over.offsetTop, width = over.clientWidth;
+  const rows: [number, number][][] = [];
+  const spans = [...layer.querySelectorAll<HTMLSpanElement>('.threshold-label')].sort((a, b) => Number(a.dataset.beta) - Number(b.dataset.beta));
+  for (const span of spans) {
+    const x = u.valToPos(Number(span.dataset.beta), 'x');
+    if (!(x >= 0 && x <= width)) {
+      span.hidden = true;
+      continue;
+    }
+    span.hidden = false;
+    const w = span.offsetWidth, h = span.offsetHeight;
+    let from = span.classList.contains('threshold-label-before') ? x - LABEL_GAP - w : x + LABEL_GAP;
+    // keep it inside the plot: flip to the other side of its line at an edge
+    if (from < 0) from = x + LABEL_GAP;
+    if (from + w > width) from = x - LABEL_GAP - w;
+    let row = 0;
+    while (rows[row]?.some(([a, b]) => from < b + LABEL_GAP && from + w + LABEL_GAP > a)) row++;
+    (rows[row] ??= []).push([from, from + w]);
+    span.style.left = `${left0 + from}px`;
+    span.style.top = `${top0 + 2 + row * (h + 1)}px`;
+  }
 }
 
 /** A shaded β window (e.g. where two outcomes coexist), with its label. */
@@ -33,6 +71,13 @@ interface ThresholdChartProps {
   kind?: string;
   /** clicking or dragging on the chart picks this β (absent: the chart only shows) */
   onPickBeta?: (beta: number) => void;
+  /** the β range shown (default [0, 1]): the zoom shows the window at a readable width */
+  xRange?: [number, number];
+  /** β picked on the chart is rounded to this */
+  pickStep?: number;
+  testId?: string;
+  /** a description in place of the whole-curve one */
+  label?: string;
 }
 
 /** μ_span at β by linear interpolation on the curve's grid (NaN outside it). */
@@ -76,6 +121,7 @@ function ThresholdChart(props: ThresholdChartProps) {
   const curveKey = curve && curve.beta.length > 0 ? `${curve.beta.length}:${curve.mu.join()}` : '';
   const data = useMemo(() => (curve && curve.beta.length > 0 ? splitCurve(curve) : null), [curveKey]);
   const chart = useRef<uPlot | null>(null);
+  const labelLayer = useRef<HTMLDivElement | null>(null);
   const dataRef = useRef(data);
   dataRef.current = data;
   useEffect(() => {
@@ -87,7 +133,7 @@ function ThresholdChart(props: ThresholdChartProps) {
 
   const options = useCallback(
     (t: ChartTheme): ChartOptions => ({
-      scales: { x: { time: false, range: [0, 1] }, y: { range: (_u, lo, hi) => [Math.min(lo, 0) - 0.05 * (hi - lo || 1), Math.max(hi, 0) + 0.05 * (hi - lo || 1)] } },
+      scales: { x: { time: false, range: latest.current.xRange ?? [0, 1] }, y: { range: (_u, lo, hi) => [Math.min(lo, 0) - 0.05 * (hi - lo || 1), Math.max(hi, 0) + 0.05 * (hi - lo || 1)] } },
       axes: [axisStyle(t, 'β = v_i·v_j (cosine between index vectors)'), yAxisStyle(t, 'μ_span')],
       series: [
         { label: 'β', value: (_u, v) => readout(v) },
@@ -95,11 +141,13 @@ function ThresholdChart(props: ThresholdChartProps) {
         { label: 'μ_span, w̄ minimum', stroke: t.minimum, width: 2.5, points: { show: false }, value: (_u, v) => readout(v) },
       ],
       cursor: { drag: { x: false, y: false } },
+      hooks: { draw: [(u: uPlot) => placeThresholdLabels(u, labelLayer.current, latest.current.window ?? null)] },
       plugins: [
         annotationsPlugin(() => {
           const p = latest.current;
           const lines: RefLine[] = [{ axis: 'y', value: 0, colour: t.muted, dashed: false }];
-          for (const th of p.thresholds) lines.push({ axis: 'x', value: th.beta, colour: t.accent, label: `${th.label} = ${th.beta.toPrecision(3)}` });
+          // unlabelled on the canvas: their labels are DOM, placed apart (placeThresholdLabels)
+          for (const th of p.thresholds) lines.push({ axis: 'x', value: th.beta, colour: t.accent });
           const m = p.beta !== null && p.curve ? muAt(p.curve, p.beta) : NaN;
           if (p.beta !== null) lines.push({ axis: 'x', value: p.beta, colour: t.fg, dashed: false });
           const shades: Shade[] = p.window ? [{ ...p.window, colour: t.accent }] : [];
@@ -120,7 +168,8 @@ function ThresholdChart(props: ThresholdChartProps) {
       const pickBeta = latest.current.onPickBeta;
       if (!pickBeta) return;
       const b = u.posToVal(e.offsetX, 'x');
-      if (Number.isFinite(b)) pickBeta(Math.min(0.99, Math.max(0, Math.round(b * 1000) / 1000)));
+      const step = latest.current.pickStep ?? 0.001;
+      if (Number.isFinite(b)) pickBeta(Math.min(0.99, Math.max(0, Number((Math.round(b / step) * step).toFixed(6)))));
     };
     over.addEventListener('pointerdown', (e) => {
       if (!latest.current.onPickBeta) return;
@@ -133,17 +182,34 @@ function ThresholdChart(props: ThresholdChartProps) {
     over.style.cursor = 'crosshair';
   }, []);
 
-  if (!data) return <p className="plot-empty" data-testid="threshold-plot" role="img" aria-label={describeThreshold(props)}>μ_span(β) needs equiangular index vectors and k ≥ 2</p>;
+  const testId = props.testId ?? 'threshold-plot';
+  if (!data) return <p className="plot-empty" data-testid={testId} role="img" aria-label={describeThreshold(props)}>μ_span(β) needs equiangular index vectors and k ≥ 2</p>;
   // the marks are read at draw time: a new β or threshold list only needs a redraw, not a rebuild
   return (
-    <UPlotChart
-      options={options}
-      data={() => dataRef.current ?? data}
-      onChart={onChart}
-      testId="threshold-plot"
-      label={describeThreshold(props)}
-    />
+    <div className="threshold-chart">
+      <UPlotChart
+        options={options}
+        data={() => dataRef.current ?? data}
+        rebuildKey={props.xRange ? props.xRange.join() : null}
+        onChart={onChart}
+        testId={testId}
+        label={props.label ?? describeThreshold(props)}
+      />
+      <div className="threshold-labels" ref={labelLayer} aria-hidden="true" data-testid={`${testId}-labels`}>
+        {thresholds.map((th) => (
+          <span key={th.label} className={`threshold-label threshold-label-${th.side ?? 'after'}`} data-beta={th.beta}>
+            {th.label} = {th.beta.toPrecision(4)}
+          </span>
+        ))}
+      </div>
+    </div>
   );
+}
+
+/** The zoom's β range: the window and 0.75 of its width either side, so it fills 40 % of the plot. */
+export function zoomRange(window: { from: number; to: number }): [number, number] {
+  const w = window.to - window.from;
+  return [Math.max(0, window.from - 0.75 * w), Math.min(1, window.to + 0.75 * w)];
 }
 
 export function ThresholdPlot() {
@@ -151,21 +217,22 @@ export function ThresholdPlot() {
   const beta = useApp((s) => s.params.beta);
   const geom = useApp((s) => s.params.geom);
   const setParam = useApp((s) => s.setParam);
-  const thresholds = useMemo(
-    () => [
-      ...(info?.betaC ?? []).map((b, i, all) => ({ beta: b, label: all.length > 1 ? `β_c${i + 1}` : 'β_c' })),
-      ...(info?.betaFold ?? []).map((b, i, all) => ({ beta: b, label: all.length > 1 ? `β_fold${i + 1}` : 'β_fold' })),
-    ],
-    [info],
-  );
+  const thresholds = useMemo(() => {
+    const folds = info?.betaFold ?? [];
+    return [
+      ...(info?.betaC ?? []).map((b, i, all) => ({ beta: b, label: all.length > 1 ? `β_c${i + 1}` : 'β_c', side: folds.length > 0 ? ('before' as const) : ('after' as const) })),
+      ...folds.map((b, i, all) => ({ beta: b, label: all.length > 1 ? `β_fold${i + 1}` : 'β_fold', side: 'after' as const })),
+    ];
+  }, [info]);
   // the bistable window: w̄ is a minimum and so are the distorted minima near the v_j
   const window = useMemo(() => {
     const w = bistableWindows(info?.betaC ?? [], info?.betaFold ?? [])[0];
     return w ? { from: w[0], to: w[1], label: 'both minima' } : null;
   }, [info]);
   const equi = geom === 'equi';
+  const zoom = window ? zoomRange(window) : null;
   return (
-    <figure className="plot">
+    <figure className="plot threshold-view">
       <figcaption>
         Threshold: μ<sub>span</sub>(β) at the average point{equi ? ' (click to set β)' : ''}
       </figcaption>
@@ -177,6 +244,25 @@ export function ThresholdPlot() {
         kind={info?.average?.kind}
         onPickBeta={equi ? (b) => setParam('beta', b) : undefined}
       />
+      {window && zoom && (
+        <>
+          <figcaption className="zoom-caption">
+            Zoom on the window [β_c, β_fold] = [{window.from.toPrecision(4)}, {window.to.toPrecision(4)}]: both minima exist
+          </figcaption>
+          <ThresholdChart
+            curve={info?.muCurve ?? null}
+            thresholds={thresholds}
+            window={window}
+            beta={equi ? beta : null}
+            kind={info?.average?.kind}
+            onPickBeta={equi ? (b) => setParam('beta', b) : undefined}
+            pickStep={1e-4}
+            xRange={zoom}
+            testId="threshold-zoom"
+            label={`μ_span against β from ${zoom[0].toPrecision(3)} to ${zoom[1].toPrecision(3)}: the window where w̄ and the minima near the v_j are both minima, [${window.from.toPrecision(4)}, ${window.to.toPrecision(4)}], shaded. Click to set β.`}
+          />
+        </>
+      )}
     </figure>
   );
 }

@@ -18,6 +18,8 @@ import { IndexMinimumMarkers } from './IndexMinimumMarkers.tsx';
 import { minimumAnchors } from './minimumAnchors.ts';
 import { LabelPlacer } from './LabelPlacer.tsx';
 import { Legend } from './Legend.tsx';
+import { Landscape } from './Landscape.tsx';
+import { LandscapeKey, LandscapeToggle, landscapeUnavailable } from './LandscapeKey.tsx';
 import { ViewCapture } from './ViewCapture.tsx';
 import { Neurons } from './Neurons.tsx';
 import { usePrefersReducedMotion } from './reducedMotion.ts';
@@ -100,6 +102,8 @@ export default function FlowView({ source, children, tools, testId = 'flow-canva
   const grid = useApp((s) => s.params.grid);
   const trailsParam = useApp((s) => s.params.trails);
   const radial = useApp((s) => s.params.radial);
+  const landscapeParam = useApp((s) => s.params.landscape);
+  const landscape = landscapeParam && info && !landscapeUnavailable(info) ? info.landscape ?? null : null;
   // reduced motion hides the trails without touching the `trails` parameter (or the link)
   const reducedMotion = usePrefersReducedMotion();
   const trails = trailsParam && !reducedMotion;
@@ -134,6 +138,7 @@ export default function FlowView({ source, children, tools, testId = 'flow-canva
       data-testid={testId}
       data-trails={trails ? 'on' : 'off'}
       data-arrows={anchors ? drawnCount(anchors.tips) : 0}
+      data-landscape={landscape ? 'on' : 'off'}
       {...tap.handlers}
     >
       {/* the canvas and what lies over it; the notes strip under it keeps every note off the
@@ -150,6 +155,7 @@ export default function FlowView({ source, children, tools, testId = 'flow-canva
       >
         <FramePump />
         <Sphere grid={grid} glow={k >= 3 && d > 3} />
+        {landscape && info && <Landscape landscape={landscape} tips={info.indexVectors} k={k} />}
         {anchors && <IndexArrows tips={anchors.tips} k={k} />}
         {anchors?.average && <AverageMarker position={anchors.average.position} average={anchors.average.point} />}
         {anchors && <IndexMinimumMarkers minima={anchors.minima} k={k} />}
@@ -163,6 +169,7 @@ export default function FlowView({ source, children, tools, testId = 'flow-canva
       <p className="touch-hint" data-testid="touch-hint">{tap.oneFingerRotates ? 'one finger rotates · tap to scroll again' : 'two fingers rotate · tap to rotate with one'}</p>
       <div className="view-tools">
         {tools}
+        {k >= 1 && <LandscapeToggle info={info} />}
         <button type="button" className="view-reset" name="resetview" onClick={() => setResetNonce((x) => x + 1)}>
           Reset view
         </button>
@@ -175,6 +182,8 @@ export default function FlowView({ source, children, tools, testId = 'flow-canva
         <span className="search-slot" aria-hidden="true" />
         {projection && <ProjectionNote k={k} projection={projection} />}
         {info && k >= 1 && <RadialNote r0={r0} />}
+        {landscape && info && <LandscapeKey info={info} />}
+        {landscapeParam && info && landscapeUnavailable(info) && <p className="view-note" data-testid="landscape-unavailable">{landscapeUnavailable(info)}</p>}
       </div>
       {/* over the canvas and the notes strip: LabelPlacer keeps labels on the canvas and may put
           the search note in its slot in the strip */}

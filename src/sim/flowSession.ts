@@ -5,6 +5,7 @@
 import { averagePointSpanCurvature } from '../core/analysis/averagePoint.ts';
 import { countOutcomes } from '../core/outcomes/classify.ts';
 import { buildModel, type Model } from '../core/model/model.ts';
+import { landscapeInfo } from './landscapeInfo.ts';
 import { meanLoss } from '../core/dynamics/overlapOde.ts';
 import { NeuronProjector } from '../core/projection/projection.ts';
 import { classifyOptionsOf } from '../core/outcomes/run.ts';
@@ -108,6 +109,7 @@ export class FlowSession {
       ...this.view(),
       muCurve: { beta, mu },
       ...(this.flow?.sampling ? { sampling: this.flow.sampling } : {}),
+      landscape: landscapeInfo(model, this.projector!),
     };
   }
 

@@ -6,6 +6,7 @@ import type { IndexMinimum } from '../core/analysis/fold.ts';
 import type { ModelSpec } from '../core/model/model.ts';
 import type { ProjectionChoice } from '../core/projection/projection.ts';
 import type { SamplingPlan } from '../core/dynamics/sgdPlan.ts';
+import type { CriticalPointKind } from '../core/analysis/criticalPoints.ts';
 
 /**
  * Neurons whose overlaps the plots trace (the first ones), also in a replayed history; a
@@ -64,6 +65,25 @@ export interface RunInfo {
   muCurve: { beta: Float64Array; mu: Float64Array };
   /** online SGD: step size, batch, samples to the end, their cost and the d^{p*−1} reference */
   sampling?: SamplingPlan;
+  /** the loss on the sphere of span(V) for the landscape view (k ≤ 3, independent neurons; else null) */
+  landscape?: LandscapeInfo | null;
+}
+
+/** A critical point of L on the sphere of span(V), where the view draws it (docs/model.md §11). */
+export interface LandscapePoint {
+  /** its type within the span sphere */
+  kind: CriticalPointKind;
+  /** overlaps u_j = w·v_j */
+  u: number[];
+  loss: number;
+  /** drawing coordinates (on the unit sphere) */
+  position: [number, number, number];
+}
+
+export interface LandscapeInfo {
+  points: LandscapePoint[];
+  /** φ at t = −1 + 2i/(length − 1): the view shades L(w) = −Σ_j φ(w·v_j) from it */
+  phi: Float64Array;
 }
 
 /** The 3-D projection in use (k > 3 can change it while the run goes on; k ≤ 3 is exact). */

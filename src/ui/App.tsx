@@ -16,7 +16,7 @@ import { NoticeBar } from './NoticeBar.tsx';
 import { OutcomeReadout, ThresholdReadout, TimeReadout } from './Readouts.tsx';
 import { Caption } from './Caption.tsx';
 import { RegimeSentence } from './RegimeSentence.tsx';
-import { RunPlots, ThresholdPlots } from '../plots/PlotsPanel.tsx';
+import { StagePlots, ThresholdPlots, useThresholdInStage } from '../plots/PlotsPanel.tsx';
 import { SharePanel } from './share/SharePanel.tsx';
 import { OpenFullLink } from './share/OpenFullLink.tsx';
 import { EmbedControls } from './share/EmbedControls.tsx';
@@ -41,6 +41,7 @@ export function App() {
   const embed = useApp((s) => s.params.embed);
   const afterFirstFrame = useAfterFirstFrame();
   const countsBox = useScrollFade<HTMLDivElement>();
+  const thresholdInStage = useThresholdInStage();
   useShortcuts();
   return (
     <div className={embed ? 'app embed' : 'app'}>
@@ -76,7 +77,7 @@ export function App() {
               <OutcomeReadout />
               <SquaredLossReadout />
             </div>
-            <RunPlots />
+            <StagePlots />
           </section>
         )}
         {!embed && (
@@ -87,7 +88,7 @@ export function App() {
             <LossControls />
             <DynamicsControls />
             <ThresholdReadout />
-            <ThresholdPlots />
+            {!thresholdInStage && <ThresholdPlots />}
             <SharePanel />
           </aside>
         )}

@@ -17,11 +17,13 @@ export interface RangeControlProps {
   /** marks drawn under the track, in parameter units (e.g. β_c) */
   marks?: { value: number; label: string; side?: 'before' | 'after' }[];
   disabled?: boolean;
+  /** a finer step for Shift+arrow keys (the input then accepts values on this finer grid; plain arrows keep `step`) */
+  fineStep?: number;
 }
 
 export function RangeControl(props: RangeControlProps) {
   const id = useId();
-  const { name, label, value, min, max, step, onChange, marks = [], disabled } = props;
+  const { name, label, value, min, max, step, onChange, marks = [], disabled, fineStep } = props;
   const to = props.toSlider ?? ((v: number) => v);
   const from = props.fromSlider ?? ((s: number) => s);
   const format = props.format ?? ((v: number) => String(v));
@@ -50,13 +52,24 @@ export function RangeControl(props: RangeControlProps) {
         name={name}
         min={sMin}
         max={sMax}
-        step={step}
+        step={fineStep ?? step}
         value={moving ?? to(value)}
         list={listId}
         disabled={disabled}
         aria-valuetext={format(shown)}
         onChange={(e) => {
           const s = Number(e.currentTarget.value);
+          setMoving(s);
+          commit.push(from(s));
+        }}
+        onKeyDown={fineStep === undefined ? undefined : (e) => {
+          const dir = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1 }[e.key];
+          if (dir === undefined) return;
+          e.preventDefault();
+          const by = e.shiftKey ? fineStep : step;
+          // onto the step's own grid, as the browser's arrow keys would land
+          const next = Math.round(((moving ?? to(value)) + dir * by) / by) * by;
+          const s = Math.min(sMax, Math.max(sMin, Number(next.toFixed(12))));
           setMoving(s);
           commit.push(from(s));
         }}

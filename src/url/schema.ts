@@ -51,7 +51,7 @@ export const SCHEMA = [
   { key: 'grid', type: 'bool', default: true, model: false, description: 'draw the sphere graticule' },
   { key: 'embed', type: 'bool', default: false, model: false, description: 'show only the view and play controls (for iframes)' },
   { key: 't', type: 'number', default: 0, min: 0, max: 1e12, model: false, omitDefault: true, description: 'flow time the view is paused at (0: playing; written only while paused or at the end; the CLI gives the same frame with T=t)' },
-  { key: 'controls', type: 'text', default: '', maxLength: 60, model: false, description: 'embed mode: sliders to show under the view, comma-separated (beta, k, n, p, d, speed)' },
+  { key: 'controls', type: 'text', default: '', maxLength: 48, model: false, description: 'embed mode: sliders to show under the view, comma-separated (beta, k, n, p, d, speed)' },
   { key: 'radial', type: 'enum', default: 'auto', values: ['auto', 'linear', 'log'], model: false, description: '3-D view radius: log-scaled overlap (log; auto = from d ≥ 10⁴) or the overlap itself (linear)' },
   { key: 'loss', type: 'enum', default: 'corr', values: ['corr', 'mse'], model: true, description: 'loss the network follows: corr (correlation, the paper; neurons independent) or mse (squared loss with second layer a; neurons interact)' },
   { key: 'a', type: 'number', default: 0, min: 0, max: 100, model: true, description: 'second-layer weight a of the squared loss (0: k/n)' },
@@ -61,6 +61,7 @@ export const SCHEMA = [
   { key: 'batch', type: 'int', default: 1, min: 1, max: 1024, model: true, description: 'SGD samples averaged per step; samples = batch · steps' },
   { key: 'taxis', type: 'enum', default: 't', values: ['t', 'samples'], model: false, omitDefault: true, description: 'time axis of the overlap and loss charts: flow time t, or samples drawn = (batch/η)·t (online SGD only)' },
   { key: 'proj', type: 'text', default: 'even', maxLength: 16, model: false, omitDefault: true, description: '3-D view for k > 3: even (every index vector spread evenly), three index-vector numbers a,b,c (e.g. 1,4,7: the span of v_a, v_b, v_c, with v_a along x), or tour (a slowly turning grand tour)' },
+  { key: 'landscape', type: 'bool', default: false, model: false, omitDefault: true, description: '3-D view (k ≤ 3): shade the sphere of span(V) by the loss and mark its critical points (minimum, saddle, maximum)' },
   { key: 'tour', type: 'int', default: 0, min: 0, max: 50, model: false, description: 'guided tour step to open (0: no tour)' },
   // The explore panel's sweep, so a link (and the CLI's grid) names the same experiment. A 0
   // means "the form's own default", which may depend on the model (like T = 0), so links never

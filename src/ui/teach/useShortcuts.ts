@@ -27,6 +27,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'G', does: 'k > 3: turn the projection (grand tour) / stop turning' },
   { keys: '[ ]', does: 'k > 3: turn the projection back / on a little' },
   { keys: '← → ↑ ↓', does: 'move a focused slider' },
+  { keys: 'Shift + ← → ↑ ↓', does: 'β slider: move in fine steps of 0.001' },
   { keys: 'Tab', does: 'move between controls' },
   { keys: '?', does: 'show or hide this help' },
   { keys: 'Esc', does: 'close this help' },
