@@ -5,7 +5,9 @@
 // Per step and neuron the work is two passes over d (the dots w·x_b, then the update fused with
 // the new squared norm), with no allocation and independent partial sums. The norm after a step is computed in closed form
 // from the dots and the batch's Gram matrix, and each neuron carries its measured |w|², so the
-// direction is exact to rounding and |w| = 1 never drifts.
+// direction is exact to rounding and |w| = 1 never drifts. Where WebAssembly SIMD is available
+// the passes run as two-lane kernels (sgdKernels.ts) on weights and samples kept in the module's
+// memory; they round exactly as the JavaScript passes below, so a seed gives the same run either way.
 import type { Dynamics, IntegratorStats } from './dynamics.ts';
 import type { Geometry } from '../model/geometry.ts';
 import { GaussianSamples } from './sampleStream.ts';

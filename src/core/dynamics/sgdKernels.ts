@@ -152,7 +152,13 @@ function kernelModule(): WebAssembly.Module | null {
 export function sgdKernels(bytes: number): SgdKernels | null {
   const mod = kernelModule();
   if (!mod) return null;
-  const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
+  let memory: WebAssembly.Memory;
+  try {
+    memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
+  } catch {
+    // no room for one memory of this size: the JavaScript passes on ordinary arrays instead
+    return null;
+  }
   const e = new WebAssembly.Instance(mod, { env: { mem: memory } }).exports;
   return {
     memory,
