@@ -107,9 +107,12 @@ export class SgdDynamics implements Dynamics {
   private readonly u0: Float64Array;
   /** the SIMD passes (sgdKernels.ts) over the module's memory, which then holds W, X and C */
   private readonly kernels: SgdKernels | null;
-  /** byte offsets of X and C in the kernels' memory */
+  /** byte offsets of X, C, the norms, σ''s coefficients and the failed flags in the kernels' memory */
   private readonly xAt: number;
   private readonly cAt: number;
+  private readonly normsAt: number;
+  private readonly slopeAt: number;
+  private readonly failedAt: number;
   private steps = 0;
   private prediction: Dynamics | null = null;
   private predictionRows = 0;
@@ -125,17 +128,22 @@ export class SgdDynamics implements Dynamics {
     this.batch = plan.batch;
     this.chol = geometry.chol;
     this.u0 = setup.u0.slice();
-    this.failed = new Uint8Array(n);
     const B = this.batch;
-    // W, X and C in one memory, each at a 16-byte boundary
+    // W, X, C, the norms, σ''s coefficients and the failed flags in one memory, each at a 16-byte boundary
     const padded = (doubles: number) => 16 * Math.ceil((8 * doubles) / 16);
+    const slope = setup.sigmaSlope;
     this.xAt = padded(n * d);
     this.cAt = this.xAt + padded(B * d);
-    this.kernels = setup.simd === false ? null : sgdKernels(this.cAt + padded(B));
+    this.normsAt = this.cAt + padded(B);
+    this.slopeAt = this.normsAt + padded(n);
+    this.failedAt = this.slopeAt + padded(slope.length);
+    this.kernels = setup.simd === false ? null : sgdKernels(this.failedAt + n);
     const buffer = this.kernels?.memory.buffer;
+    if (buffer) new Float64Array(buffer, this.slopeAt, slope.length).set(slope);
+    this.failed = buffer ? new Uint8Array(buffer, this.failedAt, n) : new Uint8Array(n);
     const W = buffer ? new Float64Array(buffer, 0, n * d) : new Float64Array(n * d);
     this.weights = weightsFromOverlaps(geometry, setup.u0, n, d, setup.seed, W);
-    this.norms = new Float64Array(n);
+    this.norms = buffer ? new Float64Array(buffer, this.normsAt, n) : new Float64Array(n);
     for (let i = 0; i < n; i++) {
       let r = 0;
       for (let m = i * d, end = m + d; m < end; m++) r += this.weights[m] * this.weights[m];
@@ -191,6 +199,14 @@ export class SgdDynamics implements Dynamics {
       }
     }
     const eta = this.eta;
+    if (kernels && B === 1 && sigmaSlope.length > 0) {
+      // the loop below for B = 1, all rows in one call (sgdKernels.ts's stepRows)
+      kernels.stepRows(0, xAt, n, d, this.normsAt, this.failedAt, this.slopeAt, sigmaSlope.length, Y[0], XX[0], eta);
+      this.steps++;
+      this.stats.accepted++;
+      this.stats.rhsEvals += B;
+      return;
+    }
     for (let i = 0; i < n; i++) {
       if (this.failed[i]) continue;
       const o = i * d;

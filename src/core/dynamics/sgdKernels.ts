@@ -9,6 +9,10 @@
 import { F64, I32, V128, f64Load, f64Store, get, i32Const, moduleBytes, op, set, v128Load, v128Store, type FunctionSpec } from './wasmBytes.ts';
 
 const { i32Add, i32Shl, i32ShrU, i32GeU, i32LtU, f64Add, f64Mul, f64x2Add, f64x2Mul, f64x2Splat, f64x2Lane, block, loop, end, brIf } = op;
+const { i32Eqz, i32And, i32Load8U, i32Store8, ifThen, br, call, f64Const, f64Sub, f64Div, f64Sqrt, f64Gt, f64Eq } = op;
+
+/** the functions' indices in the module, in the order moduleBytes is given them */
+const ROW_DOT = 0, SCALE_ADD_ROW = 1;
 
 /** rowDot(w, x, d): w[0..d)·x[0..d), as sgd.ts's rowDot. */
 function rowDot(): FunctionSpec {
@@ -127,11 +131,70 @@ function batchRow(): FunctionSpec {
   };
 }
 
+/**
+ * stepRows(w, x, n, d, norms, failed, coef, coefCount, y, xx, eta): one batch-1 SGD step of all
+ * n rows against the sample x (label y, |x|² = xx), as the per-neuron loop of sgd.ts's step with
+ * B = 1, operation for operation (σ' by Horner from coef[0..coefCount), coefCount ≥ 1; the
+ * finiteness tests as v − v = 0): per-row calls from JavaScript cost as much as the passes at
+ * d = 100. norms holds n doubles, failed n bytes.
+ */
+function stepRows(): FunctionSpec {
+  const W = 0, X = 1, N = 2, D = 3, NORMS = 4, FAILED = 5, COEF = 6, COUNT = 7, Y = 8, XX = 9, ETA = 10;
+  const I = 11, O = 12, P = 13, ROW = 14;
+  const INV = 15, Z = 16, C0 = 17, V = 18, WG = 19, GG = 20, A = 21, N2 = 22, SCALE = 23, R = 24;
+  const failedAt = [...get(FAILED), ...get(I), ...i32Add];
+  const normAt = [...get(NORMS), ...get(I), ...i32Const(3), ...i32Shl, ...i32Add];
+  const finite = (l: number) => [...get(l), ...get(l), ...f64Sub, ...f64Const(0), ...f64Eq];
+  const markFailed = [...failedAt, ...i32Const(1), ...i32Store8()];
+  return {
+    name: 'stepRows',
+    params: [I32, I32, I32, I32, I32, I32, I32, I32, F64, F64, F64],
+    results: [],
+    locals: [[4, I32], [10, F64]],
+    body: [
+      ...get(D), ...i32Const(3), ...i32Shl, ...set(ROW),
+      ...block, ...get(N), ...i32Eqz, ...brIf(0), ...loop,
+      ...block, // a failed row skips to its end
+      ...failedAt, ...i32Load8U(), ...brIf(0),
+      ...f64Const(1), ...normAt, ...f64Load(), ...f64Sqrt, ...f64Div, ...set(INV),
+      ...get(W), ...get(O), ...i32Add, ...get(X), ...get(D), ...call(ROW_DOT), ...get(INV), ...f64Mul, ...set(Z),
+      // σ'(z) by Horner from the top coefficient down
+      ...get(COUNT), ...i32Const(1), ...op.i32Sub, ...i32Const(3), ...i32Shl, ...set(P),
+      ...get(COEF), ...get(P), ...i32Add, ...f64Load(), ...set(V),
+      ...block, ...get(P), ...i32Eqz, ...brIf(0), ...loop,
+      ...get(P), ...i32Const(8), ...op.i32Sub, ...set(P),
+      ...get(V), ...get(Z), ...f64Mul, ...get(COEF), ...get(P), ...i32Add, ...f64Load(), ...f64Add, ...set(V),
+      ...get(P), ...brIf(0), ...end, ...end,
+      ...get(V), ...get(Y), ...f64Mul, ...set(C0),
+      ...f64Const(0), ...get(C0), ...get(Z), ...f64Mul, ...f64Add, ...set(WG),
+      ...f64Const(0), ...get(C0), ...get(C0), ...f64Mul, ...get(XX), ...f64Mul, ...f64Add, ...set(GG),
+      ...f64Const(1), ...get(ETA), ...get(WG), ...f64Mul, ...f64Sub, ...set(A),
+      ...get(A), ...get(A), ...f64Mul,
+      ...f64Const(2), ...get(A), ...f64Mul, ...get(ETA), ...f64Mul, ...get(WG), ...f64Mul, ...f64Add,
+      ...get(ETA), ...get(ETA), ...f64Mul, ...get(GG), ...f64Mul, ...f64Add, ...set(N2),
+      ...get(N2), ...f64Const(0), ...f64Gt, ...finite(N2), ...i32And, ...i32Eqz,
+      ...ifThen, ...markFailed, ...br(1), ...end,
+      ...f64Const(1), ...get(N2), ...f64Sqrt, ...f64Div, ...set(SCALE),
+      ...get(W), ...get(O), ...i32Add, ...get(X), ...get(D),
+      ...get(A), ...get(INV), ...f64Mul, ...get(SCALE), ...f64Mul,
+      ...get(ETA), ...get(C0), ...f64Mul, ...get(SCALE), ...f64Mul,
+      ...call(SCALE_ADD_ROW), ...set(R),
+      ...finite(R), ...i32Eqz, ...ifThen, ...markFailed, ...end,
+      ...normAt, ...get(R), ...f64Store(),
+      ...end, // the row's block
+      ...get(O), ...get(ROW), ...i32Add, ...set(O),
+      ...get(I), ...i32Const(1), ...i32Add, ...set(I),
+      ...get(I), ...get(N), ...i32LtU, ...brIf(0), ...end, ...end,
+    ],
+  };
+}
+
 export interface SgdKernels {
   memory: WebAssembly.Memory;
   rowDot(w: number, x: number, d: number): number;
   scaleAddRow(w: number, x: number, d: number, keep: number, add: number): number;
   batchRow(w: number, x: number, c: number, batch: number, d: number, keep: number): number;
+  stepRows(w: number, x: number, n: number, d: number, norms: number, failed: number, coef: number, coefCount: number, y: number, xx: number, eta: number): void;
 }
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -140,7 +203,7 @@ function kernelModule(): WebAssembly.Module | null {
   if (compiled !== undefined) return compiled;
   compiled = null;
   try {
-    const bytes = moduleBytes([rowDot(), scaleAddRow(), batchRow()]);
+    const bytes = moduleBytes([rowDot(), scaleAddRow(), batchRow(), stepRows()]);
     if (typeof WebAssembly === 'object' && WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
   } catch {
     compiled = null;
@@ -165,5 +228,6 @@ export function sgdKernels(bytes: number): SgdKernels | null {
     rowDot: e.rowDot as SgdKernels['rowDot'],
     scaleAddRow: e.scaleAddRow as SgdKernels['scaleAddRow'],
     batchRow: e.batchRow as SgdKernels['batchRow'],
+    stepRows: e.stepRows as SgdKernels['stepRows'],
   };
 }
