@@ -48,4 +48,23 @@ describe('SGD with SIMD row passes', () => {
     const b = plain.measuredOverlaps(new Float64Array(plain.n * k));
     expect(Array.from(a)).toEqual(Array.from(b));
   });
+
+  it.each([1, 3])('batch %i: a step whose norm overflows fails the same neurons on both paths', (batch) => {
+    const { simd } = pair({ batch, d: 9, n: 40 });
+    const setup = simd['setup'] as SgdSetup;
+    // η² |g|² passes the largest double for some neurons and not for others
+    const plan = { ...setup.plan, eta: 1e154 };
+    const fast = new SgdDynamics({ ...setup, plan });
+    const plain = new SgdDynamics({ ...setup, plan, simd: false });
+    for (let s = 0; s < 3; s++) {
+      fast.step();
+      plain.step();
+    }
+    const failed = Array.from(plain.failed);
+    expect(failed).toContain(1);
+    expect(failed).toContain(0);
+    expect(Array.from(fast.failed)).toEqual(failed);
+    expect(Array.from(fast.norms)).toEqual(Array.from(plain.norms));
+    expect(Array.from(fast.weights)).toEqual(Array.from(plain.weights));
+  });
 });
