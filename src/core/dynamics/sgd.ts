@@ -105,7 +105,7 @@ export class SgdDynamics implements Dynamics {
   private readonly C: Float64Array;
   private readonly Z: Float64Array;
   private readonly u0: Float64Array;
-  /** the SIMD passes (sgdKernels.ts) over the module's memory, which then holds W, X and C */
+  /** the SIMD passes (sgdKernels.ts) over the module's memory, which then holds W, X, C, the norms and the failed flags */
   private readonly kernels: SgdKernels | null;
   /** byte offsets of X, C, the norms, σ''s coefficients and the failed flags in the kernels' memory */
   private readonly xAt: number;
