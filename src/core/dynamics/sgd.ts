@@ -5,12 +5,15 @@
 // Per step and neuron the work is two passes over d (the dots w·x_b, then the update fused with
 // the new squared norm), with no allocation and independent partial sums. The norm after a step is computed in closed form
 // from the dots and the batch's Gram matrix, and each neuron carries its measured |w|², so the
-// direction is exact to rounding and |w| = 1 never drifts.
+// direction is exact to rounding and |w| = 1 never drifts. Where WebAssembly SIMD is available
+// the passes run as two-lane kernels (sgdKernels.ts) on weights and samples kept in the module's
+// memory; they round exactly as the JavaScript passes below, so a seed gives the same run either way.
 import type { Dynamics, IntegratorStats } from './dynamics.ts';
 import type { Geometry } from '../model/geometry.ts';
 import { GaussianSamples } from './sampleStream.ts';
 import { weightsFromOverlaps } from './sgdStart.ts';
 import { stepsAt, type SamplingPlan } from './sgdPlan.ts';
+import { sgdKernels, type SgdKernels } from './sgdKernels.ts';
 
 export interface SgdSetup {
   geometry: Geometry;
@@ -26,6 +29,8 @@ export interface SgdSetup {
   u0: Float64Array;
   /** the population flow from the first `rows` neurons' start, for the dashed overlay */
   flowOf?: (rows: number) => Dynamics;
+  /** false: the JavaScript passes even where WebAssembly SIMD is available (the two give the same run) */
+  simd?: boolean;
 }
 
 function horner(c: Float64Array, z: number): number {
@@ -100,6 +105,14 @@ export class SgdDynamics implements Dynamics {
   private readonly C: Float64Array;
   private readonly Z: Float64Array;
   private readonly u0: Float64Array;
+  /** the SIMD passes (sgdKernels.ts) over the module's memory, which then holds W, X, C, the norms and the failed flags */
+  private readonly kernels: SgdKernels | null;
+  /** byte offsets of X, C, the norms, σ''s coefficients and the failed flags in the kernels' memory */
+  private readonly xAt: number;
+  private readonly cAt: number;
+  private readonly normsAt: number;
+  private readonly slopeAt: number;
+  private readonly failedAt: number;
   private steps = 0;
   private prediction: Dynamics | null = null;
   private predictionRows = 0;
@@ -115,20 +128,32 @@ export class SgdDynamics implements Dynamics {
     this.batch = plan.batch;
     this.chol = geometry.chol;
     this.u0 = setup.u0.slice();
-    this.failed = new Uint8Array(n);
-    this.weights = weightsFromOverlaps(geometry, setup.u0, n, d, setup.seed, new Float64Array(n * d));
-    this.norms = new Float64Array(n);
+    const B = this.batch;
+    // W, X, C, the norms, σ''s coefficients and the failed flags in one memory, each at a 16-byte boundary
+    const padded = (doubles: number) => 16 * Math.ceil((8 * doubles) / 16);
+    const slope = setup.sigmaSlope;
+    this.xAt = padded(n * d);
+    this.cAt = this.xAt + padded(B * d);
+    this.normsAt = this.cAt + padded(B);
+    this.slopeAt = this.normsAt + padded(n);
+    this.failedAt = this.slopeAt + padded(slope.length);
+    this.kernels = setup.simd === false ? null : sgdKernels(this.failedAt + n);
+    const buffer = this.kernels?.memory.buffer;
+    if (buffer) new Float64Array(buffer, this.slopeAt, slope.length).set(slope);
+    this.failed = buffer ? new Uint8Array(buffer, this.failedAt, n) : new Uint8Array(n);
+    const W = buffer ? new Float64Array(buffer, 0, n * d) : new Float64Array(n * d);
+    this.weights = weightsFromOverlaps(geometry, setup.u0, n, d, setup.seed, W);
+    this.norms = buffer ? new Float64Array(buffer, this.normsAt, n) : new Float64Array(n);
     for (let i = 0; i < n; i++) {
       let r = 0;
       for (let m = i * d, end = m + d; m < end; m++) r += this.weights[m] * this.weights[m];
       this.norms[i] = r;
     }
     this.samples_ = new GaussianSamples(setup.seed);
-    const B = this.batch;
-    this.X = new Float64Array(B * d);
+    this.X = buffer ? new Float64Array(buffer, this.xAt, B * d) : new Float64Array(B * d);
     this.XX = new Float64Array(B * B);
     this.Y = new Float64Array(B);
-    this.C = new Float64Array(B);
+    this.C = buffer ? new Float64Array(buffer, this.cAt, B) : new Float64Array(B);
     this.Z = new Float64Array(B);
   }
 
@@ -152,7 +177,7 @@ export class SgdDynamics implements Dynamics {
 
   /** Takes exactly one SGD step (tests check invariants after each). */
   step(): void {
-    const { d, k, n, batch: B, X, XX, Y, C, Z, chol, weights: W, norms } = this;
+    const { d, k, n, batch: B, X, XX, Y, C, Z, chol, weights: W, norms, kernels, xAt, cAt } = this;
     const { target, sigmaSlope } = this.setup;
     for (let b = 0; b < B; b++) {
       const o = b * d;
@@ -174,6 +199,14 @@ export class SgdDynamics implements Dynamics {
       }
     }
     const eta = this.eta;
+    if (kernels && B === 1 && sigmaSlope.length > 0) {
+      // the loop below for B = 1, all rows in one call (sgdKernels.ts's stepRows)
+      kernels.stepRows(0, xAt, n, d, this.normsAt, this.failedAt, this.slopeAt, sigmaSlope.length, Y[0], XX[0], eta);
+      this.steps++;
+      this.stats.accepted++;
+      this.stats.rhsEvals += B;
+      return;
+    }
     for (let i = 0; i < n; i++) {
       if (this.failed[i]) continue;
       const o = i * d;
@@ -181,7 +214,7 @@ export class SgdDynamics implements Dynamics {
       // ŵ·g and |g|² with ŵ = w/|w| and g = Σ_b C_b x_b
       let wg = 0;
       for (let b = 0; b < B; b++) {
-        const z = rowDot(W, o, X, b * d, d) * inv;
+        const z = (kernels ? kernels.rowDot(8 * o, xAt + 8 * b * d, d) : rowDot(W, o, X, b * d, d)) * inv;
         Z[b] = z;
         C[b] = (horner(sigmaSlope, z) * Y[b]) / B;
         wg += C[b] * z;
@@ -198,8 +231,13 @@ export class SgdDynamics implements Dynamics {
       const scale = 1 / Math.sqrt(N2);
       const keep = a * inv * scale;
       let r = 0;
-      if (B === 1) r = scaleAddRow(W, o, keep, eta * C[0] * scale, X, d);
-      else {
+      if (B === 1) {
+        const add = eta * C[0] * scale;
+        r = kernels ? kernels.scaleAddRow(8 * o, xAt, d, keep, add) : scaleAddRow(W, o, keep, add, X, d);
+      } else if (kernels) {
+        for (let b = 0; b < B; b++) C[b] *= eta * scale;
+        r = kernels.batchRow(8 * o, xAt, cAt, B, d, keep);
+      } else {
         for (let b = 0; b < B; b++) C[b] *= eta * scale;
         let r0 = 0, r1 = 0;
         let m = 0;
