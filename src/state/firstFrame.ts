@@ -1,6 +1,6 @@
 // The page's first moving frame, and what waits for it. On two cores, the code of the explore
-// panel (Observable Plot), the formulas (KaTeX typesetting) and the service worker's
-// registration compete with the 3-D view and the flow worker for the first frame; they are
+// panel (Observable Plot) and the formulas (KaTeX typesetting) compete with the 3-D view and
+// the flow worker for the first frame; they are
 // not needed before it, so they start once the view has drawn a frame past t = 0 (npm run perf,
 // "first moving neurons"). A page that never draws one (no WebGL, a hidden view) starts them
 // FALLBACK_MS after it opened.

@@ -32,10 +32,10 @@ import { SquaredLossReadout } from './compare/SquaredLossReadout.tsx';
 import { ProjectionControl } from './ProjectionControl.tsx';
 import { useAfterFirstFrame } from '../state/firstFrame.ts';
 import { useScrollFade } from './useScrollFade.ts';
+import { UpdatePrompt } from './pwa/UpdatePrompt.tsx';
 
 // not needed for the first frame: loaded after it (state/firstFrame.ts)
 const ExplorePanel = lazy(() => import('./explore/ExplorePanel.tsx'));
-const UpdatePrompt = lazy(() => import('./pwa/UpdatePrompt.tsx').then((m) => ({ default: m.UpdatePrompt })));
 
 export function App() {
   const embed = useApp((s) => s.params.embed);
@@ -100,11 +100,7 @@ export function App() {
       )}
       {/* one instance for every mode: ? opens it in embed mode too, where the teaching panel is hidden */}
       <ShortcutsHelp />
-      {afterFirstFrame && (
-        <Suspense fallback={null}>
-          <UpdatePrompt />
-        </Suspense>
-      )}
+      <UpdatePrompt />
     </div>
   );
 }
