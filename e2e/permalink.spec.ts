@@ -148,6 +148,8 @@ test('importing a configuration file changes the parameters; a bad one is refuse
 
 test('dropping a configuration file on the page imports it', async ({ page }) => {
   await page.goto('/?k=3&n=50');
+  // the page's code loads after the flow worker starts: drop once the controls are there
+  await expect(slider(page, 'k')).toHaveValue('3');
   await page.evaluate(() => {
     const dt = new DataTransfer();
     dt.items.add(new File([JSON.stringify({ format: 'flowsphere-config', query: 'k=2&n=70&seed=4' })], 'dropped.json', { type: 'application/json' }));

@@ -135,10 +135,11 @@ test('with dyn=sgd the explore panel runs SGD sweeps, refuses one too large with
   await card.scrollIntoViewIfNeeded();
   await expect(card.getByTestId('sweep-dynamics')).toContainText('online SGD');
   await expect(page.getByTestId('basin-dynamics')).toContainText('population gradient flow');
-  // 11 β × 200 trials of n = 50 is far more than a live run's budget: refused before it starts
+  // 14 β (11 on the grid, 3 inside the bistable window) × 200 trials of n = 50 is far more than
+  // a live run's budget: refused before it starts
   await card.locator('input[name="trials"]').fill('200');
   await card.getByRole('button', { name: 'Run' }).click();
-  await expect(card.locator('.explore-status')).toContainText(/failed: online SGD: this sweep's 2200 runs need n·d·samples ≈ \d\.\d\de\+\d+ in all, more than the limit 5\.00e\+10/);
+  await expect(card.locator('.explore-status')).toContainText(/failed: online SGD: this sweep's 2800 runs need n·d·samples ≈ \d\.\d\de\+\d+ in all, more than the limit 5\.00e\+10/);
   // a small one runs, on SGD: its CSV says so
   for (const [name, v] of Object.entries({ from: '0.1', to: '0.2', points: '2', trials: '1', n: '2' })) await card.locator(`input[name="${name}"]`).fill(v);
   await card.getByRole('button', { name: 'Run' }).click();

@@ -87,8 +87,8 @@ test.describe('1280×720: the plots keep their height and their captions', () =>
   }
 
   test('?loss=mse alone: its three time charts in two places, each at least 100 px, with the notice of the link aside', async ({ page }) => {
-    await page.goto('./?loss=mse');
-    // n = 300 is more than the coupled flow runs live: the notice says so without moving the stage
+    await page.goto('./?loss=mse&n=400');
+    // n = 400 is more than the coupled flow runs live: the notice says so without moving the stage
     await expect(page.getByTestId('notice')).toContainText('too many for loss=mse');
     await expect.poll(() => simTime(page)).toBeGreaterThan(0);
     await expect(page.getByTestId('gen-error-plot')).toBeVisible();
