@@ -1,6 +1,7 @@
 // The 2-D plots, in the two places the layout shows them: the overlaps and the loss against
 // time beside the view (the presenter strip), and the β_c threshold plot with the thresholds.
 // With the squared loss its two loss charts share one place as tabs (LossTabs.tsx).
+import { traitsOf } from '../core/dynamics/kind.ts';
 import { useApp } from '../state/store.ts';
 import { LossPlot } from './LossPlot.tsx';
 import { LossTabs } from './LossTabs.tsx';
@@ -60,7 +61,8 @@ export function StagePlots() {
 }
 
 export function RunPlots({ hidden = false }: { hidden?: boolean } = {}) {
-  const squared = useApp((s) => s.params.loss === 'mse');
+  // the squared loss's coupled flow has a second loss chart (E[(f − f*)²]): the two share tabs
+  const squared = useApp((s) => traitsOf(s.params).interacting);
   return (
     <section className="plots run-plots" aria-label="overlaps and loss against time" hidden={hidden}>
       <TimeAxisSwitch />

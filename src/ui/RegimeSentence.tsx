@@ -2,6 +2,7 @@
 // still search, how far along the plateau the run is; and where β sits against β_c and β_fold,
 // with the numbers. It follows the run on screen (its info and throttled readout), never a
 // slider still being dragged.
+import { traitsOf } from '../core/dynamics/kind.ts';
 import { useMemo } from 'react';
 import { hasEscaped } from '../core/analysis/escape.ts';
 import { describeRegime, type Regime } from '../core/analysis/regime.ts';
@@ -35,7 +36,8 @@ export function regimeOf(info: RunInfo, t: number, escaped: number | null): Regi
     averageKind: info.average ? info.average.kind : null,
     minimumOverlap: info.indexMinimum ? info.indexMinimum.overlap : null,
     noSelection: selectsNoDirection(info),
-    squaredLoss: info.spec.loss === 'mse',
+    // the coupled (squared-loss) flow: the thresholds named are the correlation loss's
+    squaredLoss: traitsOf(info.spec).interacting,
     search: escaped === null ? null : { t, d: info.spec.d, escaped, n: info.spec.n },
   });
 }
