@@ -71,6 +71,45 @@ describe('the split view’s clock', () => {
   });
 });
 
+describe('the split view’s clock at a jump', () => {
+  /** Delivers the page's replies first, then the second pane's, frame by frame, and checks after each landing that the page never shows a time the second pane has not reached. */
+  function runChecked(page: ReturnType<typeof testPage>, frames: number) {
+    const [lead, follow] = page.workers;
+    for (let i = 0; i < frames; i++) {
+      page.loop.frame(16);
+      lead.deliver();
+      expect(frameData.t, `frame ${i}: the page ahead of the second pane`).toBeLessThanOrEqual(compareFrames.t);
+      follow.deliver();
+      expect(frameData.t).toBeLessThanOrEqual(compareFrames.t);
+    }
+  }
+
+  it('a paused link’s time: the page’s frame there waits until the second pane is there too, then both readouts say it', () => {
+    const page = testPage('k=2&n=4&T=40&t=30&compare=beta:0.35');
+    stops.push(startRunner(page.store, page.deps), startCompareRunner(page.store, page.deps));
+    runChecked(page, 12);
+    expect(frameData.t).toBe(30);
+    expect(compareFrames.t).toBe(30);
+    expect(page.store.getState().readout!.t).toBe(30);
+    expect(compareStore.getState().readout!.t).toBe(30);
+  });
+
+  it('jump to end: the page shows its end only once the second pane is at its end too', () => {
+    const page = testPage('k=2&n=4&T=40&compare=beta:0.35');
+    stops.push(startRunner(page.store, page.deps), startCompareRunner(page.store, page.deps));
+    for (let i = 0; i < 6; i++) page.frame();
+    // paused, the second pane catches up; from there on the panes must never part
+    page.store.getState().pause();
+    page.frame();
+    expect(frameData.t).toBeGreaterThan(0);
+    page.store.getState().toEnd();
+    runChecked(page, 12);
+    expect(page.store.getState().readout!.t).toBe(40);
+    expect(page.store.getState().finished).toBe(true);
+    expect(compareStore.getState().readout!.t).toBe(40);
+  });
+});
+
 describe('the split view when the second pane’s worker stops answering', () => {
   it('the page stops with it and says so in both places; Play clears both and the second pane carries on from its frame', () => {
     const page = splitPage('k=2&n=4&compare=beta:0.35');

@@ -113,7 +113,8 @@ export function startCompareRunner(store: AppStore, { createWorker, loop, clock,
         return;
       }
     }
-    const target = Math.min(frameData.t, tEnd);
+    // the page's frame waiting for this pane, if any (a jump: a paused link's time, the end)
+    const target = Math.min(clock.target(frameData.t), tEnd);
     // the first frame (t = 0), then whenever the page's clock has moved on; a jump (a paused
     // link) brings the plots' samples on the way
     if (compareFrames.length === 0 || target > compareFrames.t) client.request(target, replayedTimes(target, compareFrames));

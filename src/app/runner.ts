@@ -7,7 +7,7 @@ import { specKey, type ModelSpec } from '../core/model/model.ts';
 import { withTime, type AppStore } from '../state/store.ts';
 import { frameData } from '../state/frameData.ts';
 import { modelSpecOf } from '../url/codec.ts';
-import { SimClient } from '../sim/client.ts';
+import { SimClient, type FrameMessage } from '../sim/client.ts';
 import type { RunInfo } from '../sim/protocol.ts';
 import { nextTarget, replayedTimes, stepTarget } from '../sim/clock.ts';
 import { projectionStore, TOUR_SPEED, tourClock } from '../state/projectionView.ts';
@@ -30,6 +30,13 @@ export function startRunner(store: AppStore, { createWorker, loop, clock, timers
   let pendingEnd = false;
   let settledAt: number | undefined;
   const rate = new PlayRate();
+  // a frame that came ahead of the split view's second pane: shown once that pane is there too
+  // (splitClock.ts), so a jump never shows one pane at its end and the other on the way
+  let heldFrame: FrameMessage | null = null;
+  const dropHeld = () => {
+    heldFrame = null;
+    clock.held = null;
+  };
   // after a fault the restarted worker goes back to the frame on screen ('resume'); if it fails
   // on the way there, it waits for Play at the seeded start ('hold', heldInfo), the frame staying
   let recovery: 'resume' | 'hold' | null = null;
@@ -79,34 +86,15 @@ export function startRunner(store: AppStore, { createWorker, loop, clock, timers
       else client.request(0);
     },
     onFrame(frame) {
-      if (frame.history) frameData.pushHistory(frame.history);
-      frameData.push(frame.t, frame.loss, frame.buffers.positions, frame.buffers.codes, frame.buffers.overlaps, frame.generalizationError, frame.prediction);
-      client.recycle(frame.buffers);
-      const now = loop.now();
-      const done = frame.t >= tEnd;
-      const s = store.getState();
-      const ends = endEarly(frame.t, done, frame.settled === true, s.playing);
-      if (done) pendingEnd = false;
-      const limit = s.playing && !done && !ends && !pendingEnd ? rate.frame(frame.t, now, s.params.speed) : (rate.reset(), null);
-      const readout = {
-        t: frame.t, loss: frame.loss, counts: frame.counts, failed: frame.failed, computeMs: frame.stats.computeMs, generalizationError: frame.generalizationError, samples: frame.samples,
-        ...(done && settledAt !== undefined ? { settledAt } : {}),
-        ...(limit ? { limit } : {}),
-      };
-      frameData.readout = readout;
-      if (frame.t >= replayGoal) replayGoal = 0;
-      if (recovery === 'resume' && replayGoal === 0) recovery = null;
-      if (done || !s.playing || now - lastReadout > READOUT_INTERVAL_MS) {
-        lastReadout = now;
-        const stopped = done || !s.playing;
-        store.setState({
-          readout,
-          ...(done ? { playing: false, finished: true } : {}),
-          // paused or at the end, the link carries the time on screen (a paused link's own
-          // time stays in it until a frame reaches it: SGD frames are capped in work)
-          ...(stopped && replayGoal === 0 ? { params: withTime(s.params, frame.t) } : {}),
-        });
+      // while playing, each frame waits in the tick instead (the pane shows t a frame later);
+      // a jump would show one pane at its end and the other far on the way for a long while
+      const jump = frame.t >= tEnd || (replayGoal > 0 && frame.t >= replayGoal);
+      if (jump && clock.holds(frame.t)) {
+        heldFrame = frame;
+        clock.held = frame.t;
+        return;
       }
+      show(frame);
     },
     onProjected(msg) {
       if (msg.buffers) {
@@ -116,6 +104,7 @@ export function startRunner(store: AppStore, { createWorker, loop, clock, timers
       if (!heldInfo) projectionStore.setState({ runId: msg.runId, view: msg.view });
     },
     onFault(message) {
+      dropHeld();
       const s = store.getState();
       const shown = frameData.runId === client.currentRunId && frameData.length > 0 && frameData.t > 0;
       // a second fault before the new worker got back there is not retried: Play starts over
@@ -131,6 +120,38 @@ export function startRunner(store: AppStore, { createWorker, loop, clock, timers
       });
     },
   }, timers);
+
+  /** A frame of the page's run: on screen, in the readout and (paused or at the end) in the link. */
+  function show(frame: FrameMessage): void {
+    if (frame.history) frameData.pushHistory(frame.history);
+    frameData.push(frame.t, frame.loss, frame.buffers.positions, frame.buffers.codes, frame.buffers.overlaps, frame.generalizationError, frame.prediction);
+    client.recycle(frame.buffers);
+    const now = loop.now();
+    const done = frame.t >= tEnd;
+    const s = store.getState();
+    const ends = endEarly(frame.t, done, frame.settled === true, s.playing);
+    if (done) pendingEnd = false;
+    const limit = s.playing && !done && !ends && !pendingEnd ? rate.frame(frame.t, now, s.params.speed) : (rate.reset(), null);
+    const readout = {
+      t: frame.t, loss: frame.loss, counts: frame.counts, failed: frame.failed, computeMs: frame.stats.computeMs, generalizationError: frame.generalizationError, samples: frame.samples,
+      ...(done && settledAt !== undefined ? { settledAt } : {}),
+      ...(limit ? { limit } : {}),
+    };
+    frameData.readout = readout;
+    if (frame.t >= replayGoal) replayGoal = 0;
+    if (recovery === 'resume' && replayGoal === 0) recovery = null;
+    if (done || !s.playing || now - lastReadout > READOUT_INTERVAL_MS) {
+      lastReadout = now;
+      const stopped = done || !s.playing;
+      store.setState({
+        readout,
+        ...(done ? { playing: false, finished: true } : {}),
+        // paused or at the end, the link carries the time on screen (a paused link's own
+        // time stays in it until a frame reaches it: SGD frames are capped in work)
+        ...(stopped && replayGoal === 0 ? { params: withTime(s.params, frame.t) } : {}),
+      });
+    }
+  }
 
   let spec: ModelSpec = modelSpecOf(store.getState().params);
   let resetNonce = store.getState().resetNonce;
@@ -149,6 +170,7 @@ export function startRunner(store: AppStore, { createWorker, loop, clock, timers
       spec = next;
       resetNonce = s.resetNonce;
       tEnd = Infinity;
+      dropHeld();
       recovery = null;
       heldInfo = null;
       replayGoal = 0;
@@ -183,6 +205,15 @@ export function startRunner(store: AppStore, { createWorker, loop, clock, timers
     }
     lastTour = now;
     // a split view's second run shares this clock: wait for it to reach the same time
+    if (heldFrame) {
+      const frame = heldFrame;
+      if (frame.runId !== client.currentRunId) dropHeld();
+      else if (clock.holds(frame.t)) return;
+      else {
+        dropHeld();
+        show(frame);
+      }
+    }
     if (client.busy || clock.holds(frameData.t)) return;
     if (heldInfo && (s.playing || pendingStep)) {
       const info = heldInfo;

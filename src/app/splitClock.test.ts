@@ -25,4 +25,13 @@ describe('SplitClock', () => {
     releaseOld();
     expect(clock.holds(1)).toBe(true);
   });
+
+  it('sends the follower to a held frame’s time, else to the time the leader shows', () => {
+    const clock = new SplitClock();
+    expect(clock.target(3)).toBe(3);
+    clock.held = 40;
+    expect(clock.target(3)).toBe(40);
+    clock.held = null;
+    expect(clock.target(3)).toBe(3);
+  });
 });

@@ -1,8 +1,13 @@
 // The one clock of a split view (compare=…). The page's runner leads and the second pane's
 // runner follows: before each new frame the leader asks whether the follower still has to reach
-// its time, so both panes always show the same t. The page wires one of these into both runners.
+// its time, so both panes always show the same t. A frame of the leader that arrives ahead of the
+// follower (a jump: a paused link's time, or the end) is held back, not shown, until the
+// follower has reached it too; meanwhile the follower aims at the held time. The page wires one
+// of these into both runners.
 export class SplitClock {
   private behind: ((t: number) => boolean) | null = null;
+  /** the time of the leader's frame waiting for the follower; null when none waits */
+  held: number | null = null;
 
   /** The follower's test of whether it is still behind t; the returned function withdraws it. */
   follow(behind: (t: number) => boolean): () => void {
@@ -15,5 +20,10 @@ export class SplitClock {
   /** Whether the leader waits at t; never without a follower (no comparison). */
   holds(t: number): boolean {
     return this.behind !== null && this.behind(t);
+  }
+
+  /** Where the follower is to go: the held frame's time, else the time the leader shows. */
+  target(shown: number): number {
+    return this.held ?? shown;
   }
 }
