@@ -292,6 +292,8 @@ test.describe('phone', () => {
   test('a shared paused link shows Play right under the view, and the gesture hint clear of the buttons', async ({ page }) => {
     await page.goto('./?T=50&t=50');
     await waitForEnd(page);
+    // the 3-D view loads lazily, so a short run can end before it is there
+    await expect(page.getByTestId('flow-canvas')).toBeVisible();
     // both boxes in one frame: the search note may still move into the notes strip under the
     // canvas just after the end, which lengthens the view and moves Play down with it
     const boxes = () =>
