@@ -13,7 +13,7 @@ import { downloadText } from '../share/download.ts';
 import { getExplorePool } from './explorePool.ts';
 import { buildSweepChart, escapeFit, type PhaseCurves } from './sweepCharts.ts';
 import { formFromLink, linkOfForm, pointParams, readField, sweepConfigOf, sweepDynamicsNote, sweepFields, SWEEP_NOTES, SWEEP_TITLES, type FormValues } from './sweepForms.ts';
-import { defaultGridNote } from '../../core/experiments/sweepSettings.ts';
+import { defaultGridNote } from './defaultGridNote.ts';
 import { emptySweepView, SweepRunner, type SweepView } from './sweepRunner.ts';
 import { sweepTable } from './sweepTable.ts';
 
