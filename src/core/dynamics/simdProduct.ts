@@ -10,23 +10,8 @@
 // memory; each entry is (Σ over even c) + (Σ over odd c), and rows must hold a multiple of 4
 // doubles.
 
-const I32 = 0x7f, V128 = 0x7b;
+import { get, I32, moduleBytes, set, simd, uleb, V128, v128Load } from './wasmBytes.ts';
 
-function uleb(x: number): number[] {
-  const out: number[] = [];
-  do {
-    let byte = x & 0x7f;
-    x >>>= 7;
-    if (x !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (x !== 0);
-  return out;
-}
-
-const get = (l: number) => [0x20, ...uleb(l)];
-const set = (l: number) => [0x21, ...uleb(l)];
-const simd = (op: number, ...imm: number[]) => [0xfd, ...uleb(op), ...imm];
-const v128Load = (offset: number) => simd(0x00, 3, ...uleb(offset));
 const F64X2_ADD = 0xf0, F64X2_MUL = 0xf2, F64X2_EXTRACT = 0x21;
 
 // locals: params 0..5, then a1, a2, b1, b2, c (i32), s00..s22 (v128), x0..x2, y0..y2 (v128)
@@ -75,29 +60,12 @@ function body(): number[] {
   emit(get(P_OUT), [0x41, 24], i32Add, set(P_OUT));
   emit(get(P_TILES), [0x41, 1, 0x6b], [0x22, ...uleb(P_TILES)], [0x0d, 0]); // --tiles != 0: next tile
   emit([0x0b]); // end loop over tiles
-  emit([0x0b]); // end block
-  emit([0x0b]); // end function
+  emit([0x0b]); // end block (moduleBytes ends the function)
   return code;
 }
 
-function section(id: number, content: number[]): number[] {
-  return [id, ...uleb(content.length), ...content];
-}
-
-function moduleBytes(): Uint8Array<ArrayBuffer> {
-  const name = Array.from('rowTiles', (ch) => ch.charCodeAt(0));
-  const locals = [3, ...uleb(5), I32, ...uleb(9), V128, ...uleb(6), V128];
-  const fn = [...locals, ...body()];
-  return Uint8Array.from([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, [1, 0x60, 6, I32, I32, I32, I32, I32, I32, 0]),
-    // import env.mem: a memory of at least 1 page
-    ...section(2, [1, 3, ...Array.from('env', (ch) => ch.charCodeAt(0)), 3, ...Array.from('mem', (ch) => ch.charCodeAt(0)), 0x02, 0x00, 1]),
-    ...section(3, [1, 0]),
-    ...section(7, [1, name.length, ...name, 0x00, 0]),
-    ...section(10, [1, ...uleb(fn.length), ...fn]),
-  ]);
-}
+const rowTilesModule = () =>
+  moduleBytes([{ name: 'rowTiles', params: [I32, I32, I32, I32, I32, I32], results: [], locals: [[5, I32], [9, V128], [6, V128]], body: body() }]);
 
 export type RowTiles = (a: number, b: number, tiles: number, rowBytes: number, out: number, ldcBytes: number) => void;
 
@@ -107,7 +75,7 @@ function simdModule(): WebAssembly.Module | null {
   if (compiled !== undefined) return compiled;
   compiled = null;
   try {
-    const bytes = moduleBytes();
+    const bytes = rowTilesModule();
     if (typeof WebAssembly === 'object' && WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
   } catch {
     compiled = null;
