@@ -231,31 +231,28 @@ export function ThresholdPlot() {
   }, [info]);
   const equi = geom === 'equi';
   const zoom = window ? zoomRange(window) : null;
+  // what the whole range and its zoom share
+  const chart = {
+    curve: info?.muCurve ?? null,
+    thresholds,
+    window,
+    beta: equi ? beta : null,
+    kind: info?.average?.kind,
+    onPickBeta: equi ? (b: number) => setParam('beta', b) : undefined,
+  };
   return (
     <figure className="plot threshold-view">
       <figcaption>
         Threshold: μ<sub>span</sub>(β) at the average point{equi ? ' (click to set β)' : ''}
       </figcaption>
-      <ThresholdChart
-        curve={info?.muCurve ?? null}
-        thresholds={thresholds}
-        window={window}
-        beta={equi ? beta : null}
-        kind={info?.average?.kind}
-        onPickBeta={equi ? (b) => setParam('beta', b) : undefined}
-      />
+      <ThresholdChart {...chart} />
       {window && zoom && (
         <>
           <figcaption className="zoom-caption">
             Zoom on the window [β_c, β_fold] = [{window.from.toPrecision(4)}, {window.to.toPrecision(4)}]: both minima exist
           </figcaption>
           <ThresholdChart
-            curve={info?.muCurve ?? null}
-            thresholds={thresholds}
-            window={window}
-            beta={equi ? beta : null}
-            kind={info?.average?.kind}
-            onPickBeta={equi ? (b) => setParam('beta', b) : undefined}
+            {...chart}
             pickStep={1e-4}
             xRange={zoom}
             testId="threshold-zoom"
