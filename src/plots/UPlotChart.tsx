@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { type ChartTheme, useChartTheme } from './chartTheme.ts';
+import { withCpuCanvases } from './cpuCanvas.ts';
 
 export type ChartOptions = Omit<uPlot.Options, 'width' | 'height'>;
 
@@ -51,7 +52,7 @@ export function UPlotChart({ options, data, rebuildKey = null, onChart, testId, 
     // in the presenter strip every pixel of height goes to the curves: the x axis keeps its
     // ticks but not its title (the time readout and, for SGD, the time-axis switch name it)
     const compact = fillsBox(el);
-    const u = new uPlot(
+    const u = withCpuCanvases(() => new uPlot(
       {
         ...opts,
         // and no more room under the plot than its tick labels need (uPlot's default is 50 px)
@@ -62,7 +63,7 @@ export function UPlotChart({ options, data, rebuildKey = null, onChart, testId, 
       },
       fill(),
       el,
-    );
+    ));
     notify?.(u);
     const observer = new ResizeObserver(() => {
       // a layout change into or out of the strip rebuilds the chart with or without the title

@@ -61,7 +61,9 @@ export function LabelPlacer() {
     // corner notes first: they take a fixed place, which the other labels then avoid. A corner
     // that reaches the sphere is refused (the centre is where a lecturer points during the
     // plateau); with no corner free (a phone, a split pane) the note goes into its slot in the
-    // strip under the view, and stays there while it shows, so the view's size cannot flip it.
+    // strip under the view. The slot stays reserved while the view keeps its width, also while
+    // the note is hidden: every restart (a β drag, a new seed) shows the note again, and a strip
+    // that grew and shrank with it would resize the canvas, and so the sphere, each time.
     for (const l of list) l.box = null;
     const p = v.current;
     p.set(0, 0, 0).project(camera);
@@ -74,13 +76,13 @@ export function LabelPlacer() {
     const slot = view?.querySelector<HTMLElement>('.search-slot') ?? null;
     for (const l of list) {
       if (l.side !== 'corner') continue;
-      if (l.el.hidden) {
-        besideView.current = null;
-        if (slot?.classList.contains('used')) slot.classList.remove('used');
-        continue;
-      }
+      if (l.el.hidden) continue;
       const w = l.el.offsetWidth, h = l.el.offsetHeight;
       let r = besideView.current === size.width ? null : placeCornerNote(w, h, size.width, size.height, disc, blocked);
+      if (r !== null && slot?.classList.contains('used')) {
+        besideView.current = null;
+        slot.classList.remove('used');
+      }
       if (r === null && slot && view) {
         besideView.current = size.width;
         if (slot.style.height !== `${h}px` || slot.style.width !== `${w}px`) {

@@ -13,8 +13,23 @@ export interface BetaWindow {
   to: number;
 }
 
+const WINDOW_CACHE_SIZE = 256;
+// a page asks again for every card render and every default grid: the windows depend on the
+// kernel and k only, and finding them takes several ms per k
+const windowCache = new Map<string, BetaWindow[]>();
+
 /** Every (β_c, β_fold)-type window in [0, 1) of this kernel and k; empty when there is none. */
 export function bistableWindows(kernel: Kernel, k: number): BetaWindow[] {
+  const key = `${k}|${Array.from(kernel.c).join(',')}`;
+  const cached = windowCache.get(key);
+  if (cached) return cached.map((w) => ({ ...w }));
+  const windows = findWindows(kernel, k);
+  if (windowCache.size >= WINDOW_CACHE_SIZE) windowCache.delete(windowCache.keys().next().value!);
+  windowCache.set(key, windows.map((w) => ({ ...w })));
+  return windows;
+}
+
+function findWindows(kernel: Kernel, k: number): BetaWindow[] {
   if (k < 2) return [];
   const cuts = [0, ...betaCriticalRoots(kernel, k), ...betaFoldRoots(kernel, k), 1].sort((a, b) => a - b);
   const out: BetaWindow[] = [];

@@ -15,7 +15,7 @@ const foldCurves: PhaseCurves = (base, ks) => {
   return [{ label: 'β_fold(k)', points: ks.map((k, i) => [folds[i], k] as [number, number]) }];
 };
 import { getExplorePool } from './explorePool.ts';
-import { warmUpSweepCharts } from './sweepCharts.ts';
+import { SWEEP_CHART_WARM_UPS } from './sweepCharts.ts';
 import './explore.css';
 
 const KINDS: SweepKind[] = ['beta', 'coupon', 'escape', 'phase'];
@@ -26,7 +26,15 @@ export default function ExplorePanel() {
   const workers = getExplorePool().size;
   useEffect(() => {
     if (typeof requestIdleCallback !== 'function') return;
-    const id = requestIdleCallback(warmUpSweepCharts, { timeout: 5000 });
+    let id = 0;
+    const next = (i: number) => {
+      if (i >= SWEEP_CHART_WARM_UPS.length) return;
+      id = requestIdleCallback(() => {
+        SWEEP_CHART_WARM_UPS[i]();
+        next(i + 1);
+      }, { timeout: 5000 });
+    };
+    next(0);
     return () => cancelIdleCallback(id);
   }, []);
   return (

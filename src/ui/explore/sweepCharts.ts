@@ -241,26 +241,19 @@ export function buildSweepChart(c: SweepChartInput): SweepChart | null {
 }
 
 /**
- * Draws a small throwaway chart with the marks the sweeps use, once, when the page is idle: the
- * first Plot chart in a page costs several times a later one (code compiled on first use), and
- * that first time should not fall inside a running sweep.
+ * Small throwaway charts with the marks the sweeps use, one mark each: the first Plot chart in a
+ * page costs several times a later one (code compiled on first use), and that first time should
+ * not fall inside a running sweep. One mark per call keeps each call short: all of them in one
+ * chart was a single task of about 120 ms, enough to stall a β drag that it meets.
  */
-export function warmUpSweepCharts(): void {
-  const rows = [{ x: 0, y: 0, k: 2, bin: 'a' }, { x: 1, y: 1, k: 3, bin: 'b' }];
-  Plot.plot({
-    width: 200,
-    height: 120,
-    // no colour legend: its ramp is encoded with canvas.toDataURL, a readback that can hold the
-    // main thread for 300 ms while the 3-D view renders (npm run perf); the phase chart pays it
-    color: { type: 'linear', domain: [0, 1], scheme: 'viridis' },
-    marks: [
-      Plot.areaY(rows, { x: 'x', y: 'y', fill: 'bin' }),
-      Plot.rect(rows, { x1: 'x', x2: 'y', y1: 'k', y2: 'k', fill: 'y' }),
-      Plot.line(rows, { x: 'x', y: 'y' }),
-      Plot.dot(rows, { x: 'x', y: 'y' }),
-      Plot.ruleX(rows, { x: 'x' }),
-      Plot.text(rows, { x: 'x', y: 'y', text: 'bin' }),
-      Plot.tip(rows, Plot.pointerX({ x: 'x', y: 'y' })),
-    ],
-  });
-}
+const rows = [{ x: 0, y: 0, k: 2, bin: 'a' }, { x: 1, y: 1, k: 3, bin: 'b' }];
+export const SWEEP_CHART_WARM_UPS: (() => void)[] = [
+  () => Plot.plot({ width: 200, height: 120, marks: [Plot.line(rows, { x: 'x', y: 'y' })] }),
+  () => Plot.plot({ width: 200, height: 120, marks: [Plot.dot(rows, { x: 'x', y: 'y' }), Plot.ruleX(rows, { x: 'x' })] }),
+  () => Plot.plot({ width: 200, height: 120, marks: [Plot.areaY(rows, { x: 'x', y: 'y', fill: 'bin' })] }),
+  // no colour legend: its ramp is encoded with canvas.toDataURL, a readback that can hold the
+  // main thread for 300 ms while the 3-D view renders (npm run perf); the phase chart pays it
+  () => Plot.plot({ width: 200, height: 120, color: { type: 'linear', domain: [0, 1], scheme: 'viridis' }, marks: [Plot.rect(rows, { x1: 'x', x2: 'y', y1: 'k', y2: 'k', fill: 'y' })] }),
+  () => Plot.plot({ width: 200, height: 120, marks: [Plot.text(rows, { x: 'x', y: 'y', text: 'bin' })] }),
+  () => Plot.plot({ width: 200, height: 120, marks: [Plot.tip(rows, Plot.pointerX({ x: 'x', y: 'y' }))] }),
+];

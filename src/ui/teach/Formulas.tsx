@@ -21,13 +21,15 @@ const TEX = {
 
 type TexKey = keyof typeof TEX;
 
-// typeset once per page: the strings are constants
+// typeset once per page: the strings are constants. The props objects are constants too: React
+// sets innerHTML again whenever the object is new, and the live values below re-render this
+// list on every β input of a drag.
 const HTML = Object.fromEntries(
-  Object.entries(TEX).map(([key, tex]) => [key, katex.renderToString(tex, { throwOnError: false, output: 'htmlAndMathml' })]),
-) as Record<TexKey, string>;
+  Object.entries(TEX).map(([key, tex]) => [key, { __html: katex.renderToString(tex, { throwOnError: false, output: 'htmlAndMathml' }) }]),
+) as Record<TexKey, { __html: string }>;
 
 function Tex({ name }: { name: TexKey }) {
-  return <span className="tex" dangerouslySetInnerHTML={{ __html: HTML[name] }} />;
+  return <span className="tex" dangerouslySetInnerHTML={HTML[name]} />;
 }
 
 function Live({ id, value, digits = 4 }: { id: string; value: number | null; digits?: number }) {
