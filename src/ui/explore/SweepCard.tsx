@@ -233,7 +233,6 @@ export function SweepCard({ kind, base, phaseCurves }: { kind: SweepKind; base: 
     <section className="explore-card" data-testid={`sweep-${kind}`} data-in-link={inLink} aria-labelledby={`sweep-${kind}-title`}>
       <h3 id={`sweep-${kind}-title`}>{SWEEP_TITLES[kind]}</h3>
       <p className="explore-note">{SWEEP_NOTES[kind]}</p>
-      {gridNote && <p className="explore-note" data-testid={`sweep-${kind}-grid-note`}>{gridNote}</p>}
       {dynamicsNote && <p className="explore-note explore-dynamics" data-testid="sweep-dynamics">{dynamicsNote}</p>}
       <form
         className="sweep-form"
@@ -281,6 +280,8 @@ export function SweepCard({ kind, base, phaseCurves }: { kind: SweepKind; base: 
           ))}
         </ul>
       )}
+      {/* last: it is found when the page is idle, and arriving above the form it moved the form and the chart */}
+      {gridNote && <p className="explore-note" data-testid={`sweep-${kind}-grid-note`}>{gridNote}</p>}
     </section>
   );
 }
