@@ -42,6 +42,15 @@ export async function waitForEnd(page: Page, timeout = 40_000) {
   await expect(page.locator('.readout.time')).toContainText('(end)', { timeout });
 }
 
+/**
+ * Jump to end (the button) and wait for the end: for tests about the state at T rather than the
+ * way there. The jump's state is the played one (unit tests compare both with the CLI).
+ */
+export async function jumpToEnd(page: Page, timeout = 40_000) {
+  await page.locator('button[name=end]').click();
+  await waitForEnd(page, timeout);
+}
+
 /** Pixels of a screenshot, decoded in the page, as the page-side readers below see them. */
 export interface Screenshot {
   width: number;

@@ -3,7 +3,7 @@
 // workers on one clock; too many neurons for the squared loss are refused with a message.
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { cliFlow, expect, loadScreenshot, outcomeCounts, test, waitForEnd, type Screenshot } from './fixtures.ts';
+import { cliFlow, expect, loadScreenshot, jumpToEnd, outcomeCounts, test, waitForEnd, type Screenshot } from './fixtures.ts';
 
 /** Share of a canvas's pixels that differ from its corner's colour. */
 async function foreground(page: Page, canvas: Locator): Promise<number> {
@@ -76,8 +76,8 @@ test('the split view runs both losses from the same neurons on one clock, with t
   const paused = await paneTime(page, 'left');
   expect(paused).toBeGreaterThan(1);
   expect(paused).toBeLessThan(60);
-  await page.locator('button[name=play]').click();
-  await waitForEnd(page, 90_000);
+  // from the pause, Jump to end: both panes reach T together
+  await jumpToEnd(page, 90_000);
   await expect.poll(() => paneTime(page, 'right'), { timeout: 60_000 }).toBe(60);
   expect(await paneTime(page, 'left')).toBe(60);
   const cli = await printed;
@@ -102,7 +102,7 @@ test('a split view over β shows just below and just above β_c at once', async 
   test.setTimeout(120_000);
   await page.goto('./?compare=beta:0.3&beta=0.2&k=3&p=3&n=60&d=1000&T=1000&speed=4');
   await expect(page.locator('.pane-label')).toHaveText(['beta=0.2', 'beta=0.3']);
-  await waitForEnd(page, 100_000);
+  await jumpToEnd(page, 100_000);
   await expect.poll(() => paneTime(page, 'right'), { timeout: 30_000 }).toBe(1000);
   const below = await paneCounts(page, 'left');
   const above = await paneCounts(page, 'right');

@@ -6,69 +6,12 @@
 import type { Page } from '@playwright/test';
 import type { OutcomeCounts } from '../src/core/outcomes/classify.ts';
 import { TOUR_STEPS } from '../src/ui/teach/tourSteps.ts';
-import { expect, expectLabelsApart, simTime, test, waitForEnd } from './fixtures.ts';
+import { expect, expectLabelsApart, jumpToEnd, simTime, test, waitForEnd } from './fixtures.ts';
+import { expectRoomyPlots, expectUncovered } from './stageChecks.ts';
 
 test.describe.configure({ timeout: 180_000 });
 
 const N = TOUR_STEPS.length;
-
-interface Measured {
-  scrollY: number;
-  plots: { id: string; height: number; top: number; bottom: number; clipped: boolean }[];
-  captions: { text: string; overflows: boolean; clipped: boolean }[];
-}
-
-/** Plot areas (uPlot's .u-over) and chart captions of the presenter strip, as laid out now. */
-function measureStrip(page: Page): Promise<Measured> {
-  return page.evaluate(() => {
-    // clipped: some ancestor that hides its overflow does not contain the whole box
-    const clipped = (el: Element) => {
-      const r = el.getBoundingClientRect();
-      for (let a = el.parentElement; a; a = a.parentElement) {
-        const s = getComputedStyle(a);
-        if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
-        const c = a.getBoundingClientRect();
-        if (r.top < c.top - 0.5 || r.bottom > c.bottom + 0.5 || r.left < c.left - 0.5 || r.right > c.right + 0.5) return true;
-      }
-      return false;
-    };
-    // a chart in a tab not chosen is not on screen; the shown tab's name is its caption
-    const shown = (el: Element) => el.checkVisibility() && el.getBoundingClientRect().width > 1;
-    const plots = [...document.querySelectorAll('.stage-panel .chart')].filter(shown).map((chart) => {
-      const over = chart.querySelector('.u-over')!;
-      const r = over.getBoundingClientRect();
-      return { id: chart.getAttribute('data-testid') ?? '', height: r.height, top: r.top, bottom: r.bottom, clipped: clipped(over) };
-    });
-    const captions = [...document.querySelectorAll('.stage-panel figcaption, .stage-panel [role=tab]')].filter(shown).map((f) => ({
-      text: f.textContent ?? '',
-      overflows: f.scrollWidth > f.clientWidth + 1 || f.scrollHeight > f.clientHeight + 1,
-      clipped: clipped(f),
-    }));
-    return { scrollY: window.scrollY, plots, captions };
-  });
-}
-
-async function expectRoomyPlots(page: Page, minHeight: number, what: string) {
-  // the charts follow their boxes through a ResizeObserver: wait until they have settled
-  await expect
-    .poll(async () => {
-      const m = await measureStrip(page);
-      return m.plots.length >= 2 && m.plots.every((p) => p.height >= minHeight);
-    }, { message: `${what}: every plot area at least ${minHeight} px` })
-    .toBe(true);
-  const m = await measureStrip(page);
-  const vh = page.viewportSize()!.height;
-  expect(m.scrollY, `${what}: the page is not scrolled`).toBe(0);
-  for (const p of m.plots) {
-    expect(p.top, `${what}: ${p.id} top`).toBeGreaterThanOrEqual(0);
-    expect(p.bottom, `${what}: ${p.id} bottom`).toBeLessThanOrEqual(vh);
-    expect(p.clipped, `${what}: ${p.id} is not clipped`).toBe(false);
-  }
-  for (const c of m.captions) {
-    expect(c.overflows, `${what}: caption "${c.text}" fits`).toBe(false);
-    expect(c.clipped, `${what}: caption "${c.text}" is not clipped`).toBe(false);
-  }
-}
 
 test.describe('1280×720: the plots keep their height and their captions', () => {
   test.use({ viewport: { width: 1280, height: 720 } });
@@ -81,7 +24,7 @@ test.describe('1280×720: the plots keep their height and their captions', () =>
   ] as const) {
     test(`${query || 'the default page'} at its end`, async ({ page }) => {
       await page.goto(`./${query}`);
-      await waitForEnd(page, 120_000);
+      await jumpToEnd(page, 120_000);
       await expectRoomyPlots(page, min, query || 'default');
     });
   }
@@ -102,34 +45,7 @@ test.describe('1280×720: the plots keep their height and their captions', () =>
     for (const id of ['overlap-plot', 'loss-plot']) await expectUncovered(page, `[data-testid=${id}]`, id);
   });
 
-  test('every tour step, with the step title and Back/Next beside the view', async ({ page }) => {
-    for (let i = 1; i <= N; i++) {
-      await page.goto(`./?tour=${i}`);
-      await expect(page.getByTestId('tour-step')).toHaveAttribute('data-step', String(i));
-      await expect.poll(() => simTime(page)).toBeGreaterThan(0);
-      await expectRoomyPlots(page, TOUR_STEPS[i - 1].query.includes('compare=') ? 80 : 100, `tour step ${i}`);
-      for (const name of ['tour-back', 'tour-next']) await expectUncovered(page, `button[name=${name}]`, `step ${i} ${name}`);
-      await expectUncovered(page, '[data-testid=tour-step] h3', `step ${i} title`);
-    }
-  });
 });
-
-/** Inside the viewport and the topmost element at its centre (nothing lies over it). */
-async function expectUncovered(page: Page, selector: string, what: string) {
-  const el = page.locator(selector);
-  const box = (await el.boundingBox())!;
-  const vp = page.viewportSize()!;
-  expect(box, `${what} is rendered`).not.toBeNull();
-  expect(box.y, `${what} top`).toBeGreaterThanOrEqual(0);
-  expect(box.y + box.height, `${what} bottom`).toBeLessThanOrEqual(vp.height);
-  expect(box.x + box.width, `${what} right`).toBeLessThanOrEqual(vp.width);
-  const onTop = await el.evaluate((node) => {
-    const r = node.getBoundingClientRect();
-    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-    return !!hit && (hit === node || node.contains(hit));
-  });
-  expect(onTop, `${what} is not covered`).toBe(true);
-}
 
 test('from ?tour=1 PageDown turns every page with Next on screen, PageUp and ← go back, → with a slider focused moves the slider', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
@@ -164,7 +80,7 @@ test('each split pane shows its own run: tip counts plus its count at w̄ are at
   await page.setViewportSize({ width: 1280, height: 720 });
   const n = 100;
   await page.goto(`./?compare=beta:0.35&n=${n}&T=1000`);
-  await waitForEnd(page, 120_000);
+  await jumpToEnd(page, 120_000);
   const paneCounts = async (testId: string) => {
     const raw = await page.getByTestId(testId).getAttribute('data-counts');
     return raw ? (JSON.parse(raw) as OutcomeCounts) : null;
@@ -278,7 +194,7 @@ for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]
   test(`k = 16 at ${size.width}×${size.height}: no two labels overlap`, async ({ page }) => {
     await page.setViewportSize(size);
     await page.goto('./?k=16&beta=0.1&n=300');
-    await waitForEnd(page, 120_000);
+    await jumpToEnd(page, 120_000);
     // the placer moves labels apart over a few of the canvas's frames after the last one lands
     await expect(async () => {
       await expectLabelsApart(page, 16);

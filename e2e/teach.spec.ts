@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, expectFlowStill, nextFrames, outcomeCounts, simTime, test, watchFlowWorker } from './fixtures.ts';
+import { expectRoomyPlots, expectUncovered } from './stageChecks.ts';
 import type { OutcomeCounts } from '../src/core/outcomes/classify.ts';
 import { failedClaims, TOUR_STEPS } from '../src/ui/teach/tourSteps.ts';
 
@@ -52,8 +53,11 @@ async function expectConfiguration(page: Page, query: string) {
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 test.describe('guided tour', () => {
-  test('walks every step: its configuration, its permalink and what its text claims', async ({ page }) => {
+  test('walks every step at 1280×720: its configuration, its permalink, the stage around it and what its text claims', async ({ page }) => {
     test.setTimeout(240_000);
+    // the projector's size: each step's charts keep their height, its title and Back/Next
+    // stay beside the view with nothing over them
+    await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto('./');
     await expect(page.getByTestId('tour-step')).toHaveCount(0);
     await page.locator('button[name=tour-start]').click();
@@ -66,9 +70,13 @@ test.describe('guided tour', () => {
       await expect(page.locator('button[name=tour-back]')).toBeEnabled({ enabled: i > 1 });
       await expect(page.locator('button[name=tour-next]')).toBeEnabled({ enabled: i < N });
       await expectConfiguration(page, `${step.query}&tour=${i}`);
-      // the fastest playback to the step's T: speed is a view parameter, the run and its end
-      // state are the step's own (the claims are checked there)
-      await page.locator('main input[type=range][name=speed]').fill('4');
+      await expect.poll(() => simTime(page)).toBeGreaterThan(0);
+      await expectRoomyPlots(page, step.query.includes('compare=') ? 80 : 100, `tour step ${i}`);
+      for (const name of ['tour-back', 'tour-next']) await expectUncovered(page, `button[name=${name}]`, `step ${i} ${name}`);
+      await expectUncovered(page, '[data-testid=tour-step] h3', `step ${i} title`);
+      // the claims are about the step's end state: Jump to end gives the state at T (the same
+      // as playing there, which the unit tests and the playback specs check) without the wait
+      await page.locator('button[name=end]').click();
       const T = Number(new URLSearchParams(step.query).get('T'));
       await waitForEnd(page, T);
       expect(await isPlaying(page)).toBe(false);
