@@ -7,6 +7,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { type ChartTheme, useChartTheme } from './chartTheme.ts';
 import { withCpuCanvases } from './cpuCanvas.ts';
+import { tickText } from './tickText.ts';
 
 export type ChartOptions = Omit<uPlot.Options, 'width' | 'height'>;
 
@@ -101,14 +102,7 @@ export function axisStyle(theme: ChartTheme, label: string, extra: uPlot.Axis = 
   };
 }
 
-/**
- * Tick text with as many decimals as uPlot's chosen step needs (its default formatter keeps
- * three, so a loss axis in steps of 0.0005 read 0, 0, −0), and a true minus sign.
- */
-const stepValues: uPlot.Axis['values'] = (_u, splits, _axis, _space, incr) => {
-  const decimals = Math.min(12, Math.max(0, Math.ceil(-Math.log10(incr) - 1e-9)));
-  return splits.map((v) => (v === null ? '' : (Math.abs(v) < incr * 1e-6 ? 0 : v).toFixed(decimals).replace('-', '−')));
-};
+const stepValues: uPlot.Axis['values'] = (_u, splits, _axis, _space, incr) => tickText(splits, incr);
 
 /** A y axis as wide as its longest tick label (uPlot's own sizing hook), plus room for its title. */
 export function yAxisStyle(theme: ChartTheme, label: string, extra: uPlot.Axis = {}): uPlot.Axis {
