@@ -190,8 +190,8 @@ test('embed at 960×540 gives the view at least 420 px of height, with play and 
   expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(540);
 });
 
-for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
-  test(`k = 16 at ${size.width}×${size.height}: no two labels overlap`, async ({ page }) => {
+for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }, { width: 375, height: 812 }]) {
+  test(`k = 16 at ${size.width}×${size.height}: no two labels overlap, nor a label and a button`, async ({ page }) => {
     await page.setViewportSize(size);
     await page.goto('./?k=16&beta=0.1&n=300');
     await jumpToEnd(page, 120_000);

@@ -44,7 +44,8 @@ export function LabelPlacer() {
     const blocked: Rect[] = [];
     if (view) {
       const origin = view.getBoundingClientRect();
-      for (const el of view.querySelectorAll('.view-tools, .view-footer > *, .touch-hint')) {
+      // each button on its own: on a phone the Landscape button hangs below the row of the others
+      for (const el of view.querySelectorAll('.view-tools > :not(.sr-only), .view-footer > *, .touch-hint')) {
         const r = el.getBoundingClientRect();
         if (r.width > 0) blocked.push({ x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height });
       }
