@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -5,8 +6,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
     testTimeout: 30000,
-    // one worker per core: the default leaves one core to the main process, which on this
-    // 2-core machine ran the files one at a time (161 s; with two, about 85 s)
-    maxWorkers: 2,
+    // one worker per core: the default leaves one core to the main process, which on a 2-core
+    // machine runs the files one at a time (161 s here; with two workers about 85 s)
+    maxWorkers: availableParallelism(),
   },
 });
