@@ -19,7 +19,10 @@ test('bistable window at its end: the sentence names both thresholds, the readou
   const view = (await page.getByTestId('flow-canvas').boundingBox())!;
   expect((await sentence.boundingBox())!.y).toBeGreaterThanOrEqual(view.y + view.height);
 
-  const cli = await cliFlow<FlowReport & { indexMinimum: { overlap: number } }>(query);
+  const cli = await cliFlow<FlowReport & { indexMinimum: { overlap: number }; regime: { kind: string; sentence: string } }>(query);
+  // the command line's report says the same sentence
+  expect(cli.regime.kind).toBe('bistable');
+  await expect(sentence).toHaveText(cli.regime.sentence);
   await expect.poll(async () => (await outcomeCounts(page))?.atMinimum).toEqual(cli.counts.atMinimum);
   const c = (await outcomeCounts(page))!;
   expect(c.recovered).toEqual([0, 0, 0]);

@@ -11,6 +11,7 @@ import { readableJson, rowsOf } from './json.ts';
 import { modelOfQuery } from './query.ts';
 import { criticalPoints, MAX_LANDSCAPE_K } from '../core/analysis/criticalPoints.ts';
 import { coveredCount } from '../core/outcomes/classify.ts';
+import { regimeOfRun } from '../core/outcomes/regimeOfRun.ts';
 
 const USAGE = `usage: npm run -s flow -- '<query>' [--init FILE]
 
@@ -19,8 +20,9 @@ to its end time and prints one JSON object: the parameters, β_c and β_fold (be
 the average and the minima near the v_j are minima), the average point, the minimum near v_j,
 every critical point of the loss on the sphere of span(V) for k ≤ 3 (criticalPoints: overlaps u,
 spanIndex, perpCurvature, spanKind, kind on S^{d−1}, loss), the end time, where the neurons ended (counts, with tol and, for even φ, a note on the merged
-±v_j), warnings (among them neurons that had not settled by the end), and their final overlaps
-u (n rows of k).
+±v_j), warnings (among them neurons that had not settled by the end), their final overlaps
+u (n rows of k), and regime: the sentence the app shows under the view (where β sits against
+β_c and β_fold, and while most neurons still search, how far along the plateau).
 With loss=mse it adds generalizationError (E[(f − f*)²] at the end) and covered (distinct index
 vectors recovered). With compare=… (as in the app's split view) it adds \`compared\`: the same
 report for the second run, from the same start.
@@ -51,6 +53,8 @@ export function flowReport(params: Params, model: Model, run: RunSummary, init: 
     failed: run.failed,
     ...(run.generalizationError === undefined ? {} : { generalizationError: run.generalizationError, covered: coveredCount(run.counts) }),
     u: rowsOf(run.u, n, k),
+    // last, so every field before it is where it was: the sentence the app shows under the view
+    regime: regimeOfRun(model, run.t, run.u),
   };
 }
 
