@@ -30,6 +30,7 @@ const counts: OutcomeCounts = {
   atAverage: 8,
   other: 9,
   otherKinds: { antiAverage: 1, equator: 2, unsettled: 5, failed: 1, minusIndex: 0, fixedPoint: 0 },
+  atMinimum: [2, 0],
 };
 
 describe('overlapsCsv', () => {
@@ -64,6 +65,8 @@ describe('countsCsv', () => {
     expect(rows).toContainEqual(['at average', '', '8']);
     expect(rows).toContainEqual(['unsettled', '', '5']);
     expect(rows).toContainEqual(['failed', '', '1']);
+    // the attracted at the minimum near each v_j, after every older row
+    expect(rows.slice(-2)).toEqual([['at minimum near', 'v1', '2'], ['at minimum near', 'v2', '0']]);
     const total = rows.filter((r) => ['attracted', 'at average', 'other'].includes(r[0])).reduce((s, r) => s + Number(r[2]), 0);
     expect(total).toBe(6 + 7 + 8 + 9);
   });

@@ -81,6 +81,9 @@ export function countsCsv(c: OutcomeCounts): string {
     `minus index,,${c.otherKinds.minusIndex}`,
     `another fixed point,,${c.otherKinds.fixedPoint}`,
   );
+  // last, so the rows above stay where they were: of the attracted, those at the distorted
+  // minimum near v_j (docs/model.md §7)
+  c.atMinimum.forEach((x, j) => rows.push(`at minimum near,v${j + 1},${x}`));
   return `${rows.join('\n')}\n`;
 }
 
