@@ -149,6 +149,24 @@ export class Interaction {
    * (Horner), Q_im = w_i·w_m of the rows of w (n × dim).
    */
   subtractFrom(w: Float64Array, a: number, kdc: Float64Array, R: Float64Array): void {
+    const { n, dim, dimE } = this;
+    const KW = this.interact(w, a, kdc);
+    for (let i = 0; i < n; i++) {
+      const o = i * dim, ko = i * dimE;
+      for (let c = 0; c < dim; c++) R[o + c] -= KW[ko + c];
+    }
+  }
+
+  /** Row stride of the rows `interact` returns. */
+  get stride(): number {
+    return this.dimE;
+  }
+
+  /**
+   * a Σ_{m≠i} κ'(Q_im) w_m of every row i, as rows of `stride` doubles of the returned view
+   * (scratch, overwritten by the next call), for callers that fold it into their own pass.
+   */
+  interact(w: Float64Array, a: number, kdc: Float64Array): Float64Array {
     const { n, dim, np, dimE, wP, wTP, Q, KP, KW } = this;
     const rowT = 2 * np;
     for (let m = 0; m < n; m++) {
@@ -174,9 +192,6 @@ export class Interaction {
       }
     }
     this.product(KP, wTP, np, dimE, np, KW, dimE, false);
-    for (let i = 0; i < n; i++) {
-      const o = i * dim, ko = i * dimE;
-      for (let c = 0; c < dim; c++) R[o + c] -= KW[ko + c];
-    }
+    return KW;
   }
 }
