@@ -18,8 +18,8 @@ import type { CoordinateStart } from '../model/jointStart.ts';
 import { generalizationError, type SquaredLoss } from '../model/squaredLoss.ts';
 import {
   A21, A31, A32, A41, A42, A43, A51, A52, A53, A54, A61, A62, A63, A64, A65, A71, A73, A74, A75, A76,
-  E1, E3, E4, E5, E6, E7, canRetryNonFinite, denseValue, firstStepGuess, grownStep, isTinyStep, shrunkStep,
-  startingStep, writeDense,
+  E1, E3, E4, E5, E6, E7, canRetryNonFinite, denseValue, denseValuesOfStep, firstStepGuess, grownStep, isTinyStep, shrunkStep,
+  startingStep,
 } from './dormandPrince.ts';
 import type { Dynamics, IntegratorStats } from './dynamics.ts';
 import { Interaction } from './coupledKernels.ts';
@@ -91,7 +91,6 @@ export class CoupledFlow implements Dynamics {
   private holding = true;
   /** the constant interpolant: 5 blocks of len */
   private readonly dense: Float64Array;
-  private readonly denseOne = new Float64Array(5);
   /** RHS scratch: overlaps and φ'(u) (n×k) */
   private readonly uWork: Float64Array;
   private readonly pWork: Float64Array;
@@ -234,15 +233,8 @@ export class CoupledFlow implements Dynamics {
         const D = this.dense;
         for (let q = 0; q < len; q++) out[q] = value(D, q, len, th);
       } else {
-        // the dense output's coefficients of each coordinate, by the same code as a stored
-        // interpolant's, into five scratch doubles
-        const D = this.denseOne, write = writeDense, h = this.hLast;
-        const y0 = this.yStart, y1 = this.yNew, k1 = this.k1Last, k7 = this.k7Last;
         const { k3, k4, k5, k6 } = this;
-        for (let q = 0; q < len; q++) {
-          write(D, 0, 1, q, h, y0, y1, k1, k3, k4, k5, k6, k7);
-          out[q] = value(D, 0, 1, th);
-        }
+        denseValuesOfStep(out, len, th, this.hLast, this.yStart, this.yNew, this.k1Last, k3, k4, k5, k6, this.k7Last);
       }
     }
     normalizeRows(out, n, dim);
