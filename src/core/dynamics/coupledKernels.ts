@@ -167,31 +167,63 @@ export class Interaction {
    * (scratch, overwritten by the next call), for callers that fold it into their own pass.
    */
   interact(w: Float64Array, a: number, kdc: Float64Array): Float64Array {
-    const { n, dim, np, dimE, wP, wTP, Q, KP, KW } = this;
-    const rowT = 2 * np;
-    for (let m = 0; m < n; m++) {
-      const o = m * dim, po = panelIndex(m, 0, dimE), to = panelIndex(0, m, np);
-      for (let c = 0; c < dim; c++) {
-        const x = w[o + c];
-        wP[po + (c >> 1) * 4 + (c & 1)] = x;
-        // entry (c, m) of Wᵀ
-        wTP[to + (c >> 1) * rowT + (c & 1) * 2] = x;
-      }
-    }
+    const { np, dimE, wP, wTP, Q, KP, KW } = this;
+    this.pack(w);
     this.product(wP, wP, np, np, dimE, Q, np, true);
-    const ktop = kdc.length - 1;
-    for (let i = 0; i < n; i++) {
-      KP[panelIndex(i, i, np)] = 0;
-      for (let m = i + 1; m < n; m++) {
-        const q = Q[i * np + m];
-        let kp = kdc[ktop];
-        for (let p = ktop - 1; p >= 0; p--) kp = kp * q + kdc[p];
-        const g = a * kp;
-        KP[panelIndex(i, m, np)] = g;
-        KP[panelIndex(m, i, np)] = g;
-      }
-    }
+    this.fillK(a, kdc);
     this.product(KP, wTP, np, dimE, np, KW, dimE, false);
     return KW;
+  }
+
+  /**
+   * W into wP and Wᵀ into wTP, by 2×2 blocks: a block is four consecutive doubles in both
+   * layouts (rows m, m + 1 by columns c, c + 1 in wP, the transpose in wTP), so every write is
+   * sequential. Entries past n or dim are written as the zeros they are.
+   */
+  private pack(w: Float64Array): void {
+    const { n, dim, np, dimE, wP, wTP } = this;
+    for (let m = 0; m < n; m += 2) {
+      const o0 = m * dim, o1 = o0 + dim, second = m + 1 < n;
+      // panelIndex(m, c, dimE) and panelIndex(c, m, np) for even m and c
+      const po = m * dimE, to = 2 * m;
+      for (let c = 0; c < dim; c += 2) {
+        const right = c + 1 < dim;
+        const x00 = w[o0 + c], x01 = right ? w[o0 + c + 1] : 0;
+        const x10 = second ? w[o1 + c] : 0, x11 = second && right ? w[o1 + c + 1] : 0;
+        const p = po + 2 * c, t = c * np + to;
+        wP[p] = x00; wP[p + 1] = x01; wP[p + 2] = x10; wP[p + 3] = x11;
+        wTP[t] = x00; wTP[t + 1] = x10; wTP[t + 2] = x01; wTP[t + 3] = x11;
+      }
+    }
+  }
+
+  /**
+   * K_im = a·κ'(Q_im) for m ≠ i (Horner on kdc), 0 on the diagonal and in the padding, from Q's
+   * upper half, by 2×2 blocks: block (i, m) of the upper half and its transpose, block (m, i),
+   * are four consecutive doubles each.
+   */
+  private fillK(a: number, kdc: Float64Array): void {
+    const { n, np, Q, KP } = this;
+    const ktop = kdc.length - 1;
+    const g = (i: number, m: number): number => {
+      if (m >= n) return 0;
+      const q = Q[i * np + m];
+      let kp = kdc[ktop];
+      for (let p = ktop - 1; p >= 0; p--) kp = kp * q + kdc[p];
+      return a * kp;
+    };
+    for (let i = 0; i < n; i += 2) {
+      const second = i + 1 < n;
+      // the diagonal block
+      const d = i * np + 2 * i, gd = second ? g(i, i + 1) : 0;
+      KP[d] = 0; KP[d + 1] = gd; KP[d + 2] = gd; KP[d + 3] = 0;
+      for (let m = i + 2; m < n; m += 2) {
+        const g00 = g(i, m), g01 = g(i, m + 1);
+        const g10 = second ? g(i + 1, m) : 0, g11 = second ? g(i + 1, m + 1) : 0;
+        const u = i * np + 2 * m, l = m * np + 2 * i;
+        KP[u] = g00; KP[u + 1] = g01; KP[u + 2] = g10; KP[u + 3] = g11;
+        KP[l] = g00; KP[l + 1] = g10; KP[l + 2] = g01; KP[l + 3] = g11;
+      }
+    }
   }
 }
