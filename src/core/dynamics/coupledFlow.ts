@@ -23,6 +23,7 @@ import {
 } from './dormandPrince.ts';
 import type { Dynamics, IntegratorStats } from './dynamics.ts';
 import { Interaction } from './coupledKernels.ts';
+import { stage2, stage3, stage4, stage5, stage6, stage7, stepError } from './coupledStages.ts';
 
 export interface CoupledFlowOptions {
   rtol: number;
@@ -99,6 +100,10 @@ export class CoupledFlow implements Dynamics {
   private readonly qOut: Float64Array;
   private qStale = false;
   private readonly interaction: Interaction;
+  /** the tableau's last row (b1, b3..b6) and error weights (e1, e3..e6), and stepError's speed */
+  private readonly weights = Float64Array.of(A71, A73, A74, A75, A76);
+  private readonly errorWeights = Float64Array.of(E1, E3, E4, E5, E6);
+  private readonly speedOut = new Float64Array(1);
 
   constructor(geom: Geometry, sq: SquaredLoss, start: CoordinateStart, n: number, options: CoupledFlowOptions) {
     this.geom = geom;
@@ -273,40 +278,27 @@ export class CoupledFlow implements Dynamics {
     // binding is a property read on every use, which in these loops cost more than the
     // right-hand side itself
     const a21 = A21, a31 = A31, a32 = A32, a41 = A41, a42 = A42, a43 = A43, a51 = A51, a52 = A52, a53 = A53, a54 = A54;
-    const a61 = A61, a62 = A62, a63 = A63, a64 = A64, a65 = A65, a71 = A71, a73 = A73, a74 = A74, a75 = A75, a76 = A76;
-    const e1 = E1, e3 = E3, e4 = E4, e5 = E5, e6 = E6, e7 = E7;
+    const a61 = A61, a62 = A62, a63 = A63, a64 = A64, a65 = A65, e7 = E7;
     const t = this.t1;
     this.steps++;
-    for (let q = 0; q < len; q++) s[q] = y[q] + h * a21 * f[q];
+    stage2(s, y, h, a21, f, len);
     this.rhs(s, k2);
-    for (let q = 0; q < len; q++) s[q] = y[q] + h * (a31 * f[q] + a32 * k2[q]);
+    stage3(s, y, h, a31, f, a32, k2, len);
     this.rhs(s, k3);
-    for (let q = 0; q < len; q++) s[q] = y[q] + h * (a41 * f[q] + a42 * k2[q] + a43 * k3[q]);
+    stage4(s, y, h, a41, f, a42, k2, a43, k3, len);
     this.rhs(s, k4);
-    for (let q = 0; q < len; q++) s[q] = y[q] + h * (a51 * f[q] + a52 * k2[q] + a53 * k3[q] + a54 * k4[q]);
+    stage5(s, y, h, a51, f, a52, k2, a53, k3, a54, k4, len);
     this.rhs(s, k5);
-    for (let q = 0; q < len; q++) s[q] = y[q] + h * (a61 * f[q] + a62 * k2[q] + a63 * k3[q] + a64 * k4[q] + a65 * k5[q]);
+    stage6(s, y, h, a61, f, a62, k2, a63, k3, a64, k4, a65, k5, len);
     this.rhs(s, k6);
-    // the error estimate's sum but for its k7 term, in the same order, while f and k3..k6 are
-    // read anyway (s is free once k6 is computed)
-    for (let q = 0; q < len; q++) {
-      yNew[q] = y[q] + h * (a71 * f[q] + a73 * k3[q] + a74 * k4[q] + a75 * k5[q] + a76 * k6[q]);
-      s[q] = e1 * f[q] + e3 * k3[q] + e4 * k4[q] + e5 * k5[q] + e6 * k6[q];
-    }
+    // s is free once k6 is computed: it takes the error estimate's sum but for its k7 term
+    stage7(yNew, s, y, h, this.weights, this.errorWeights, f, k3, k4, k5, k6, len);
     this.rhs(yNew, k7);
     // largest scaled error over the whole state: an error in a few coordinates is not diluted
     // by the many that hardly move
-    let err = 0;
-    let finite = true;
-    let speed = 0;
-    for (let q = 0; q < len; q++) {
-      const e = h * (s[q] + e7 * k7[q]);
-      const sc = atol + rtol * Math.max(Math.abs(y[q]), Math.abs(yNew[q]));
-      const r = Math.abs(e) / sc;
-      if (r > err) err = r;
-      if (!Number.isFinite(yNew[q]) || !Number.isFinite(k7[q])) finite = false;
-      speed = Math.max(speed, Math.abs(k7[q]));
-    }
+    const err = stepError(s, h, e7, k7, y, yNew, atol, rtol, len, this.speedOut);
+    const finite = !Number.isNaN(err);
+    const speed = this.speedOut[0];
     if (!finite || !Number.isFinite(err)) {
       if (canRetryNonFinite(h, t)) {
         this.h = h * 0.1;
