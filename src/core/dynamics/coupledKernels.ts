@@ -204,23 +204,27 @@ export class Interaction {
    */
   private fillK(a: number, kdc: Float64Array): void {
     const { n, np, Q, KP } = this;
-    const ktop = kdc.length - 1;
-    const g = (i: number, m: number): number => {
-      if (m >= n) return 0;
-      const q = Q[i * np + m];
-      let kp = kdc[ktop];
-      for (let p = ktop - 1; p >= 0; p--) kp = kp * q + kdc[p];
-      return a * kp;
-    };
+    const ktop = kdc.length - 1, top = kdc[ktop];
     for (let i = 0; i < n; i += 2) {
-      const second = i + 1 < n;
+      const r0 = i * np, r1 = r0 + np, second = i + 1 < n;
       // the diagonal block
-      const d = i * np + 2 * i, gd = second ? g(i, i + 1) : 0;
+      let kd = top;
+      const qd = Q[r0 + i + 1];
+      for (let p = ktop - 1; p >= 0; p--) kd = kd * qd + kdc[p];
+      const d = r0 + 2 * i, gd = second ? a * kd : 0;
       KP[d] = 0; KP[d + 1] = gd; KP[d + 2] = gd; KP[d + 3] = 0;
       for (let m = i + 2; m < n; m += 2) {
-        const g00 = g(i, m), g01 = g(i, m + 1);
-        const g10 = second ? g(i + 1, m) : 0, g11 = second ? g(i + 1, m + 1) : 0;
-        const u = i * np + 2 * m, l = m * np + 2 * i;
+        // four Horner evaluations side by side (entries past n, in Q's zero padding, are dropped)
+        const q00 = Q[r0 + m], q01 = Q[r0 + m + 1], q10 = Q[r1 + m], q11 = Q[r1 + m + 1];
+        let k00 = top, k01 = top, k10 = top, k11 = top;
+        for (let p = ktop - 1; p >= 0; p--) {
+          const c = kdc[p];
+          k00 = k00 * q00 + c; k01 = k01 * q01 + c; k10 = k10 * q10 + c; k11 = k11 * q11 + c;
+        }
+        const right = m + 1 < n;
+        const g00 = a * k00, g01 = right ? a * k01 : 0;
+        const g10 = second ? a * k10 : 0, g11 = second && right ? a * k11 : 0;
+        const u = r0 + 2 * m, l = m * np + 2 * i;
         KP[u] = g00; KP[u + 1] = g01; KP[u + 2] = g10; KP[u + 3] = g11;
         KP[l] = g00; KP[l + 1] = g10; KP[l + 2] = g01; KP[l + 3] = g11;
       }
