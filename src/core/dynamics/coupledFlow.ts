@@ -96,7 +96,7 @@ export class CoupledFlow implements Dynamics {
   private readonly uWork: Float64Array;
   private readonly pWork: Float64Array;
   private readonly uLast: Float64Array;
-  /** Q = WWᵀ of wOut, computed when first asked for after each advanceTo */
+  /** Q = WWᵀ of wOut, computed when first asked for after each advanceTo (zero before the first) */
   private readonly qOut: Float64Array;
   private qStale = false;
   private readonly interaction: Interaction;
@@ -275,8 +275,7 @@ export class CoupledFlow implements Dynamics {
     const { len, y, f, s, k2, k3, k4, k5, k6, k7, yNew, rtol, atol } = this;
     const h = this.h;
     // the tableau as locals: where modules are loaded as CommonJS (tsx, the CLI) an imported
-    // binding is a property read on every use, which in these loops cost more than the
-    // right-hand side itself
+    // binding is a property read on every use
     const a21 = A21, a31 = A31, a32 = A32, a41 = A41, a42 = A42, a43 = A43, a51 = A51, a52 = A52, a53 = A53, a54 = A54;
     const a61 = A61, a62 = A62, a63 = A63, a64 = A64, a65 = A65, e7 = E7;
     const t = this.t1;
@@ -297,9 +296,9 @@ export class CoupledFlow implements Dynamics {
     // largest scaled error over the whole state: an error in a few coordinates is not diluted
     // by the many that hardly move
     const err = stepError(s, h, e7, k7, y, yNew, atol, rtol, len, this.speedOut);
-    const finite = !Number.isNaN(err);
     const speed = this.speedOut[0];
-    if (!finite || !Number.isFinite(err)) {
+    // NaN when a coordinate or a derivative is not finite
+    if (!Number.isFinite(err)) {
       if (canRetryNonFinite(h, t)) {
         this.h = h * 0.1;
         this.stats.rejected++;

@@ -132,6 +132,24 @@ describe.each([['WebAssembly SIMD', true], ['JavaScript', false]])('Interaction.
 
 });
 
+it('SIMD: every entry of Q is (Σ over even c) + (Σ over odd c), each in the order of c, bit for bit', () => {
+  // the order that makes a run the same whatever the tile or layout (simdProduct.ts)
+  const n = 11, dim = 13;
+  const w = unitRows(n, dim, 12);
+  const Q = new Float64Array(n * n);
+  const inter = new Interaction(n, dim);
+  expect(inter.simd).toBe(true);
+  inter.gram(w, Q);
+  for (let i = 0; i < n; i++) {
+    for (let m = 0; m < n; m++) {
+      let even = 0, odd = 0;
+      for (let c = 0; c < dim; c += 2) even += w[i * dim + c] * w[m * dim + c];
+      for (let c = 1; c < dim; c += 2) odd += w[i * dim + c] * w[m * dim + c];
+      expect(Object.is(Q[i * n + m], even + odd)).toBe(true);
+    }
+  }
+});
+
 it('pads to whole tiles', () => {
   expect([1, 3, 4, 5, 300, 301].map(paddedRows)).toEqual([4, 4, 4, 8, 300, 304]);
 });
