@@ -1,8 +1,9 @@
 // The element-wise passes of one Dormand–Prince 5(4) step of the squared-loss flow
 // (coupledFlow.ts): each stage's input y + h·Σ a_ij k_j, with the tableau's coefficients as
 // arguments and every expression in the order the step has always used, so results keep their
-// bits. As small functions of their own they are compiled for their loop alone; inside the
-// step's one large method the same loops ran about three times slower.
+// bits. As small functions of their own each is compiled for its loop alone (at n = 300 the
+// passes of one attempt took about 8% less than the same loops inside the step's method). They
+// read and write whole n × dim arrays, so memory, not arithmetic, sets their pace.
 
 export function stage2(s: Float64Array, y: Float64Array, h: number, a21: number, f: Float64Array, len: number): void {
   for (let q = 0; q < len; q++) s[q] = y[q] + h * a21 * f[q];
