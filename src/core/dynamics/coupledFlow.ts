@@ -18,11 +18,12 @@ import type { CoordinateStart } from '../model/jointStart.ts';
 import { generalizationError, type SquaredLoss } from '../model/squaredLoss.ts';
 import {
   A21, A31, A32, A41, A42, A43, A51, A52, A53, A54, A61, A62, A63, A64, A65, A71, A73, A74, A75, A76,
-  E1, E3, E4, E5, E6, E7, canRetryNonFinite, denseValue, firstStepGuess, grownStep, isTinyStep, shrunkStep,
-  startingStep, writeDense,
+  E1, E3, E4, E5, E6, E7, canRetryNonFinite, denseValue, denseValuesOfStep, firstStepGuess, grownStep, isTinyStep, shrunkStep,
+  startingStep,
 } from './dormandPrince.ts';
 import type { Dynamics, IntegratorStats } from './dynamics.ts';
 import { Interaction } from './coupledKernels.ts';
+import { stage2, stage3, stage4, stage5, stage6, stage7, stepError } from './coupledStages.ts';
 
 export interface CoupledFlowOptions {
   rtol: number;
@@ -46,10 +47,11 @@ export class CoupledFlow implements Dynamics {
   readonly failed: Uint8Array;
   readonly stats: IntegratorStats = { rhsEvals: 0, accepted: 0, rejected: 0 };
   /** the state at the end of the current step: n rows of dim, each a unit vector */
-  readonly y: Float64Array;
-  /** the last state handed out by advanceTo (normalized rows) and its Q = WWᵀ */
+  get y(): Float64Array {
+    return this.yEnd;
+  }
+  /** the last state handed out by advanceTo (normalized rows) */
   readonly wOut: Float64Array;
-  readonly qOut: Float64Array;
   /** start and end of the current step */
   t0 = 0;
   t1 = 0;
@@ -65,23 +67,43 @@ export class CoupledFlow implements Dynamics {
   private readonly restSpeed: number;
   private h = 0;
   private steps = 0;
-  private readonly f: Float64Array;
+  /** the derivative at y (FSAL: the last stage of the step that ended there) */
+  private f: Float64Array;
   private readonly s: Float64Array;
   private readonly k2: Float64Array;
   private readonly k3: Float64Array;
   private readonly k4: Float64Array;
   private readonly k5: Float64Array;
   private readonly k6: Float64Array;
-  private readonly k7: Float64Array;
+  private k7: Float64Array;
   private readonly yNew: Float64Array;
-  /** interpolant of the current step: 5 blocks of len */
+  /** the state at the end of the current step, and at its start (the two swap on acceptance) */
+  private yEnd: Float64Array;
+  private yStart: Float64Array;
+  /**
+   * The current step's interpolant comes from its stages, which stay untouched until the next
+   * attempt (so an accepted step writes no dense output the frame may never ask for): the
+   * derivative at its start (its k1, which after acceptance sits in k7's array) and k3..k7.
+   */
+  private k1Last: Float64Array;
+  private k7Last: Float64Array;
+  private hLast = 0;
+  /** the interpolant is the constant in `dense` (before the first step, and while at rest) */
+  private holding = true;
+  /** the constant interpolant: 5 blocks of len */
   private readonly dense: Float64Array;
-  /** RHS scratch: overlaps and φ'(u) (n×k), r_i (n×dim) */
+  /** RHS scratch: overlaps and φ'(u) (n×k) */
   private readonly uWork: Float64Array;
   private readonly pWork: Float64Array;
-  private readonly rWork: Float64Array;
   private readonly uLast: Float64Array;
+  /** Q = WWᵀ of wOut, computed when first asked for after each advanceTo (zero before the first) */
+  private readonly qOut: Float64Array;
+  private qStale = false;
   private readonly interaction: Interaction;
+  /** the tableau's last row (b1, b3..b6) and error weights (e1, e3..e6), and stepError's speed */
+  private readonly weights = Float64Array.of(A71, A73, A74, A75, A76);
+  private readonly errorWeights = Float64Array.of(E1, E3, E4, E5, E6);
+  private readonly speedOut = new Float64Array(1);
 
   constructor(geom: Geometry, sq: SquaredLoss, start: CoordinateStart, n: number, options: CoupledFlowOptions) {
     this.geom = geom;
@@ -96,7 +118,8 @@ export class CoupledFlow implements Dynamics {
     this.restSpeed = options.restSpeed ?? 0;
     this.failed = new Uint8Array(n);
     const len = this.len;
-    this.y = new Float64Array(start.w);
+    this.yEnd = new Float64Array(start.w);
+    this.yStart = new Float64Array(len);
     this.f = new Float64Array(len);
     this.s = new Float64Array(len);
     this.k2 = new Float64Array(len);
@@ -109,11 +132,12 @@ export class CoupledFlow implements Dynamics {
     this.dense = new Float64Array(5 * len);
     this.uWork = new Float64Array(n * this.k);
     this.pWork = new Float64Array(n * this.k);
-    this.rWork = new Float64Array(len);
     this.wOut = new Float64Array(len);
     this.qOut = new Float64Array(n * n);
     this.uLast = new Float64Array(n * this.k);
     this.interaction = new Interaction(n, this.dim);
+    this.k1Last = this.f;
+    this.k7Last = this.k7;
     this.rhs(this.y, this.f);
     this.holdAt(this.y);
     this.wOut.set(this.y);
@@ -134,11 +158,11 @@ export class CoupledFlow implements Dynamics {
     }
   }
 
-  /** dW/dt at W (n rows of dim) into F. Allocation-free. */
+  /** dW/dt at W (n rows of dim) into F (not W itself). Allocation-free. */
   rhs(w: Float64Array, F: Float64Array): void {
     const { n, k, dim, sq } = this;
     const L = this.geom.chol;
-    const u = this.uWork, P = this.pWork, R = this.rWork;
+    const u = this.uWork, P = this.pWork;
     const dc = sq.phi.dc, kdc = sq.kappa.dc;
     const top = dc.length - 1;
     const a = sq.a;
@@ -149,22 +173,27 @@ export class CoupledFlow implements Dynamics {
       for (let p = top - 1; p >= 0; p--) v = v * x + dc[p];
       P[q] = v;
     }
-    // r_i = Σ_j φ'(u_ij) v_j, then the interaction as two dense products (coupledKernels.ts)
-    R.fill(0);
+    // r_i = Σ_j φ'(u_ij) v_j (in the first k coordinates only) minus the interaction, from the
+    // two dense products (coupledKernels.ts), then projected: one pass over each row, which
+    // stays in the cache between its three loops
+    const KW = this.interaction.interact(w, a, kdc);
+    const ld = this.interaction.stride;
     for (let i = 0; i < n; i++) {
-      const o = i * dim;
-      for (let l = 0; l < k; l++) {
-        let s = 0;
-        for (let j = l; j < k; j++) s += P[i * k + j] * L[j * k + l];
-        R[o + l] = s;
-      }
-    }
-    this.interaction.subtractFrom(w, a, kdc, R);
-    for (let i = 0; i < n; i++) {
-      const o = i * dim;
+      const o = i * dim, ko = i * ld;
       let s = 0;
-      for (let c = 0; c < dim; c++) s += w[o + c] * R[o + c];
-      for (let c = 0; c < dim; c++) F[o + c] = R[o + c] - s * w[o + c];
+      for (let l = 0; l < k; l++) {
+        let v = 0;
+        for (let j = l; j < k; j++) v += P[i * k + j] * L[j * k + l];
+        const r = v - KW[ko + l];
+        F[o + l] = r;
+        s += w[o + l] * r;
+      }
+      for (let c = k; c < dim; c++) {
+        const r = 0 - KW[ko + c];
+        F[o + c] = r;
+        s += w[o + c] * r;
+      }
+      for (let c = 0; c < dim; c++) F[o + c] -= s * w[o + c];
     }
     this.stats.rhsEvals++;
   }
@@ -178,15 +207,21 @@ export class CoupledFlow implements Dynamics {
       this.attempt();
     }
     this.interpolate(T, this.wOut);
-    // Q of the state handed out, by the same tiled product as the right-hand side's (at n in the
-    // hundreds a plain loop here would cost as much as a step)
-    this.interaction.gram(this.wOut, this.qOut);
     this.overlapsOf(this.wOut, out);
     this.uLast.set(out);
+    // Q waits for generalizationError: the worker advances a frame in several pieces and asks
+    // for the error once, and Q costs a third of a right-hand side
+    this.qStale = true;
   }
 
   /** E[(f − f*)²] at the time last asked for. */
   generalizationError(): number {
+    if (this.qStale) {
+      // by the same tiled product as the right-hand side's (at n in the hundreds a plain loop
+      // here would cost as much as a step)
+      this.interaction.gram(this.wOut, this.qOut);
+      this.qStale = false;
+    }
     return generalizationError(this.sq, this.uLast, this.qOut, this.n, this.k);
   }
 
@@ -198,9 +233,14 @@ export class CoupledFlow implements Dynamics {
     else {
       let th = (T - this.t0) / span;
       th = th < 0 ? 0 : th;
-      const D = this.dense;
       const value = denseValue;
-      for (let q = 0; q < len; q++) out[q] = value(D, q, len, th);
+      if (this.holding) {
+        const D = this.dense;
+        for (let q = 0; q < len; q++) out[q] = value(D, q, len, th);
+      } else {
+        const { k3, k4, k5, k6 } = this;
+        denseValuesOfStep(out, len, th, this.hLast, this.yStart, this.yNew, this.k1Last, k3, k4, k5, k6, this.k7Last);
+      }
     }
     normalizeRows(out, n, dim);
   }
@@ -209,6 +249,7 @@ export class CoupledFlow implements Dynamics {
   private holdAt(w: Float64Array): void {
     this.dense.fill(0);
     this.dense.set(w);
+    this.holding = true;
   }
 
   private startingStep(): number {
@@ -234,38 +275,30 @@ export class CoupledFlow implements Dynamics {
     const { len, y, f, s, k2, k3, k4, k5, k6, k7, yNew, rtol, atol } = this;
     const h = this.h;
     // the tableau as locals: where modules are loaded as CommonJS (tsx, the CLI) an imported
-    // binding is a property read on every use, which in these loops cost more than the
-    // right-hand side itself
+    // binding is a property read on every use
     const a21 = A21, a31 = A31, a32 = A32, a41 = A41, a42 = A42, a43 = A43, a51 = A51, a52 = A52, a53 = A53, a54 = A54;
-    const a61 = A61, a62 = A62, a63 = A63, a64 = A64, a65 = A65, a71 = A71, a73 = A73, a74 = A74, a75 = A75, a76 = A76;
-    const e1 = E1, e3 = E3, e4 = E4, e5 = E5, e6 = E6, e7 = E7;
-    const write = writeDense;
+    const a61 = A61, a62 = A62, a63 = A63, a64 = A64, a65 = A65, e7 = E7;
     const t = this.t1;
     this.steps++;
-    for (let q = 0; q < len; q++) s[q] = y[q] + h * a21 * f[q];
+    stage2(s, y, h, a21, f, len);
     this.rhs(s, k2);
-    for (let q = 0; q < len; q++) s[q] = y[q] + h * (a31 * f[q] + a32 * k2[q]);
+    stage3(s, y, h, a31, f, a32, k2, len);
     this.rhs(s, k3);
-    for (let q = 0; q < len; q++) s[q] = y[q] + h * (a41 * f[q] + a42 * k2[q] + a43 * k3[q]);
+    stage4(s, y, h, a41, f, a42, k2, a43, k3, len);
     this.rhs(s, k4);
-    for (let q = 0; q < len; q++) s[q] = y[q] + h * (a51 * f[q] + a52 * k2[q] + a53 * k3[q] + a54 * k4[q]);
+    stage5(s, y, h, a51, f, a52, k2, a53, k3, a54, k4, len);
     this.rhs(s, k5);
-    for (let q = 0; q < len; q++) s[q] = y[q] + h * (a61 * f[q] + a62 * k2[q] + a63 * k3[q] + a64 * k4[q] + a65 * k5[q]);
+    stage6(s, y, h, a61, f, a62, k2, a63, k3, a64, k4, a65, k5, len);
     this.rhs(s, k6);
-    for (let q = 0; q < len; q++) yNew[q] = y[q] + h * (a71 * f[q] + a73 * k3[q] + a74 * k4[q] + a75 * k5[q] + a76 * k6[q]);
+    // s is free once k6 is computed: it takes the error estimate's sum but for its k7 term
+    stage7(yNew, s, y, h, this.weights, this.errorWeights, f, k3, k4, k5, k6, len);
     this.rhs(yNew, k7);
     // largest scaled error over the whole state: an error in a few coordinates is not diluted
     // by the many that hardly move
-    let err = 0;
-    let finite = true;
-    for (let q = 0; q < len; q++) {
-      const e = h * (e1 * f[q] + e3 * k3[q] + e4 * k4[q] + e5 * k5[q] + e6 * k6[q] + e7 * k7[q]);
-      const sc = atol + rtol * Math.max(Math.abs(y[q]), Math.abs(yNew[q]));
-      const r = Math.abs(e) / sc;
-      if (r > err) err = r;
-      if (!Number.isFinite(yNew[q]) || !Number.isFinite(k7[q])) finite = false;
-    }
-    if (!finite || !Number.isFinite(err)) {
+    const err = stepError(s, h, e7, k7, y, yNew, atol, rtol, len, this.speedOut);
+    const speed = this.speedOut[0];
+    // NaN when a coordinate or a derivative is not finite
+    if (!Number.isFinite(err)) {
       if (canRetryNonFinite(h, t)) {
         this.h = h * 0.1;
         this.stats.rejected++;
@@ -278,24 +311,44 @@ export class CoupledFlow implements Dynamics {
       return;
     }
     this.stats.accepted++;
-    const D = this.dense;
-    for (let q = 0; q < len; q++) write(D, q, len, q, h, y, yNew, f, k3, k4, k5, k6, k7);
     this.t0 = t;
     this.t1 = t + h;
-    y.set(yNew);
-    normalizeRows(y, this.n, this.dim);
+    // the step's start, its stages and yNew now define the interpolant until the next attempt
+    this.hLast = h;
+    this.holding = false;
+    this.k1Last = f;
+    this.k7Last = k7;
+    const start = this.yStart;
+    normalizeRowsInto(yNew, start, this.n, this.dim);
+    this.yStart = y;
+    this.yEnd = start;
     // the first stage of the next step: the derivative at the renormalized state would differ
-    // from k7 by about the tolerance, like the step itself, so FSAL's k7 is kept
-    f.set(k7);
-    let speed = 0;
-    for (let q = 0; q < len; q++) speed = Math.max(speed, Math.abs(k7[q]));
+    // from k7 by about the tolerance, like the step itself, so FSAL's k7 is kept (its array
+    // becomes f, and f's the next k7: no copy)
+    this.f = k7;
+    this.k7 = f;
     if (speed < this.restSpeed) {
       this.atRest = true;
-      this.holdAt(y);
+      this.holdAt(this.y);
       this.t0 = this.t1;
       this.t1 = Infinity;
     }
     this.h = grownStep(h, err, this.t1);
+  }
+}
+
+/** out = the rows of w each scaled to unit length (a zero row copied), as normalizeRows of a copy. */
+function normalizeRowsInto(w: Float64Array, out: Float64Array, n: number, dim: number): void {
+  for (let i = 0; i < n; i++) {
+    const o = i * dim;
+    let s = 0;
+    for (let c = 0; c < dim; c++) s += w[o + c] * w[o + c];
+    if (!(s > 0)) {
+      for (let c = 0; c < dim; c++) out[o + c] = w[o + c];
+      continue;
+    }
+    const inv = 1 / Math.sqrt(s);
+    for (let c = 0; c < dim; c++) out[o + c] = w[o + c] * inv;
   }
 }
 

@@ -1,7 +1,7 @@
 // The tiled products of the squared-loss right-hand side against straightforward loops: the
 // tiling, the zero padding and the mirrored half of Q must change nothing beyond rounding.
 import { describe, expect, it } from 'vitest';
-import { Interaction, paddedRows, productABt } from './coupledKernels.ts';
+import { Interaction, paddedRows, panelIndex, productABt, toPanels } from './coupledKernels.ts';
 import { CoupledFlow } from './coupledFlow.ts';
 import { buildModel, normalizeSpec, type ModelSpec } from '../model/model.ts';
 import { createDynamics } from './factory.ts';
@@ -43,10 +43,28 @@ function worstGap(x: Float64Array, y: Float64Array): number {
 }
 
 describe('productABt', () => {
-  it.each([[3, 6, 1], [6, 3, 7], [9, 12, 31], [12, 12, 100]])('%i×%i rows of %i: every entry a plain dot product', (rows, cols, len) => {
+  /** row-major rows × len into zero-padded panels of lenP (even) columns */
+  function panels(M: Float64Array, rows: number, len: number, rowsP: number, lenP: number): Float64Array {
+    const out = new Float64Array(rowsP * lenP);
+    toPanels(M, rows, len, out, lenP);
+    return out;
+  }
+
+  it('panels: two rows interleaved by column pairs, every entry where panelIndex says', () => {
+    const rows = 5, len = 7, lenP = 8;
+    const M = randomArray(rows * len, 4);
+    const P = panels(M, rows, len, 6, lenP);
+    expect(Array.from(P.subarray(0, 8))).toEqual([M[0], M[1], M[len], M[len + 1], M[2], M[3], M[len + 2], M[len + 3]]);
+    for (let i = 0; i < rows; i++) for (let c = 0; c < len; c++) expect(P[panelIndex(i, c, lenP)]).toBe(M[i * len + c]);
+    // the padding column and row stay zero
+    expect(P[panelIndex(2, 7, lenP)]).toBe(0);
+    expect(P[panelIndex(5, 3, lenP)]).toBe(0);
+  });
+
+  it.each([[4, 6, 2], [8, 2, 8], [8, 12, 32], [12, 12, 100]])('%i×%i rows of %i: every entry a plain dot product', (rows, cols, len) => {
     const A = randomArray(rows * len, 1), B = randomArray(cols * len, 2);
     const C = new Float64Array(rows * cols);
-    productABt(A, B, rows, cols, len, C, cols, false);
+    productABt(panels(A, rows, len, rows, len), panels(B, cols, len, cols, len), rows, cols, len, C, cols, false);
     for (let i = 0; i < rows; i++) {
       for (let j = 0; j < cols; j++) {
         let s = 0;
@@ -57,12 +75,13 @@ describe('productABt', () => {
   });
 
   it('upper: tiles below the diagonal are left untouched', () => {
-    const n = 9, len = 5;
-    const A = randomArray(n * len, 3);
+    const n = 8, len = 6;
+    const A = panels(randomArray(n * len, 3), n, len, n, len);
     const C = new Float64Array(n * n).fill(7);
     productABt(A, A, n, n, len, C, n, true);
-    expect(C[6 * n + 0]).toBe(7);
-    expect(C[0 * n + 6]).not.toBe(7);
+    expect(C[4 * n + 0]).toBe(7);
+    expect(C[0 * n + 4]).not.toBe(7);
+    expect(C[4 * n + 4]).not.toBe(7);
   });
 });
 
@@ -113,8 +132,26 @@ describe.each([['WebAssembly SIMD', true], ['JavaScript', false]])('Interaction.
 
 });
 
+it('SIMD: every entry of Q is (Σ over even c) + (Σ over odd c), each in the order of c, bit for bit', () => {
+  // the order that makes a run the same whatever the tile or layout (simdProduct.ts)
+  const n = 11, dim = 13;
+  const w = unitRows(n, dim, 12);
+  const Q = new Float64Array(n * n);
+  const inter = new Interaction(n, dim);
+  expect(inter.simd).toBe(true);
+  inter.gram(w, Q);
+  for (let i = 0; i < n; i++) {
+    for (let m = 0; m < n; m++) {
+      let even = 0, odd = 0;
+      for (let c = 0; c < dim; c += 2) even += w[i * dim + c] * w[m * dim + c];
+      for (let c = 1; c < dim; c += 2) odd += w[i * dim + c] * w[m * dim + c];
+      expect(Object.is(Q[i * n + m], even + odd)).toBe(true);
+    }
+  }
+});
+
 it('pads to whole tiles', () => {
-  expect([1, 3, 4, 300, 301].map(paddedRows)).toEqual([3, 3, 6, 300, 303]);
+  expect([1, 3, 4, 5, 300, 301].map(paddedRows)).toEqual([4, 4, 4, 8, 300, 304]);
 });
 
 describe('CoupledFlow.rhs', () => {

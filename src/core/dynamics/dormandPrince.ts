@@ -97,3 +97,23 @@ export function denseValue(D: Float64Array, at: number, stride: number, th: numb
   const th1 = 1 - th;
   return D[at] + th * (D[at + stride] + th1 * (D[at + 2 * stride] + th * (D[at + 3 * stride] + th1 * D[at + 4 * stride])));
 }
+
+/**
+ * out[q] = the dense output at θ of every component q < len of an accepted step, straight from
+ * its stages: the same arithmetic as writeDense then denseValue, bit for bit, without storing
+ * the five coefficients (for a flow that asks for the interpolant less often than it steps).
+ */
+export function denseValuesOfStep(
+  out: Float64Array, len: number, th: number, h: number,
+  y: Float64Array, yNew: Float64Array, f: Float64Array,
+  k3: Float64Array, k4: Float64Array, k5: Float64Array, k6: Float64Array, k7: Float64Array,
+): void {
+  const th1 = 1 - th;
+  for (let q = 0; q < len; q++) {
+    const dy = yNew[q] - y[q];
+    const bspl = h * f[q] - dy;
+    const c3 = dy - h * k7[q] - bspl;
+    const c4 = h * (D1 * f[q] + D3 * k3[q] + D4 * k4[q] + D5 * k5[q] + D6 * k6[q] + D7 * k7[q]);
+    out[q] = y[q] + th * (dy + th1 * (bspl + th * (c3 + th1 * c4)));
+  }
+}
