@@ -7,12 +7,16 @@
 // the same seed gives the same run with or without SIMD. All addresses are byte offsets into
 // the module's memory, where the caller keeps the weights and the samples.
 import { F64, I32, V128, f64Load, f64Store, get, i32Const, moduleBytes, op, set, v128Load, v128Store, type FunctionSpec } from './wasmBytes.ts';
+import { logFunction } from './sgdLog.ts';
+import { normalsFunction } from './sgdNormals.ts';
+import { stepBatchRowsFunction, stepsFunction, type StepCallees } from './sgdSteps.ts';
 
 const { i32Add, i32Shl, i32ShrU, i32GeU, i32LtU, f64Add, f64Mul, f64x2Add, f64x2Mul, f64x2Splat, f64x2Lane, block, loop, end, brIf } = op;
 const { i32Eqz, i32And, i32Load8U, i32Store8, ifThen, br, call, f64Const, f64Sub, f64Div, f64Sqrt, f64Gt, f64Eq } = op;
 
 /** the functions' indices in the module, in the order moduleBytes is given them */
-const ROW_DOT = 0, SCALE_ADD_ROW = 1;
+const ROW_DOT = 0, SCALE_ADD_ROW = 1, BATCH_ROW = 2, STEP_ROWS = 3, LOG = 4, NORMALS = 5, STEP_BATCH_ROWS = 6;
+const CALLEES: StepCallees = { rowDot: ROW_DOT, batchRow: BATCH_ROW, stepRows: STEP_ROWS, normals: NORMALS };
 
 /** rowDot(w, x, d): w[0..d)·x[0..d), as sgd.ts's rowDot. */
 function rowDot(): FunctionSpec {
@@ -195,6 +199,15 @@ export interface SgdKernels {
   scaleAddRow(w: number, x: number, d: number, keep: number, add: number): number;
   batchRow(w: number, x: number, c: number, batch: number, d: number, keep: number): number;
   stepRows(w: number, x: number, n: number, d: number, norms: number, failed: number, coef: number, coefCount: number, y: number, xx: number, eta: number): void;
+  /** Math.log's value, computed in the module (sgdLog.ts) */
+  log(x: number): number;
+  /** count standard normals at out from the generator state at rng (sgdNormals.ts); returns their sum of squares */
+  normals(rng: number, out: number, count: number): number;
+  /** count whole SGD steps (sgdSteps.ts) */
+  steps(
+    count: number, w: number, x: number, c: number, xx: number, y: number, n: number, d: number, batch: number, norms: number, failed: number,
+    slope: number, slopeCount: number, target: number, targetCount: number, chol: number, k: number, rng: number, eta: number,
+  ): void;
 }
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -203,7 +216,10 @@ function kernelModule(): WebAssembly.Module | null {
   if (compiled !== undefined) return compiled;
   compiled = null;
   try {
-    const bytes = moduleBytes([rowDot(), scaleAddRow(), batchRow(), stepRows()]);
+    const bytes = moduleBytes([
+      rowDot(), scaleAddRow(), batchRow(), stepRows(), logFunction(), normalsFunction(LOG),
+      stepBatchRowsFunction(CALLEES), stepsFunction(CALLEES, STEP_BATCH_ROWS),
+    ]);
     if (typeof WebAssembly === 'object' && WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
   } catch {
     compiled = null;
@@ -229,5 +245,8 @@ export function sgdKernels(bytes: number): SgdKernels | null {
     scaleAddRow: e.scaleAddRow as SgdKernels['scaleAddRow'],
     batchRow: e.batchRow as SgdKernels['batchRow'],
     stepRows: e.stepRows as SgdKernels['stepRows'],
+    log: e.log as SgdKernels['log'],
+    normals: e.normals as SgdKernels['normals'],
+    steps: e.steps as SgdKernels['steps'],
   };
 }
