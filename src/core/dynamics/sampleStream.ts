@@ -18,11 +18,6 @@ export class GaussianSamples {
     this.rng.saveState(words, spare);
   }
 
-  /** Continues from a state saveState wrote. */
-  restoreState(words: Int32Array, spare: Float64Array): void {
-    this.rng.restoreState(words, spare);
-  }
-
   /** Fills out[from..from+d) with one sample; returns |x|². */
   next(out: Float64Array, from: number, d: number): number {
     const rng = this.rng;
