@@ -216,7 +216,7 @@ export class SgdDynamics implements Dynamics {
     const { sigmaSlope, target } = this.setup;
     for (let left = count; left > 0; ) {
       const now = Math.min(left, STEPS_PER_CALL);
-      kernels.steps(now, at.w, at.x, at.c, at.xx, at.y, n, d, B, at.norms, at.failed, at.slope, sigmaSlope.length, at.target, target.length, at.chol, k, at.rng, eta);
+      kernels.steps(now, at.w, at.x, at.c, at.xx, at.y, n, d, B, at.norms, at.failed, at.slope, sigmaSlope.length, at.target, target.length, at.chol, k, at.rng, eta, at.rows);
       left -= now;
     }
     this.steps += count;
@@ -255,7 +255,7 @@ export class SgdDynamics implements Dynamics {
     const eta = this.eta;
     if (kernels && B === 1 && sigmaSlope.length > 0) {
       // the loop below for B = 1, all rows in one call (sgdKernels.ts's stepRows)
-      kernels.stepRows(at.w, xAt, n, d, at.norms, at.failed, at.slope, sigmaSlope.length, Y[0], XX[0], eta);
+      kernels.stepRows(at.w, xAt, n, d, at.norms, at.failed, at.slope, sigmaSlope.length, Y[0], XX[0], eta, at.rows);
       this.steps++;
       this.stats.accepted++;
       this.stats.rhsEvals += B;

@@ -136,59 +136,74 @@ function batchRow(): FunctionSpec {
 }
 
 /**
- * stepRows(w, x, n, d, norms, failed, coef, coefCount, y, xx, eta): one batch-1 SGD step of all
- * n rows against the sample x (label y, |x|² = xx), as the per-neuron loop of sgd.ts's step with
- * B = 1, operation for operation (σ' by Horner from coef[0..coefCount), coefCount ≥ 1; the
+ * stepRows(w, x, n, d, norms, failed, coef, coefCount, y, xx, eta, rows): one batch-1 SGD step of
+ * all n rows against the sample x (label y, |x|² = xx), as the per-neuron loop of sgd.ts's step
+ * with B = 1, operation for operation (σ' by Horner from coef[0..coefCount), coefCount ≥ 1; the
  * finiteness tests as v − v = 0): per-row calls from JavaScript cost as much as the passes at
- * d = 100. norms holds n doubles, failed n bytes.
+ * d = 100. norms holds n doubles, failed n bytes, rows 2n doubles of scratch. The rows are
+ * independent, so the step goes in three sweeps over them (every dot, then every row's
+ * coefficients, then every update): the short serial chain from a row's dot through σ', the new
+ * norm and its square root to the update's factors then overlaps with the other rows' instead of
+ * stalling each row's passes.
  */
 function stepRows(): FunctionSpec {
-  const W = 0, X = 1, N = 2, D = 3, NORMS = 4, FAILED = 5, COEF = 6, COUNT = 7, Y = 8, XX = 9, ETA = 10;
-  const I = 11, O = 12, P = 13, ROW = 14;
-  const INV = 15, Z = 16, C0 = 17, V = 18, WG = 19, GG = 20, A = 21, N2 = 22, SCALE = 23, R = 24;
+  const W = 0, X = 1, N = 2, D = 3, NORMS = 4, FAILED = 5, COEF = 6, COUNT = 7, Y = 8, XX = 9, ETA = 10, ROWS = 11;
+  const I = 12, O = 13, P = 14, ROW = 15;
+  const INV = 16, Z = 17, C0 = 18, V = 19, WG = 20, GG = 21, A = 22, N2 = 23, SCALE = 24, R = 25;
   const failedAt = [...get(FAILED), ...get(I), ...i32Add];
   const normAt = [...get(NORMS), ...get(I), ...i32Const(3), ...i32Shl, ...i32Add];
+  /** the row's dot, then its keep, at rows[2i]; its add at rows[2i + 1] */
+  const rowAt = [...get(ROWS), ...get(I), ...i32Const(4), ...i32Shl, ...i32Add];
   const finite = (l: number) => [...get(l), ...get(l), ...f64Sub, ...f64Const(0), ...f64Eq];
   const markFailed = [...failedAt, ...i32Const(1), ...i32Store8()];
+  /** for every row i (offset o into w) that has not failed: body */
+  const sweep = (body: number[]) => [
+    ...i32Const(0), ...set(I), ...i32Const(0), ...set(O),
+    ...block, ...get(N), ...i32Eqz, ...brIf(0), ...loop,
+    ...block, ...failedAt, ...i32Load8U(), ...brIf(0), ...body, ...end,
+    ...get(O), ...get(ROW), ...i32Add, ...set(O),
+    ...get(I), ...i32Const(1), ...i32Add, ...set(I),
+    ...get(I), ...get(N), ...i32LtU, ...brIf(0), ...end, ...end,
+  ];
   return {
     name: 'stepRows',
-    params: [I32, I32, I32, I32, I32, I32, I32, I32, F64, F64, F64],
+    params: [I32, I32, I32, I32, I32, I32, I32, I32, F64, F64, F64, I32],
     results: [],
     locals: [[4, I32], [10, F64]],
     body: [
       ...get(D), ...i32Const(3), ...i32Shl, ...set(ROW),
-      ...block, ...get(N), ...i32Eqz, ...brIf(0), ...loop,
-      ...block, // a failed row skips to its end
-      ...failedAt, ...i32Load8U(), ...brIf(0),
-      ...f64Const(1), ...normAt, ...f64Load(), ...f64Sqrt, ...f64Div, ...set(INV),
-      ...get(W), ...get(O), ...i32Add, ...get(X), ...get(D), ...call(ROW_DOT), ...get(INV), ...f64Mul, ...set(Z),
-      // σ'(z) by Horner from the top coefficient down
-      ...get(COUNT), ...i32Const(1), ...op.i32Sub, ...i32Const(3), ...i32Shl, ...set(P),
-      ...get(COEF), ...get(P), ...i32Add, ...f64Load(), ...set(V),
-      ...block, ...get(P), ...i32Eqz, ...brIf(0), ...loop,
-      ...get(P), ...i32Const(8), ...op.i32Sub, ...set(P),
-      ...get(V), ...get(Z), ...f64Mul, ...get(COEF), ...get(P), ...i32Add, ...f64Load(), ...f64Add, ...set(V),
-      ...get(P), ...brIf(0), ...end, ...end,
-      ...get(V), ...get(Y), ...f64Mul, ...set(C0),
-      ...f64Const(0), ...get(C0), ...get(Z), ...f64Mul, ...f64Add, ...set(WG),
-      ...f64Const(0), ...get(C0), ...get(C0), ...f64Mul, ...get(XX), ...f64Mul, ...f64Add, ...set(GG),
-      ...f64Const(1), ...get(ETA), ...get(WG), ...f64Mul, ...f64Sub, ...set(A),
-      ...get(A), ...get(A), ...f64Mul,
-      ...f64Const(2), ...get(A), ...f64Mul, ...get(ETA), ...f64Mul, ...get(WG), ...f64Mul, ...f64Add,
-      ...get(ETA), ...get(ETA), ...f64Mul, ...get(GG), ...f64Mul, ...f64Add, ...set(N2),
-      ...get(N2), ...f64Const(0), ...f64Gt, ...finite(N2), ...i32And, ...i32Eqz,
-      ...ifThen, ...markFailed, ...br(1), ...end,
-      ...f64Const(1), ...get(N2), ...f64Sqrt, ...f64Div, ...set(SCALE),
-      ...get(W), ...get(O), ...i32Add, ...get(X), ...get(D),
-      ...get(A), ...get(INV), ...f64Mul, ...get(SCALE), ...f64Mul,
-      ...get(ETA), ...get(C0), ...f64Mul, ...get(SCALE), ...f64Mul,
-      ...call(SCALE_ADD_ROW), ...set(R),
-      ...finite(R), ...i32Eqz, ...ifThen, ...markFailed, ...end,
-      ...normAt, ...get(R), ...f64Store(),
-      ...end, // the row's block
-      ...get(O), ...get(ROW), ...i32Add, ...set(O),
-      ...get(I), ...i32Const(1), ...i32Add, ...set(I),
-      ...get(I), ...get(N), ...i32LtU, ...brIf(0), ...end, ...end,
+      ...sweep([...rowAt, ...get(W), ...get(O), ...i32Add, ...get(X), ...get(D), ...call(ROW_DOT), ...f64Store()]),
+      ...sweep([
+        ...f64Const(1), ...normAt, ...f64Load(), ...f64Sqrt, ...f64Div, ...set(INV),
+        ...rowAt, ...f64Load(), ...get(INV), ...f64Mul, ...set(Z),
+        // σ'(z) by Horner from the top coefficient down
+        ...get(COUNT), ...i32Const(1), ...op.i32Sub, ...i32Const(3), ...i32Shl, ...set(P),
+        ...get(COEF), ...get(P), ...i32Add, ...f64Load(), ...set(V),
+        ...block, ...get(P), ...i32Eqz, ...brIf(0), ...loop,
+        ...get(P), ...i32Const(8), ...op.i32Sub, ...set(P),
+        ...get(V), ...get(Z), ...f64Mul, ...get(COEF), ...get(P), ...i32Add, ...f64Load(), ...f64Add, ...set(V),
+        ...get(P), ...brIf(0), ...end, ...end,
+        ...get(V), ...get(Y), ...f64Mul, ...set(C0),
+        ...f64Const(0), ...get(C0), ...get(Z), ...f64Mul, ...f64Add, ...set(WG),
+        ...f64Const(0), ...get(C0), ...get(C0), ...f64Mul, ...get(XX), ...f64Mul, ...f64Add, ...set(GG),
+        ...f64Const(1), ...get(ETA), ...get(WG), ...f64Mul, ...f64Sub, ...set(A),
+        ...get(A), ...get(A), ...f64Mul,
+        ...f64Const(2), ...get(A), ...f64Mul, ...get(ETA), ...f64Mul, ...get(WG), ...f64Mul, ...f64Add,
+        ...get(ETA), ...get(ETA), ...f64Mul, ...get(GG), ...f64Mul, ...f64Add, ...set(N2),
+        // a non-finite or non-positive norm fails the row, which the last sweep then skips
+        ...get(N2), ...f64Const(0), ...f64Gt, ...finite(N2), ...i32And, ...i32Eqz,
+        ...ifThen, ...markFailed, ...br(1), ...end,
+        ...f64Const(1), ...get(N2), ...f64Sqrt, ...f64Div, ...set(SCALE),
+        ...rowAt, ...get(A), ...get(INV), ...f64Mul, ...get(SCALE), ...f64Mul, ...f64Store(),
+        ...rowAt, ...get(ETA), ...get(C0), ...f64Mul, ...get(SCALE), ...f64Mul, ...f64Store(8),
+      ]),
+      ...sweep([
+        ...get(W), ...get(O), ...i32Add, ...get(X), ...get(D),
+        ...rowAt, ...f64Load(), ...rowAt, ...f64Load(8),
+        ...call(SCALE_ADD_ROW), ...set(R),
+        ...finite(R), ...i32Eqz, ...ifThen, ...markFailed, ...end,
+        ...normAt, ...get(R), ...f64Store(),
+      ]),
     ],
   };
 }
@@ -198,7 +213,7 @@ export interface SgdKernels {
   rowDot(w: number, x: number, d: number): number;
   scaleAddRow(w: number, x: number, d: number, keep: number, add: number): number;
   batchRow(w: number, x: number, c: number, batch: number, d: number, keep: number): number;
-  stepRows(w: number, x: number, n: number, d: number, norms: number, failed: number, coef: number, coefCount: number, y: number, xx: number, eta: number): void;
+  stepRows(w: number, x: number, n: number, d: number, norms: number, failed: number, coef: number, coefCount: number, y: number, xx: number, eta: number, rows: number): void;
   /** Math.log's value, computed in the module (sgdLog.ts) */
   log(x: number): number;
   /** count standard normals at out from the generator state at rng (sgdNormals.ts); returns their sum of squares */
@@ -206,7 +221,7 @@ export interface SgdKernels {
   /** count whole SGD steps (sgdSteps.ts) */
   steps(
     count: number, w: number, x: number, c: number, xx: number, y: number, n: number, d: number, batch: number, norms: number, failed: number,
-    slope: number, slopeCount: number, target: number, targetCount: number, chol: number, k: number, rng: number, eta: number,
+    slope: number, slopeCount: number, target: number, targetCount: number, chol: number, k: number, rng: number, eta: number, rows: number,
   ): void;
 }
 

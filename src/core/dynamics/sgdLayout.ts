@@ -20,6 +20,8 @@ export interface SgdLayout {
   target: number;
   /** the k × k Cholesky factor whose rows are the index vectors */
   chol: number;
+  /** two doubles per neuron of scratch for the batch-1 step (sgdKernels.ts's stepRows) */
+  rows: number;
   /** the sample generator's state (sgdNormals.ts) */
   rng: number;
   /** n bytes */
@@ -44,7 +46,8 @@ export function sgdLayout(n: number, d: number, batch: number, k: number, slopeC
   const slope = take(padded(slopeCount));
   const target = take(padded(targetCount));
   const chol = take(padded(k * k));
+  const rows = take(padded(2 * n));
   const rng = take(16 * Math.ceil(RNG_BYTES / 16));
   const failed = take(n);
-  return { w, x, c, xx, y, norms, slope, target, chol, rng, failed, bytes: at };
+  return { w, x, c, xx, y, norms, slope, target, chol, rows, rng, failed, bytes: at };
 }

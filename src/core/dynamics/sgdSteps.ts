@@ -110,20 +110,20 @@ export function stepBatchRowsFunction(callees: StepCallees): FunctionSpec {
 
 /**
  * steps(count, w, x, c, xx, y, n, d, batch, norms, failed, slope, slopeCount, target, targetCount,
- * chol, k, rng, eta): `count` SGD steps. Each draws `batch` samples of d normals into x (their
+ * chol, k, rng, eta, rows): `count` SGD steps (rows: stepRows's scratch). Each draws `batch` samples of d normals into x (their
  * squared norms on xx's diagonal), labels them y_b = Σ_j σ*(v_j·x_b) with v_j the rows of the
  * k×k Cholesky factor at chol in the first k coordinates, fills the rest of the Gram matrix xx,
  * then updates the rows by stepRows (batch 1) or stepBatchRows. `stepBatchRows` is its index.
  */
 export function stepsFunction(callees: StepCallees, stepBatchRows: number): FunctionSpec {
   const COUNT = 0, W = 1, X = 2, C = 3, XX = 4, Y = 5, N = 6, D = 7, BATCH = 8, NORMS = 9, FAILED = 10;
-  const SLOPE = 11, SLOPE_COUNT = 12, TARGET = 13, TARGET_COUNT = 14, CHOL = 15, K = 16, RNG = 17, ETA = 18;
-  const ROW = 19, B = 20, CC = 21, J = 22, M = 23, XO = 24, XC = 25, P = 26;
-  const VX = 27, LABEL = 28, V = 29, S = 30;
+  const SLOPE = 11, SLOPE_COUNT = 12, TARGET = 13, TARGET_COUNT = 14, CHOL = 15, K = 16, RNG = 17, ETA = 18, ROWS = 19;
+  const ROW = 20, B = 21, CC = 22, J = 23, M = 24, XO = 25, XC = 26, P = 27;
+  const VX = 28, LABEL = 29, V = 30, S = 31;
   const xxAt = (row: number[], column: number[]) => double(get(XX), [...row, ...get(BATCH), ...w.i32Mul, ...column, ...i32Add]);
   return {
     name: 'steps',
-    params: [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, F64],
+    params: [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, F64, I32],
     results: [],
     locals: [[8, I32], [4, F64]],
     body: [
@@ -176,7 +176,7 @@ export function stepsFunction(callees: StepCallees, stepBatchRows: number): Func
       ...get(NORMS), ...get(FAILED), ...get(SLOPE), ...get(SLOPE_COUNT), ...get(ETA), ...call(stepBatchRows),
       ...w.else,
       ...get(W), ...get(X), ...get(N), ...get(D), ...get(NORMS), ...get(FAILED), ...get(SLOPE), ...get(SLOPE_COUNT),
-      ...get(Y), ...f64Load(), ...get(XX), ...f64Load(), ...get(ETA), ...call(callees.stepRows),
+      ...get(Y), ...f64Load(), ...get(XX), ...f64Load(), ...get(ETA), ...get(ROWS), ...call(callees.stepRows),
       ...end,
       ...get(COUNT), ...i32Const(1), ...i32Sub, ...set(COUNT),
       ...get(COUNT), ...brIf(0), ...end, ...end,
