@@ -216,7 +216,7 @@ export class SgdDynamics implements Dynamics {
     const { sigmaSlope, target } = this.setup;
     for (let left = count; left > 0; ) {
       const now = Math.min(left, STEPS_PER_CALL);
-      kernels.steps(now, at.w, at.x, at.c, at.xx, at.y, n, d, B, at.norms, at.failed, at.slope, sigmaSlope.length, at.target, target.length, at.chol, k, at.rng, eta, at.rows);
+      kernels.steps(now, at.w, at.x, at.c, at.xx, at.y, n, d, B, at.norms, at.failed, at.slope, sigmaSlope.length, at.target, target.length, at.chol, k, at.rng, eta, at.rows, at.next);
       left -= now;
     }
     this.steps += count;

@@ -10,13 +10,18 @@ import { F64, I32, V128, f64Load, f64Store, get, i32Const, moduleBytes, op, set,
 import { logFunction } from './sgdLog.ts';
 import { normalsFunction } from './sgdNormals.ts';
 import { stepBatchRowsFunction, stepsFunction, type StepCallees } from './sgdSteps.ts';
+import { rowCoefficientsFunction, rowDotsFunction, rowUpdatesFunction, stepRowsFunction, type SweepIndices } from './sgdRowSweeps.ts';
 
 const { i32Add, i32Shl, i32ShrU, i32GeU, i32LtU, f64Add, f64Mul, f64x2Add, f64x2Mul, f64x2Splat, f64x2Lane, block, loop, end, brIf } = op;
-const { i32Eqz, i32And, i32Load8U, i32Store8, ifThen, br, call, f64Const, f64Sub, f64Div, f64Sqrt, f64Gt, f64Eq } = op;
 
 /** the functions' indices in the module, in the order moduleBytes is given them */
-const ROW_DOT = 0, SCALE_ADD_ROW = 1, BATCH_ROW = 2, STEP_ROWS = 3, LOG = 4, NORMALS = 5, STEP_BATCH_ROWS = 6;
-const CALLEES: StepCallees = { rowDot: ROW_DOT, batchRow: BATCH_ROW, stepRows: STEP_ROWS, normals: NORMALS };
+const ROW_DOT = 0, SCALE_ADD_ROW = 1, BATCH_ROW = 2, LOG = 4, NORMALS = 5, STEP_BATCH_ROWS = 6;
+const SCALE_ADD_DOT_ROW = 8, ROW_DOTS = 9, ROW_COEFFICIENTS = 10, ROW_UPDATES = 11;
+const SWEEPS: SweepIndices = {
+  rowDot: ROW_DOT, scaleAddRow: SCALE_ADD_ROW, scaleAddDotRow: SCALE_ADD_DOT_ROW,
+  rowDots: ROW_DOTS, rowCoefficients: ROW_COEFFICIENTS, rowUpdates: ROW_UPDATES,
+};
+const CALLEES: StepCallees = { ...SWEEPS, batchRow: BATCH_ROW, normals: NORMALS };
 
 /** rowDot(w, x, d): w[0..d)·x[0..d), as sgd.ts's rowDot. */
 function rowDot(): FunctionSpec {
@@ -84,6 +89,54 @@ function scaleAddRow(): FunctionSpec {
 }
 
 /**
+ * scaleAddDotRow(w, x, next, d, keep, add, dotAt) → |w|²: scaleAddRow, and the new w's dot with
+ * the sample at next (as rowDot would compute it: its partial sums in the same lanes) stored at
+ * dotAt, while the new w is still in registers: one pass over the weights instead of two.
+ */
+function scaleAddDotRow(): FunctionSpec {
+  const W = 0, X = 1, NEXT = 2, D = 3, KEEP = 4, ADD = 5, DOT_AT = 6;
+  const M = 7, END = 8, K = 9, A = 10, R01 = 11, R23 = 12, V = 13, S01 = 14, S23 = 15, R0 = 16, S = 17, S0 = 18;
+  const at = (base: number) => [...get(base), ...get(M), ...i32Add];
+  const pair = (offset: number, r: number, s: number) => [
+    ...get(K), ...at(W), ...v128Load(offset), ...f64x2Mul, ...get(A), ...at(X), ...v128Load(offset), ...f64x2Mul, ...f64x2Add, ...set(V),
+    ...at(W), ...get(V), ...v128Store(offset),
+    ...get(r), ...get(V), ...get(V), ...f64x2Mul, ...f64x2Add, ...set(r),
+    ...get(s), ...get(V), ...at(NEXT), ...v128Load(offset), ...f64x2Mul, ...f64x2Add, ...set(s),
+  ];
+  return {
+    name: 'scaleAddDotRow',
+    params: [I32, I32, I32, I32, F64, F64, I32],
+    results: [F64],
+    locals: [[2, I32], [7, V128], [3, F64]],
+    body: [
+      ...get(KEEP), ...f64x2Splat, ...set(K), ...get(ADD), ...f64x2Splat, ...set(A),
+      ...get(D), ...i32Const(2), ...i32ShrU, ...i32Const(5), ...i32Shl, ...set(END),
+      ...block, ...get(M), ...get(END), ...i32GeU, ...brIf(0), ...loop,
+      ...pair(0, R01, S01), ...pair(16, R23, S23),
+      ...get(M), ...i32Const(32), ...i32Add, ...set(M),
+      ...get(M), ...get(END), ...i32LtU, ...brIf(0), ...end, ...end,
+      ...get(R01), ...f64x2Lane(0), ...set(R0),
+      ...get(S01), ...f64x2Lane(0), ...set(S0),
+      ...get(D), ...i32Const(3), ...i32Shl, ...set(END),
+      ...block, ...get(M), ...get(END), ...i32GeU, ...brIf(0), ...loop,
+      ...get(KEEP), ...at(W), ...f64Load(), ...f64Mul, ...get(ADD), ...at(X), ...f64Load(), ...f64Mul, ...f64Add, ...set(S),
+      ...at(W), ...get(S), ...f64Store(),
+      ...get(R0), ...get(S), ...get(S), ...f64Mul, ...f64Add, ...set(R0),
+      ...get(S0), ...get(S), ...at(NEXT), ...f64Load(), ...f64Mul, ...f64Add, ...set(S0),
+      ...get(M), ...i32Const(8), ...i32Add, ...set(M),
+      ...get(M), ...get(END), ...i32LtU, ...brIf(0), ...end, ...end,
+      ...get(DOT_AT),
+      ...get(S0), ...get(S01), ...f64x2Lane(1), ...f64Add,
+      ...get(S23), ...f64x2Lane(0), ...get(S23), ...f64x2Lane(1), ...f64Add,
+      ...f64Add, ...f64Store(),
+      ...get(R0), ...get(R01), ...f64x2Lane(1), ...f64Add,
+      ...get(R23), ...f64x2Lane(0), ...get(R23), ...f64x2Lane(1), ...f64Add,
+      ...f64Add,
+    ],
+  };
+}
+
+/**
  * batchRow(w, x, c, batch, d, keep): w ← keep·w + Σ_b c_b x_b over the batch's rows x_b (d
  * doubles apart), returning the new |w|², as the batched update in sgd.ts's step (pairs of
  * columns, partial sums r0 and r1).
@@ -135,79 +188,6 @@ function batchRow(): FunctionSpec {
   };
 }
 
-/**
- * stepRows(w, x, n, d, norms, failed, coef, coefCount, y, xx, eta, rows): one batch-1 SGD step of
- * all n rows against the sample x (label y, |x|² = xx), as the per-neuron loop of sgd.ts's step
- * with B = 1, operation for operation (σ' by Horner from coef[0..coefCount), coefCount ≥ 1; the
- * finiteness tests as v − v = 0): per-row calls from JavaScript cost as much as the passes at
- * d = 100. norms holds n doubles, failed n bytes, rows 2n doubles of scratch. The rows are
- * independent, so the step goes in three sweeps over them (every dot, then every row's
- * coefficients, then every update): the short serial chain from a row's dot through σ', the new
- * norm and its square root to the update's factors then overlaps with the other rows' instead of
- * stalling each row's passes.
- */
-function stepRows(): FunctionSpec {
-  const W = 0, X = 1, N = 2, D = 3, NORMS = 4, FAILED = 5, COEF = 6, COUNT = 7, Y = 8, XX = 9, ETA = 10, ROWS = 11;
-  const I = 12, O = 13, P = 14, ROW = 15;
-  const INV = 16, Z = 17, C0 = 18, V = 19, WG = 20, GG = 21, A = 22, N2 = 23, SCALE = 24, R = 25;
-  const failedAt = [...get(FAILED), ...get(I), ...i32Add];
-  const normAt = [...get(NORMS), ...get(I), ...i32Const(3), ...i32Shl, ...i32Add];
-  /** the row's dot, then its keep, at rows[2i]; its add at rows[2i + 1] */
-  const rowAt = [...get(ROWS), ...get(I), ...i32Const(4), ...i32Shl, ...i32Add];
-  const finite = (l: number) => [...get(l), ...get(l), ...f64Sub, ...f64Const(0), ...f64Eq];
-  const markFailed = [...failedAt, ...i32Const(1), ...i32Store8()];
-  /** for every row i (offset o into w) that has not failed: body */
-  const sweep = (body: number[]) => [
-    ...i32Const(0), ...set(I), ...i32Const(0), ...set(O),
-    ...block, ...get(N), ...i32Eqz, ...brIf(0), ...loop,
-    ...block, ...failedAt, ...i32Load8U(), ...brIf(0), ...body, ...end,
-    ...get(O), ...get(ROW), ...i32Add, ...set(O),
-    ...get(I), ...i32Const(1), ...i32Add, ...set(I),
-    ...get(I), ...get(N), ...i32LtU, ...brIf(0), ...end, ...end,
-  ];
-  return {
-    name: 'stepRows',
-    params: [I32, I32, I32, I32, I32, I32, I32, I32, F64, F64, F64, I32],
-    results: [],
-    locals: [[4, I32], [10, F64]],
-    body: [
-      ...get(D), ...i32Const(3), ...i32Shl, ...set(ROW),
-      ...sweep([...rowAt, ...get(W), ...get(O), ...i32Add, ...get(X), ...get(D), ...call(ROW_DOT), ...f64Store()]),
-      ...sweep([
-        ...f64Const(1), ...normAt, ...f64Load(), ...f64Sqrt, ...f64Div, ...set(INV),
-        ...rowAt, ...f64Load(), ...get(INV), ...f64Mul, ...set(Z),
-        // σ'(z) by Horner from the top coefficient down
-        ...get(COUNT), ...i32Const(1), ...op.i32Sub, ...i32Const(3), ...i32Shl, ...set(P),
-        ...get(COEF), ...get(P), ...i32Add, ...f64Load(), ...set(V),
-        ...block, ...get(P), ...i32Eqz, ...brIf(0), ...loop,
-        ...get(P), ...i32Const(8), ...op.i32Sub, ...set(P),
-        ...get(V), ...get(Z), ...f64Mul, ...get(COEF), ...get(P), ...i32Add, ...f64Load(), ...f64Add, ...set(V),
-        ...get(P), ...brIf(0), ...end, ...end,
-        ...get(V), ...get(Y), ...f64Mul, ...set(C0),
-        ...f64Const(0), ...get(C0), ...get(Z), ...f64Mul, ...f64Add, ...set(WG),
-        ...f64Const(0), ...get(C0), ...get(C0), ...f64Mul, ...get(XX), ...f64Mul, ...f64Add, ...set(GG),
-        ...f64Const(1), ...get(ETA), ...get(WG), ...f64Mul, ...f64Sub, ...set(A),
-        ...get(A), ...get(A), ...f64Mul,
-        ...f64Const(2), ...get(A), ...f64Mul, ...get(ETA), ...f64Mul, ...get(WG), ...f64Mul, ...f64Add,
-        ...get(ETA), ...get(ETA), ...f64Mul, ...get(GG), ...f64Mul, ...f64Add, ...set(N2),
-        // a non-finite or non-positive norm fails the row, which the last sweep then skips
-        ...get(N2), ...f64Const(0), ...f64Gt, ...finite(N2), ...i32And, ...i32Eqz,
-        ...ifThen, ...markFailed, ...br(1), ...end,
-        ...f64Const(1), ...get(N2), ...f64Sqrt, ...f64Div, ...set(SCALE),
-        ...rowAt, ...get(A), ...get(INV), ...f64Mul, ...get(SCALE), ...f64Mul, ...f64Store(),
-        ...rowAt, ...get(ETA), ...get(C0), ...f64Mul, ...get(SCALE), ...f64Mul, ...f64Store(8),
-      ]),
-      ...sweep([
-        ...get(W), ...get(O), ...i32Add, ...get(X), ...get(D),
-        ...rowAt, ...f64Load(), ...rowAt, ...f64Load(8),
-        ...call(SCALE_ADD_ROW), ...set(R),
-        ...finite(R), ...i32Eqz, ...ifThen, ...markFailed, ...end,
-        ...normAt, ...get(R), ...f64Store(),
-      ]),
-    ],
-  };
-}
-
 export interface SgdKernels {
   memory: WebAssembly.Memory;
   rowDot(w: number, x: number, d: number): number;
@@ -222,6 +202,7 @@ export interface SgdKernels {
   steps(
     count: number, w: number, x: number, c: number, xx: number, y: number, n: number, d: number, batch: number, norms: number, failed: number,
     slope: number, slopeCount: number, target: number, targetCount: number, chol: number, k: number, rng: number, eta: number, rows: number,
+    next: number,
   ): void;
 }
 
@@ -232,8 +213,9 @@ function kernelModule(): WebAssembly.Module | null {
   compiled = null;
   try {
     const bytes = moduleBytes([
-      rowDot(), scaleAddRow(), batchRow(), stepRows(), logFunction(), normalsFunction(LOG),
-      stepBatchRowsFunction(CALLEES), stepsFunction(CALLEES, STEP_BATCH_ROWS),
+      rowDot(), scaleAddRow(), batchRow(), stepRowsFunction(SWEEPS), logFunction(), normalsFunction(LOG),
+      stepBatchRowsFunction(CALLEES), stepsFunction(CALLEES, STEP_BATCH_ROWS), scaleAddDotRow(),
+      rowDotsFunction(SWEEPS), rowCoefficientsFunction(), rowUpdatesFunction(SWEEPS),
     ]);
     if (typeof WebAssembly === 'object' && WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
   } catch {

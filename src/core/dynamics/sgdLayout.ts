@@ -7,6 +7,8 @@ export interface SgdLayout {
   w: number;
   /** the batch: B rows of d */
   x: number;
+  /** the next sample, d (batch 1: sgdSteps.ts draws one step ahead) */
+  next: number;
   /** B coefficients of the batch step */
   c: number;
   /** the batch's Gram matrix, B × B */
@@ -39,6 +41,7 @@ export function sgdLayout(n: number, d: number, batch: number, k: number, slopeC
   };
   const w = take(padded(n * d));
   const x = take(padded(batch * d));
+  const next = take(padded(d));
   const c = take(padded(batch));
   const xx = take(padded(batch * batch));
   const y = take(padded(batch));
@@ -49,5 +52,5 @@ export function sgdLayout(n: number, d: number, batch: number, k: number, slopeC
   const rows = take(padded(2 * n));
   const rng = take(16 * Math.ceil(RNG_BYTES / 16));
   const failed = take(n);
-  return { w, x, c, xx, y, norms, slope, target, chol, rows, rng, failed, bytes: at };
+  return { w, x, next, c, xx, y, norms, slope, target, chol, rows, rng, failed, bytes: at };
 }

@@ -6,15 +6,14 @@
 // weights, norms, failed flags and generator state as the JavaScript step.
 import { F64, I32, get, i32Const, set, op, f64Load, f64Store, type FunctionSpec } from './wasmBytes.ts';
 import { wasmOps as w } from './sgdWasmOps.ts';
+import type { SweepIndices } from './sgdRowSweeps.ts';
 
 const { i32Add, i32Sub, i32Shl, i32LtU, i32And, i32Eqz, i32Load8U, i32Store8, block, loop, end, brIf, br, call, ifThen } = op;
 const { f64Const, f64Add, f64Sub, f64Mul, f64Div, f64Sqrt, f64Gt, f64Eq } = op;
 
 /** The module's indices of the functions these call. */
-export interface StepCallees {
-  rowDot: number;
+export interface StepCallees extends SweepIndices {
   batchRow: number;
-  stepRows: number;
   normals: number;
 }
 
@@ -110,76 +109,105 @@ export function stepBatchRowsFunction(callees: StepCallees): FunctionSpec {
 
 /**
  * steps(count, w, x, c, xx, y, n, d, batch, norms, failed, slope, slopeCount, target, targetCount,
- * chol, k, rng, eta, rows): `count` SGD steps (rows: stepRows's scratch). Each draws `batch` samples of d normals into x (their
- * squared norms on xx's diagonal), labels them y_b = Σ_j σ*(v_j·x_b) with v_j the rows of the
- * k×k Cholesky factor at chol in the first k coordinates, fills the rest of the Gram matrix xx,
- * then updates the rows by stepRows (batch 1) or stepBatchRows. `stepBatchRows` is its index.
+ * chol, k, rng, eta, rows, next): `count` ≥ 1 SGD steps. Each draws `batch` samples of d normals,
+ * labels them y_b = Σ_j σ*(v_j·x_b) with v_j the rows of the k×k Cholesky factor at chol in the
+ * first k coordinates, and updates the rows.
+ *
+ * Batch 1 (sgdRowSweeps.ts, `rows` its scratch): the samples do not depend on the weights, so each
+ * step but the call's last draws the next sample (into x and `next` by turns) before its update,
+ * and the update computes the new rows' dots with it on the way; the generator still advances
+ * sample by sample, and stops where the JavaScript step's would. Larger batches: the samples go
+ * to x (their squared norms on xx's diagonal, labels in y), the rest of the Gram matrix xx is
+ * filled, and stepBatchRows (its index) updates the rows.
  */
 export function stepsFunction(callees: StepCallees, stepBatchRows: number): FunctionSpec {
   const COUNT = 0, W = 1, X = 2, C = 3, XX = 4, Y = 5, N = 6, D = 7, BATCH = 8, NORMS = 9, FAILED = 10;
-  const SLOPE = 11, SLOPE_COUNT = 12, TARGET = 13, TARGET_COUNT = 14, CHOL = 15, K = 16, RNG = 17, ETA = 18, ROWS = 19;
-  const ROW = 20, B = 21, CC = 22, J = 23, M = 24, XO = 25, XC = 26, P = 27;
-  const VX = 28, LABEL = 29, V = 30, S = 31;
+  const SLOPE = 11, SLOPE_COUNT = 12, TARGET = 13, TARGET_COUNT = 14, CHOL = 15, K = 16, RNG = 17, ETA = 18, ROWS = 19, NEXT = 20;
+  const ROW = 21, B = 22, CC = 23, J = 24, M = 25, XO = 26, XC = 27, P = 28, CUR = 29, AHEAD = 30;
+  const VX = 31, LABEL = 32, V = 33, S = 34, SQ = 35, CUR_Y = 36, CUR_XX = 37;
   const xxAt = (row: number[], column: number[]) => double(get(XX), [...row, ...get(BATCH), ...w.i32Mul, ...column, ...i32Add]);
+  /** one sample of d normals at `at`, its |x|² into SQ and its label into LABEL */
+  const draw = (at: number) => [
+    ...get(RNG), ...get(at), ...get(D), ...call(callees.normals), ...set(SQ),
+    ...f64Const(0), ...set(LABEL),
+    ...i32Const(0), ...set(J),
+    ...block, ...get(K), ...i32Eqz, ...brIf(0), ...loop,
+    // v_j·x = Σ_{m ≤ j} L_jm x_m
+    ...f64Const(0), ...set(VX), ...i32Const(0), ...set(M),
+    ...loop,
+    ...get(VX),
+    ...double(get(CHOL), [...get(J), ...get(K), ...w.i32Mul, ...get(M), ...i32Add]), ...f64Load(),
+    ...double(get(at), get(M)), ...f64Load(), ...f64Mul, ...f64Add, ...set(VX),
+    ...get(M), ...i32Const(1), ...i32Add, ...set(M),
+    ...get(M), ...get(J), ...w.i32LeU, ...brIf(0), ...end,
+    ...horner(TARGET, TARGET_COUNT, VX, P, V),
+    ...get(LABEL), ...get(V), ...f64Add, ...set(LABEL),
+    ...get(J), ...i32Const(1), ...i32Add, ...set(J),
+    ...get(J), ...get(K), ...i32LtU, ...brIf(0), ...end, ...end,
+  ];
+  const batchOfOne = [
+    ...get(X), ...set(CUR), ...get(NEXT), ...set(AHEAD),
+    ...draw(CUR), ...get(SQ), ...set(CUR_XX), ...get(LABEL), ...set(CUR_Y),
+    ...get(W), ...get(CUR), ...get(N), ...get(D), ...get(FAILED), ...get(ROWS), ...call(callees.rowDots),
+    ...loop,
+    ...get(N), ...get(NORMS), ...get(FAILED), ...get(SLOPE), ...get(SLOPE_COUNT), ...get(CUR_Y), ...get(CUR_XX), ...get(ETA), ...get(ROWS),
+    ...call(callees.rowCoefficients),
+    ...get(COUNT), ...i32Const(1), ...i32Sub, ...set(COUNT),
+    ...get(COUNT), ...ifThen,
+    // the next step's sample, and the update with the dots against it
+    ...draw(AHEAD),
+    ...get(W), ...get(CUR), ...get(N), ...get(D), ...get(NORMS), ...get(FAILED), ...get(ROWS), ...get(AHEAD), ...call(callees.rowUpdates),
+    ...get(CUR), ...get(AHEAD), ...set(CUR), ...set(AHEAD),
+    ...get(SQ), ...set(CUR_XX), ...get(LABEL), ...set(CUR_Y),
+    ...br(1),
+    ...end,
+    ...get(W), ...get(CUR), ...get(N), ...get(D), ...get(NORMS), ...get(FAILED), ...get(ROWS), ...i32Const(0), ...call(callees.rowUpdates),
+    ...end,
+  ];
+  const batches = [
+    ...loop,
+    // the batch: samples, |x_b|², labels
+    ...i32Const(0), ...set(B), ...get(X), ...set(XO),
+    ...loop,
+    ...draw(XO),
+    ...xxAt(get(B), get(B)), ...get(SQ), ...f64Store(),
+    ...double(get(Y), get(B)), ...get(LABEL), ...f64Store(),
+    ...get(XO), ...get(ROW), ...i32Add, ...set(XO),
+    ...get(B), ...i32Const(1), ...i32Add, ...set(B),
+    ...get(B), ...get(BATCH), ...i32LtU, ...brIf(0), ...end,
+    // the Gram matrix below and above its diagonal: x_b·x_c for c < b, one running sum each
+    ...i32Const(1), ...set(B), ...get(X), ...get(ROW), ...i32Add, ...set(XO),
+    ...loop,
+    ...i32Const(0), ...set(CC), ...get(X), ...set(XC),
+    ...loop,
+    ...f64Const(0), ...set(S), ...i32Const(0), ...set(M),
+    ...loop,
+    ...get(S), ...double(get(XO), get(M)), ...f64Load(), ...double(get(XC), get(M)), ...f64Load(), ...f64Mul, ...f64Add, ...set(S),
+    ...get(M), ...i32Const(1), ...i32Add, ...set(M),
+    ...get(M), ...get(D), ...i32LtU, ...brIf(0), ...end,
+    ...xxAt(get(B), get(CC)), ...get(S), ...f64Store(),
+    ...xxAt(get(CC), get(B)), ...get(S), ...f64Store(),
+    ...get(XC), ...get(ROW), ...i32Add, ...set(XC),
+    ...get(CC), ...i32Const(1), ...i32Add, ...set(CC),
+    ...get(CC), ...get(B), ...i32LtU, ...brIf(0), ...end,
+    ...get(XO), ...get(ROW), ...i32Add, ...set(XO),
+    ...get(B), ...i32Const(1), ...i32Add, ...set(B),
+    ...get(B), ...get(BATCH), ...i32LtU, ...brIf(0), ...end,
+    ...get(W), ...get(X), ...get(C), ...get(XX), ...get(Y), ...get(N), ...get(D), ...get(BATCH),
+    ...get(NORMS), ...get(FAILED), ...get(SLOPE), ...get(SLOPE_COUNT), ...get(ETA), ...call(stepBatchRows),
+    ...get(COUNT), ...i32Const(1), ...i32Sub, ...set(COUNT),
+    ...get(COUNT), ...brIf(0), ...end,
+  ];
   return {
     name: 'steps',
-    params: [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, F64, I32],
+    params: [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, F64, I32, I32],
     results: [],
-    locals: [[8, I32], [4, F64]],
+    locals: [[10, I32], [7, F64]],
     body: [
       ...get(D), ...i32Const(3), ...i32Shl, ...set(ROW),
-      ...block, ...get(COUNT), ...i32Eqz, ...brIf(0), ...loop,
-      // the batch: samples, |x_b|², labels
-      ...i32Const(0), ...set(B), ...get(X), ...set(XO),
-      ...loop,
-      ...xxAt(get(B), get(B)), ...get(RNG), ...get(XO), ...get(D), ...call(callees.normals), ...f64Store(),
-      ...f64Const(0), ...set(LABEL),
-      ...i32Const(0), ...set(J),
-      ...block, ...get(K), ...i32Eqz, ...brIf(0), ...loop,
-      // v_j·x = Σ_{m ≤ j} L_jm x_m
-      ...f64Const(0), ...set(VX), ...i32Const(0), ...set(M),
-      ...loop,
-      ...get(VX),
-      ...double(get(CHOL), [...get(J), ...get(K), ...w.i32Mul, ...get(M), ...i32Add]), ...f64Load(),
-      ...double(get(XO), get(M)), ...f64Load(), ...f64Mul, ...f64Add, ...set(VX),
-      ...get(M), ...i32Const(1), ...i32Add, ...set(M),
-      ...get(M), ...get(J), ...w.i32LeU, ...brIf(0), ...end,
-      ...horner(TARGET, TARGET_COUNT, VX, P, V),
-      ...get(LABEL), ...get(V), ...f64Add, ...set(LABEL),
-      ...get(J), ...i32Const(1), ...i32Add, ...set(J),
-      ...get(J), ...get(K), ...i32LtU, ...brIf(0), ...end, ...end,
-      ...double(get(Y), get(B)), ...get(LABEL), ...f64Store(),
-      ...get(XO), ...get(ROW), ...i32Add, ...set(XO),
-      ...get(B), ...i32Const(1), ...i32Add, ...set(B),
-      ...get(B), ...get(BATCH), ...i32LtU, ...brIf(0), ...end,
-      // the Gram matrix below and above its diagonal: x_b·x_c for c < b, one running sum each
-      ...i32Const(1), ...set(B), ...get(X), ...get(ROW), ...i32Add, ...set(XO),
-      ...block, ...get(B), ...get(BATCH), ...w.i32GeS, ...brIf(0), ...loop,
-      ...i32Const(0), ...set(CC), ...get(X), ...set(XC),
-      ...loop,
-      ...f64Const(0), ...set(S), ...i32Const(0), ...set(M),
-      ...loop,
-      ...get(S), ...double(get(XO), get(M)), ...f64Load(), ...double(get(XC), get(M)), ...f64Load(), ...f64Mul, ...f64Add, ...set(S),
-      ...get(M), ...i32Const(1), ...i32Add, ...set(M),
-      ...get(M), ...get(D), ...i32LtU, ...brIf(0), ...end,
-      ...xxAt(get(B), get(CC)), ...get(S), ...f64Store(),
-      ...xxAt(get(CC), get(B)), ...get(S), ...f64Store(),
-      ...get(XC), ...get(ROW), ...i32Add, ...set(XC),
-      ...get(CC), ...i32Const(1), ...i32Add, ...set(CC),
-      ...get(CC), ...get(B), ...i32LtU, ...brIf(0), ...end,
-      ...get(XO), ...get(ROW), ...i32Add, ...set(XO),
-      ...get(B), ...i32Const(1), ...i32Add, ...set(B),
-      ...get(B), ...get(BATCH), ...i32LtU, ...brIf(0), ...end, ...end,
-      // the rows
-      ...get(BATCH), ...i32Const(1), ...w.i32Ne, ...ifThen,
-      ...get(W), ...get(X), ...get(C), ...get(XX), ...get(Y), ...get(N), ...get(D), ...get(BATCH),
-      ...get(NORMS), ...get(FAILED), ...get(SLOPE), ...get(SLOPE_COUNT), ...get(ETA), ...call(stepBatchRows),
-      ...w.else,
-      ...get(W), ...get(X), ...get(N), ...get(D), ...get(NORMS), ...get(FAILED), ...get(SLOPE), ...get(SLOPE_COUNT),
-      ...get(Y), ...f64Load(), ...get(XX), ...f64Load(), ...get(ETA), ...get(ROWS), ...call(callees.stepRows),
+      ...block, ...get(COUNT), ...i32Eqz, ...brIf(0),
+      ...get(BATCH), ...i32Const(1), ...w.i32Ne, ...ifThen, ...batches, ...w.else, ...batchOfOne, ...end,
       ...end,
-      ...get(COUNT), ...i32Const(1), ...i32Sub, ...set(COUNT),
-      ...get(COUNT), ...brIf(0), ...end, ...end,
     ],
   };
 }
