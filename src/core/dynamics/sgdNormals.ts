@@ -40,14 +40,14 @@ export function normalsFunction(logIndex: number): FunctionSpec {
     ...get(C), ...get(T), ...w.i32Xor, ...set(C),
     ...get(D), ...i32Const(11), ...w.i32Rotl, ...set(D),
   ];
-  // Rng.uniform: (hi·2^26 + lo)/2^53 with hi the first draw's top 27 bits, lo the second's top 26;
-  // every step is exact, so multiplying by 2^-53 gives the very double the division gives
-  const uniform = [
-    ...nextUint32, ...i32Const(5), ...i32ShrU, ...w.f64ConvertI32U, ...f64Const(67108864), ...f64Mul,
-    ...nextUint32, ...i32Const(6), ...i32ShrU, ...w.f64ConvertI32U, ...f64Add,
-    ...f64Const(2 ** -53), ...f64Mul,
+  // 2·Rng.uniform() − 1 with uniform = K/2^53, K = hi·2^26 + lo (hi the first draw's top 27 bits,
+  // lo the second's top 26): 2K/2^53 − 1 = K·2^-52 − 1, and as K < 2^53 every step of either
+  // form is exact, so this is the very double JavaScript computes, in fewer operations
+  const symmetric = [
+    ...nextUint32, ...i32Const(5), ...i32ShrU, ...w.i64ExtendI32U, ...w.i64Const(26), ...w.i64Shl,
+    ...nextUint32, ...i32Const(6), ...i32ShrU, ...w.i64ExtendI32U, ...w.i64Or,
+    ...w.f64ConvertI64S, ...f64Const(2 ** -52), ...f64Mul, ...f64Const(1), ...f64Sub,
   ];
-  const symmetric = [...f64Const(2), ...uniform, ...f64Mul, ...f64Const(1), ...f64Sub];
   const pairAt = (field: number) => [...get(RNG), ...get(J), ...i32Const(24), ...w.i32Mul, ...i32Add, ...f64Load(RNG_PAIRS + 8 * field)];
   const storePair = (field: number, value: number) => [...get(RNG), ...get(J), ...i32Const(24), ...w.i32Mul, ...i32Add, ...get(value), ...f64Store(RNG_PAIRS + 8 * field)];
   const emit = [

@@ -19,6 +19,8 @@ export const wasmOps = {
   i32Load: (offset = 0) => [0x28, 2, ...uleb(offset)],
   i32Store: (offset = 0) => [0x36, 2, ...uleb(offset)],
   i64Const32: [0x42, 32],
+  /** i64.const of a small non-negative shift count (below 64) */
+  i64Const: (v: number) => [0x42, v],
   i64Or: [0x84],
   i64Shl: [0x86],
   i64ShrU: [0x88],
@@ -28,6 +30,7 @@ export const wasmOps = {
   f64ReinterpretI64: [0xbf],
   f64ConvertI32S: [0xb7],
   f64ConvertI32U: [0xb8],
+  f64ConvertI64S: [0xb9],
   f64Lt: [0x63],
   f64Ne: [0x62],
   /** `if` whose two arms each leave one f64 */
