@@ -15,14 +15,14 @@ export interface SgdLayout {
   xx: number;
   /** the labels, B */
   y: number;
-  /** |w_i|², n */
+  /** |w_i|², n (room for n rounded up to even) */
   norms: number;
   /** σ''s and σ*'s monomial coefficients */
   slope: number;
   target: number;
   /** the k × k Cholesky factor whose rows are the index vectors */
   chol: number;
-  /** two doubles per neuron of scratch for the batch-1 step (sgdKernels.ts's stepRows) */
+  /** scratch for the batch-1 step (sgdRowSweeps.ts): three arrays of n rounded up to even doubles */
   rows: number;
   /** the sample generator's state (sgdNormals.ts) */
   rng: number;
@@ -49,7 +49,7 @@ export function sgdLayout(n: number, d: number, batch: number, k: number, slopeC
   const slope = take(padded(slopeCount));
   const target = take(padded(targetCount));
   const chol = take(padded(k * k));
-  const rows = take(padded(2 * n));
+  const rows = take(padded(3 * (n + (n % 2))));
   const rng = take(16 * Math.ceil(RNG_BYTES / 16));
   const failed = take(n);
   return { w, x, next, c, xx, y, norms, slope, target, chol, rows, rng, failed, bytes: at };

@@ -6,13 +6,16 @@
 // (scaleAddDotRow), one pass over the weights per step instead of two. Per row the operations and
 // their order are sgd.ts's, so the run is the same, bit for bit.
 //
-// Every sweep skips failed rows. `rows` is 2n doubles of scratch: row i's dot, then its keep,
-// at rows[2i], its add at rows[2i + 1].
-import { F64, I32, f64Load, f64Store, get, i32Const, op, set, type FunctionSpec } from './wasmBytes.ts';
-import { wasmOps as w } from './sgdWasmOps.ts';
+// `rows` is scratch of three arrays of m doubles, m = n rounded up to even: the rows' dots, their
+// keeps, their adds. The dot and update sweeps skip failed rows; the coefficients sweep goes over
+// pairs of rows in the two lanes of f64x2 (each lane's operations are the scalar ones, rounded the
+// same), so the square roots and divisions of two rows share one instruction, and only marks
+// the failed flags of live rows' lanes.
+import { F64, I32, V128, f64Load, f64Store, get, i32Const, op, set, v128Load, v128Store, type FunctionSpec } from './wasmBytes.ts';
+import { wasmOps as w, simdOps as v } from './sgdWasmOps.ts';
 
-const { i32Add, i32Sub, i32Shl, i32LtU, i32Eqz, i32And, i32Load8U, i32Store8, block, loop, end, brIf, br, call, ifThen } = op;
-const { f64Const, f64Add, f64Sub, f64Mul, f64Div, f64Sqrt, f64Gt, f64Eq } = op;
+const { i32Add, i32Sub, i32Shl, i32LtU, i32Eqz, i32And, i32Load8U, i32Store8, block, loop, end, brIf, call, ifThen } = op;
+const { f64Const, f64Sub, f64Eq, f64x2Add, f64x2Mul, f64x2Splat } = op;
 
 /** The module's indices of the row passes the sweeps call and of the sweeps themselves. */
 export interface SweepIndices {
@@ -42,7 +45,12 @@ function sweep(n: number, d: number | null, failed: number, l: ReturnType<typeof
   ];
 }
 
-const rowAt = (rows: number, i: number) => [...get(rows), ...get(i), ...i32Const(4), ...i32Shl, ...i32Add];
+/** the address of row i's double in the array at `base` */
+const rowAt = (base: number, i: number) => [...get(base), ...get(i), ...i32Const(3), ...i32Shl, ...i32Add];
+/** base + 8m·times, m = n rounded up to even: the keeps (times 1) and the adds (times 2) after the dots */
+const arrayAfter = (rows: number, n: number, times: number) => [
+  ...get(rows), ...get(n), ...i32Const(1), ...i32Add, ...i32Const(-2), ...i32And, ...i32Const(3 + times - 1), ...i32Shl, ...i32Add,
+];
 const normAt = (norms: number, i: number) => [...get(norms), ...get(i), ...i32Const(3), ...i32Shl, ...i32Add];
 const finite = (l: number) => [...get(l), ...get(l), ...f64Sub, ...f64Const(0), ...f64Eq];
 const markFailed = (failed: number, i: number) => [...get(failed), ...get(i), ...i32Add, ...i32Const(1), ...i32Store8()];
@@ -64,43 +72,57 @@ export function rowDotsFunction(ix: SweepIndices): FunctionSpec {
  * rowCoefficients(n, norms, failed, coef, coefCount, y, xx, eta, rows): from each row's dot with
  * the sample (label y, |x|² = xx), its update w ← keep·w + add·x as sgd.ts computes them (σ' by
  * Horner from coef[0..coefCount), coefCount ≥ 1); a row whose new squared norm is not positive
- * and finite fails instead.
+ * and finite fails instead. norms has room for m doubles.
  */
 export function rowCoefficientsFunction(): FunctionSpec {
   const N = 0, NORMS = 1, FAILED = 2, COEF = 3, COUNT = 4, Y = 5, XX = 6, ETA = 7, ROWS = 8;
-  const l = sweepLocals(9);
-  const P = 12;
-  const INV = 13, Z = 14, C0 = 15, V = 16, WG = 17, GG = 18, A = 19, N2 = 20, SCALE = 21;
-  const row = rowAt(ROWS, l.I);
+  const I = 9, P = 10, KEEPS = 11, ADDS = 12;
+  const INV = 13, Z = 14, V = 15, C0 = 16, WG = 17, A = 18, N2 = 19, SCALE = 20, OK = 21, YV = 22, XXV = 23, ETAV = 24;
+  const at = (base: number) => [...get(base), ...get(I), ...i32Const(3), ...i32Shl, ...i32Add];
+  const splat = (v: number) => [...f64Const(v), ...f64x2Splat];
+  /** lane `lane` of OK false: row I + lane fails (when it is a row) */
+  const failLane = (lane: number) => [
+    ...get(OK), ...v.i64x2Lane(lane), ...v.i64Eqz,
+    ...(lane === 0 ? [] : [...get(I), ...i32Const(lane), ...i32Add, ...get(N), ...i32LtU, ...i32And]),
+    ...ifThen, ...get(FAILED), ...get(I), ...i32Add, ...i32Const(1), ...i32Store8(lane), ...end,
+  ];
   return {
     name: 'rowCoefficients',
     params: [I32, I32, I32, I32, I32, F64, F64, F64, I32],
     results: [],
-    locals: [[4, I32], [9, F64]],
-    body: sweep(N, null, FAILED, l, [
-      ...f64Const(1), ...normAt(NORMS, l.I), ...f64Load(), ...f64Sqrt, ...f64Div, ...set(INV),
-      ...row, ...f64Load(), ...get(INV), ...f64Mul, ...set(Z),
+    locals: [[4, I32], [12, V128]],
+    body: [
+      ...arrayAfter(ROWS, N, 1), ...set(KEEPS),
+      ...arrayAfter(ROWS, N, 2), ...set(ADDS),
+      ...get(Y), ...f64x2Splat, ...set(YV), ...get(XX), ...f64x2Splat, ...set(XXV), ...get(ETA), ...f64x2Splat, ...set(ETAV),
+      ...block, ...get(N), ...i32Eqz, ...brIf(0), ...loop,
+      ...splat(1), ...at(NORMS), ...v128Load(), ...v.f64x2Sqrt, ...v.f64x2Div, ...set(INV),
+      ...at(ROWS), ...v128Load(), ...get(INV), ...f64x2Mul, ...set(Z),
       // σ'(z) by Horner from the top coefficient down
       ...get(COUNT), ...i32Const(1), ...i32Sub, ...i32Const(3), ...i32Shl, ...set(P),
-      ...get(COEF), ...get(P), ...i32Add, ...f64Load(), ...set(V),
+      ...get(COEF), ...get(P), ...i32Add, ...f64Load(), ...f64x2Splat, ...set(V),
       ...block, ...get(P), ...i32Eqz, ...brIf(0), ...loop,
       ...get(P), ...i32Const(8), ...i32Sub, ...set(P),
-      ...get(V), ...get(Z), ...f64Mul, ...get(COEF), ...get(P), ...i32Add, ...f64Load(), ...f64Add, ...set(V),
+      ...get(V), ...get(Z), ...f64x2Mul, ...get(COEF), ...get(P), ...i32Add, ...f64Load(), ...f64x2Splat, ...f64x2Add, ...set(V),
       ...get(P), ...brIf(0), ...end, ...end,
-      ...get(V), ...get(Y), ...f64Mul, ...set(C0),
-      ...f64Const(0), ...get(C0), ...get(Z), ...f64Mul, ...f64Add, ...set(WG),
-      ...f64Const(0), ...get(C0), ...get(C0), ...f64Mul, ...get(XX), ...f64Mul, ...f64Add, ...set(GG),
-      // a = 1 − η ŵ·g and the new squared norm a² + 2aη ŵ·g + η²|g|²
-      ...f64Const(1), ...get(ETA), ...get(WG), ...f64Mul, ...f64Sub, ...set(A),
-      ...get(A), ...get(A), ...f64Mul,
-      ...f64Const(2), ...get(A), ...f64Mul, ...get(ETA), ...f64Mul, ...get(WG), ...f64Mul, ...f64Add,
-      ...get(ETA), ...get(ETA), ...f64Mul, ...get(GG), ...f64Mul, ...f64Add, ...set(N2),
-      ...get(N2), ...f64Const(0), ...f64Gt, ...finite(N2), ...i32And, ...i32Eqz,
-      ...ifThen, ...markFailed(FAILED, l.I), ...br(1), ...end,
-      ...f64Const(1), ...get(N2), ...f64Sqrt, ...f64Div, ...set(SCALE),
-      ...row, ...get(A), ...get(INV), ...f64Mul, ...get(SCALE), ...f64Mul, ...f64Store(),
-      ...row, ...get(ETA), ...get(C0), ...f64Mul, ...get(SCALE), ...f64Mul, ...f64Store(8),
-    ]),
+      ...get(V), ...get(YV), ...f64x2Mul, ...set(C0),
+      ...splat(0), ...get(C0), ...get(Z), ...f64x2Mul, ...f64x2Add, ...set(WG),
+      // a = 1 − η ŵ·g and the new squared norm a² + 2aη ŵ·g + η²|g|², |g|² = 0 + C0·C0·xx
+      ...splat(1), ...get(ETAV), ...get(WG), ...f64x2Mul, ...v.f64x2Sub, ...set(A),
+      ...get(A), ...get(A), ...f64x2Mul,
+      ...splat(2), ...get(A), ...f64x2Mul, ...get(ETAV), ...f64x2Mul, ...get(WG), ...f64x2Mul, ...f64x2Add,
+      ...get(ETAV), ...get(ETAV), ...f64x2Mul,
+      ...splat(0), ...get(C0), ...get(C0), ...f64x2Mul, ...get(XXV), ...f64x2Mul, ...f64x2Add,
+      ...f64x2Mul, ...f64x2Add, ...set(N2),
+      ...get(N2), ...splat(0), ...v.f64x2Gt, ...get(N2), ...get(N2), ...v.f64x2Sub, ...splat(0), ...v.f64x2Eq, ...v.v128And, ...set(OK),
+      ...splat(1), ...get(N2), ...v.f64x2Sqrt, ...v.f64x2Div, ...set(SCALE),
+      ...at(KEEPS), ...get(A), ...get(INV), ...f64x2Mul, ...get(SCALE), ...f64x2Mul, ...v128Store(),
+      ...at(ADDS), ...get(ETAV), ...get(C0), ...f64x2Mul, ...get(SCALE), ...f64x2Mul, ...v128Store(),
+      // a live row whose norm is not positive and finite fails (a failed row's lane is ignored)
+      ...failLane(0), ...failLane(1),
+      ...get(I), ...i32Const(2), ...i32Add, ...set(I),
+      ...get(I), ...get(N), ...i32LtU, ...brIf(0), ...end, ...end,
+    ],
   };
 }
 
@@ -112,15 +134,15 @@ export function rowCoefficientsFunction(): FunctionSpec {
 export function rowUpdatesFunction(ix: SweepIndices): FunctionSpec {
   const W = 0, X = 1, N = 2, D = 3, NORMS = 4, FAILED = 5, ROWS = 6, NEXT = 7;
   const l = sweepLocals(8);
-  const R = 11;
+  const KEEPS = 11, ADDS = 12, R = 13;
   const rowArgs = [...get(W), ...get(l.O), ...i32Add, ...get(X)];
-  const factors = [...get(D), ...rowAt(ROWS, l.I), ...f64Load(), ...rowAt(ROWS, l.I), ...f64Load(8)];
+  const factors = [...get(D), ...rowAt(KEEPS, l.I), ...f64Load(), ...rowAt(ADDS, l.I), ...f64Load()];
   return {
     name: 'rowUpdates',
     params: [I32, I32, I32, I32, I32, I32, I32, I32],
     results: [],
-    locals: [[3, I32], [1, F64]],
-    body: sweep(N, D, FAILED, l, [
+    locals: [[5, I32], [1, F64]],
+    body: [...arrayAfter(ROWS, N, 1), ...set(KEEPS), ...arrayAfter(ROWS, N, 2), ...set(ADDS), ...sweep(N, D, FAILED, l, [
       ...get(NEXT), ...op.ifThen,
       ...rowArgs, ...get(NEXT), ...factors, ...rowAt(ROWS, l.I), ...call(ix.scaleAddDotRow), ...set(R),
       ...w.else,
@@ -128,7 +150,7 @@ export function rowUpdatesFunction(ix: SweepIndices): FunctionSpec {
       ...end,
       ...finite(R), ...i32Eqz, ...ifThen, ...markFailed(FAILED, l.I), ...end,
       ...normAt(NORMS, l.I), ...get(R), ...f64Store(),
-    ]),
+    ])],
   };
 }
 

@@ -1,7 +1,7 @@
 // The opcodes the SGD module needs beyond wasmBytes.ts's `op`: 32-bit integer arithmetic for the
 // generator, 64-bit reinterpretation for the logarithm's bit tricks, conversions, comparisons
 // and structured control with a result.
-import { F64, uleb } from './wasmBytes.ts';
+import { F64, simd, uleb } from './wasmBytes.ts';
 
 export const I64 = 0x7e;
 
@@ -37,4 +37,16 @@ export const wasmOps = {
   ifF64: [0x04, F64],
   else: [0x05],
   return: [0x0f],
+};
+
+/** Two-lane f64 operations beyond wasmBytes.ts's, and the lane tests of their comparisons. */
+export const simdOps = {
+  f64x2Sub: simd(0xf1),
+  f64x2Div: simd(0xf3),
+  f64x2Sqrt: simd(0xef),
+  f64x2Eq: simd(0x47),
+  f64x2Gt: simd(0x4a),
+  v128And: simd(0x4e),
+  i64x2Lane: (lane: number) => simd(0x1d, lane),
+  i64Eqz: [0x50],
 };
