@@ -6,17 +6,30 @@
 // fused), the remainder of d runs on s0 alone and the sums combine as (s0 + s1) + (s2 + s3); so
 // the same seed gives the same run with or without SIMD. All addresses are byte offsets into
 // the module's memory, where the caller keeps the weights and the samples.
-import { F64, I32, V128, f64Load, f64Store, get, i32Const, moduleBytes, op, set, v128Load, v128Store, type FunctionSpec } from './wasmBytes.ts';
-import { logFunction } from './sgdLog.ts';
+import { F64, I32, V128, f64Load, f64Store, get, i32Const, moduleBytes, op, set, v128Load, v128Store, type FunctionSpec, type ImportSpec } from './wasmBytes.ts';
 import { normalsFunction } from './sgdNormals.ts';
 import { stepBatchRowsFunction, stepsFunction, type StepCallees } from './sgdSteps.ts';
 import { rowCoefficientsFunction, rowDotsFunction, rowUpdatesFunction, stepRowsFunction, type SweepIndices } from './sgdRowSweeps.ts';
 
 const { i32Add, i32Shl, i32ShrU, i32GeU, i32LtU, f64Add, f64Mul, f64x2Add, f64x2Mul, f64x2Splat, f64x2Lane, block, loop, end, brIf } = op;
 
-/** the functions' indices in the module, in the order moduleBytes is given them */
-const ROW_DOT = 0, SCALE_ADD_ROW = 1, BATCH_ROW = 2, LOG = 4, NORMALS = 5, STEP_BATCH_ROWS = 6;
-const SCALE_ADD_DOT_ROW = 8, ROW_DOTS = 9, ROW_COEFFICIENTS = 10, ROW_UPDATES = 11;
+/**
+ * The sampler's logarithm is the engine's own Math.log, imported: the module's samples are then
+ * the very doubles Rng.normal draws in the same engine. (V8's Math.log is not the same function
+ * everywhere: Node 20's is fdlibm's, this machine's Chromium 156 rounds 7.5% of inputs in (0, 1)
+ * the other way; a port of one would part the page from its own JavaScript in the other.)
+ */
+const IMPORTS: ImportSpec[] = [{ name: 'log', params: [F64], results: [F64] }];
+const LOG = 0;
+/** the module's functions, in the order moduleBytes is given them (after the import) */
+const ORDER = [
+  'rowDot', 'scaleAddRow', 'batchRow', 'stepRows', 'normals', 'stepBatchRows', 'steps',
+  'scaleAddDotRow', 'rowDots', 'rowCoefficients', 'rowUpdates',
+] as const;
+const indexOf = (name: (typeof ORDER)[number]) => IMPORTS.length + ORDER.indexOf(name);
+const ROW_DOT = indexOf('rowDot'), SCALE_ADD_ROW = indexOf('scaleAddRow'), BATCH_ROW = indexOf('batchRow');
+const NORMALS = indexOf('normals'), STEP_BATCH_ROWS = indexOf('stepBatchRows'), SCALE_ADD_DOT_ROW = indexOf('scaleAddDotRow');
+const ROW_DOTS = indexOf('rowDots'), ROW_COEFFICIENTS = indexOf('rowCoefficients'), ROW_UPDATES = indexOf('rowUpdates');
 const SWEEPS: SweepIndices = {
   rowDot: ROW_DOT, scaleAddRow: SCALE_ADD_ROW, scaleAddDotRow: SCALE_ADD_DOT_ROW,
   rowDots: ROW_DOTS, rowCoefficients: ROW_COEFFICIENTS, rowUpdates: ROW_UPDATES,
@@ -194,8 +207,6 @@ export interface SgdKernels {
   scaleAddRow(w: number, x: number, d: number, keep: number, add: number): number;
   batchRow(w: number, x: number, c: number, batch: number, d: number, keep: number): number;
   stepRows(w: number, x: number, n: number, d: number, norms: number, failed: number, coef: number, coefCount: number, y: number, xx: number, eta: number, rows: number): void;
-  /** Math.log's value, computed in the module (sgdLog.ts) */
-  log(x: number): number;
   /** count standard normals at out from the generator state at rng (sgdNormals.ts); returns their sum of squares */
   normals(rng: number, out: number, count: number): number;
   /** count whole SGD steps (sgdSteps.ts) */
@@ -212,11 +223,12 @@ function kernelModule(): WebAssembly.Module | null {
   if (compiled !== undefined) return compiled;
   compiled = null;
   try {
-    const bytes = moduleBytes([
-      rowDot(), scaleAddRow(), batchRow(), stepRowsFunction(SWEEPS), logFunction(), normalsFunction(LOG),
-      stepBatchRowsFunction(CALLEES), stepsFunction(CALLEES, STEP_BATCH_ROWS), scaleAddDotRow(),
-      rowDotsFunction(SWEEPS), rowCoefficientsFunction(), rowUpdatesFunction(SWEEPS),
-    ]);
+    const fns = [
+      rowDot(), scaleAddRow(), batchRow(), stepRowsFunction(SWEEPS), normalsFunction(LOG), stepBatchRowsFunction(CALLEES),
+      stepsFunction(CALLEES, STEP_BATCH_ROWS), scaleAddDotRow(), rowDotsFunction(SWEEPS), rowCoefficientsFunction(), rowUpdatesFunction(SWEEPS),
+    ];
+    if (fns.some((f, i) => f.name !== ORDER[i])) throw new Error('the SGD module’s functions are out of order');
+    const bytes = moduleBytes(fns, IMPORTS);
     if (typeof WebAssembly === 'object' && WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
   } catch {
     compiled = null;
@@ -235,14 +247,13 @@ export function sgdKernels(bytes: number): SgdKernels | null {
     // no room for one memory of this size: the JavaScript passes on ordinary arrays instead
     return null;
   }
-  const e = new WebAssembly.Instance(mod, { env: { mem: memory } }).exports;
+  const e = new WebAssembly.Instance(mod, { env: { mem: memory, log: Math.log } }).exports;
   return {
     memory,
     rowDot: e.rowDot as SgdKernels['rowDot'],
     scaleAddRow: e.scaleAddRow as SgdKernels['scaleAddRow'],
     batchRow: e.batchRow as SgdKernels['batchRow'],
     stepRows: e.stepRows as SgdKernels['stepRows'],
-    log: e.log as SgdKernels['log'],
     normals: e.normals as SgdKernels['normals'],
     steps: e.steps as SgdKernels['steps'],
   };
