@@ -142,8 +142,8 @@ export class SgdDynamics implements Dynamics {
     const at = (this.at = sgdLayout(n, d, B, k, slope.length, target.length));
     this.kernels = setup.simd === false ? null : sgdKernels(at.bytes);
     const buffer = this.kernels?.memory.buffer;
-    // σ' and σ* as polynomials with at least one coefficient (the module's Horner needs one), the
-    // index vectors inside the sample
+    // whole steps need σ' and σ* with at least one coefficient each (the module's Horner starts
+    // from the top one) and the k coordinates of the index vectors inside a sample (d ≥ k)
     this.whole = !!buffer && setup.wholeSteps !== false && slope.length > 0 && target.length > 0 && d >= k;
     if (buffer) {
       new Float64Array(buffer, at.slope, slope.length).set(slope);
