@@ -5,7 +5,9 @@
 // and (s2, s3), every product is rounded before its addition (f64x2.mul then f64x2.add, never
 // fused), the remainder of d runs on s0 alone and the sums combine as (s0 + s1) + (s2 + s3); so
 // the same seed gives the same run with or without SIMD. All addresses are byte offsets into
-// the module's memory, where the caller keeps the weights and the samples.
+// the module's memory, where the caller keeps the weights and the samples (sgdLayout.ts). The
+// same module takes whole steps, the sampler included (`steps`: sgdSteps.ts, sgdRowSweeps.ts,
+// sgdNormals.ts), so JavaScript calls it once per chunk of steps.
 import { F64, I32, V128, f64Load, f64Store, get, i32Const, moduleBytes, op, set, v128Load, v128Store, type FunctionSpec, type ImportSpec } from './wasmBytes.ts';
 import { normalsFunction } from './sgdNormals.ts';
 import { stepBatchRowsFunction, stepsFunction, type StepCallees } from './sgdSteps.ts';
