@@ -71,8 +71,7 @@ export class Rng {
   /**
    * Copies the state into `words` (xoshiro128**'s a, b, c, d) and `spare` (the polar method's
    * spare normal, NaN when there is none), so another implementation of this very generator, such
-   * as the SGD module's (core/dynamics/sgdNormals.ts), can continue the stream, and hand it back
-   * with restoreState.
+   * as the SGD module's (core/dynamics/sgdNormals.ts), can continue the stream.
    */
   saveState(words: Int32Array, spare: Float64Array): void {
     words[0] = this.a;
@@ -80,15 +79,6 @@ export class Rng {
     words[2] = this.c;
     words[3] = this.d;
     spare[0] = this.spareNormal;
-  }
-
-  /** Continues from a state saveState wrote (and another implementation may have advanced). */
-  restoreState(words: Int32Array, spare: Float64Array): void {
-    this.a = words[0];
-    this.b = words[1];
-    this.c = words[2];
-    this.d = words[3];
-    this.spareNormal = spare[0];
   }
 
   /** Gamma(shape, 1) by Marsaglia–Tsang; shape < 1 via the U^(1/shape) boost. */
