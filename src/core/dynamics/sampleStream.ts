@@ -13,6 +13,11 @@ export class GaussianSamples {
     this.rng = new Rng(seed, SAMPLE_STREAM);
   }
 
+  /** The generator's state (Rng.saveState), e.g. for the SGD module's sampler to continue. */
+  saveState(words: Int32Array, spare: Float64Array): void {
+    this.rng.saveState(words, spare);
+  }
+
   /** Fills out[from..from+d) with one sample; returns |x|². */
   next(out: Float64Array, from: number, d: number): number {
     const rng = this.rng;

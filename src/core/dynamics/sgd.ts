@@ -8,12 +8,17 @@
 // direction is exact to rounding and |w| = 1 never drifts. Where WebAssembly SIMD is available
 // the passes run as two-lane kernels (sgdKernels.ts) on weights and samples kept in the module's
 // memory; they round exactly as the JavaScript passes below, so a seed gives the same run either way.
+// There the whole step runs in the module too, many steps per call (sgdSteps.ts): the sampler
+// (sgdNormals.ts, calling the engine's own Math.log), the labels and every neuron's update, again
+// operation for operation as the step below.
 import type { Dynamics, IntegratorStats } from './dynamics.ts';
 import type { Geometry } from '../model/geometry.ts';
 import { GaussianSamples } from './sampleStream.ts';
+import { RNG_SPARE, RNG_WORDS } from './sgdNormals.ts';
 import { weightsFromOverlaps } from './sgdStart.ts';
 import { stepsAt, type SamplingPlan } from './sgdPlan.ts';
 import { sgdKernels, type SgdKernels } from './sgdKernels.ts';
+import { sgdLayout, type SgdLayout } from './sgdLayout.ts';
 
 export interface SgdSetup {
   geometry: Geometry;
@@ -31,7 +36,12 @@ export interface SgdSetup {
   flowOf?: (rows: number) => Dynamics;
   /** false: the JavaScript passes even where WebAssembly SIMD is available (the two give the same run) */
   simd?: boolean;
+  /** false: the module's row passes but the JavaScript step around them (the same run again) */
+  wholeSteps?: boolean;
 }
+
+/** The most steps one call into the module takes (its count is a 32-bit integer). */
+const STEPS_PER_CALL = 2 ** 30;
 
 function horner(c: Float64Array, z: number): number {
   let v = c[c.length - 1];
@@ -107,12 +117,10 @@ export class SgdDynamics implements Dynamics {
   private readonly u0: Float64Array;
   /** the SIMD passes (sgdKernels.ts) over the module's memory, which then holds W, X, C, the norms and the failed flags */
   private readonly kernels: SgdKernels | null;
-  /** byte offsets of X, C, the norms, σ''s coefficients and the failed flags in the kernels' memory */
-  private readonly xAt: number;
-  private readonly cAt: number;
-  private readonly normsAt: number;
-  private readonly slopeAt: number;
-  private readonly failedAt: number;
+  /** where the arrays are in the kernels' memory */
+  private readonly at: SgdLayout;
+  /** true: whole steps in the module, which then also holds the sample generator's state, the labels and the Gram matrix */
+  private readonly whole: boolean;
   private steps = 0;
   private prediction: Dynamics | null = null;
   private predictionRows = 0;
@@ -129,32 +137,54 @@ export class SgdDynamics implements Dynamics {
     this.chol = geometry.chol;
     this.u0 = setup.u0.slice();
     const B = this.batch;
-    // W, X, C, the norms, σ''s coefficients and the failed flags in one memory, each at a 16-byte boundary
-    const padded = (doubles: number) => 16 * Math.ceil((8 * doubles) / 16);
-    const slope = setup.sigmaSlope;
-    this.xAt = padded(n * d);
-    this.cAt = this.xAt + padded(B * d);
-    this.normsAt = this.cAt + padded(B);
-    this.slopeAt = this.normsAt + padded(n);
-    this.failedAt = this.slopeAt + padded(slope.length);
-    this.kernels = setup.simd === false ? null : sgdKernels(this.failedAt + n);
+    const k = this.k;
+    const { sigmaSlope: slope, target } = setup;
+    const at = (this.at = sgdLayout(n, d, B, k, slope.length, target.length));
+    this.kernels = setup.simd === false ? null : sgdKernels(at.bytes);
     const buffer = this.kernels?.memory.buffer;
-    if (buffer) new Float64Array(buffer, this.slopeAt, slope.length).set(slope);
-    this.failed = buffer ? new Uint8Array(buffer, this.failedAt, n) : new Uint8Array(n);
-    const W = buffer ? new Float64Array(buffer, 0, n * d) : new Float64Array(n * d);
+    // whole steps need σ' and σ* with at least one coefficient each (the module's Horner starts
+    // from the top one) and the k coordinates of the index vectors inside a sample (d ≥ k)
+    this.whole = !!buffer && setup.wholeSteps !== false && slope.length > 0 && target.length > 0 && d >= k;
+    if (buffer) {
+      new Float64Array(buffer, at.slope, slope.length).set(slope);
+      new Float64Array(buffer, at.target, target.length).set(target);
+      new Float64Array(buffer, at.chol, k * k).set(this.chol.subarray(0, k * k));
+    }
+    this.failed = buffer ? new Uint8Array(buffer, at.failed, n) : new Uint8Array(n);
+    const W = buffer ? new Float64Array(buffer, at.w, n * d) : new Float64Array(n * d);
     this.weights = weightsFromOverlaps(geometry, setup.u0, n, d, setup.seed, W);
-    this.norms = buffer ? new Float64Array(buffer, this.normsAt, n) : new Float64Array(n);
+    this.norms = buffer ? new Float64Array(buffer, at.norms, n) : new Float64Array(n);
     for (let i = 0; i < n; i++) {
       let r = 0;
       for (let m = i * d, end = m + d; m < end; m++) r += this.weights[m] * this.weights[m];
       this.norms[i] = r;
     }
     this.samples_ = new GaussianSamples(setup.seed);
-    this.X = buffer ? new Float64Array(buffer, this.xAt, B * d) : new Float64Array(B * d);
-    this.XX = new Float64Array(B * B);
-    this.Y = new Float64Array(B);
-    this.C = buffer ? new Float64Array(buffer, this.cAt, B) : new Float64Array(B);
+    if (buffer && this.whole) this.samples_.saveState(...this.generatorArrays(buffer));
+    this.X = buffer ? new Float64Array(buffer, at.x, B * d) : new Float64Array(B * d);
+    this.XX = buffer ? new Float64Array(buffer, at.xx, B * B) : new Float64Array(B * B);
+    this.Y = buffer ? new Float64Array(buffer, at.y, B) : new Float64Array(B);
+    this.C = buffer ? new Float64Array(buffer, at.c, B) : new Float64Array(B);
     this.Z = new Float64Array(B);
+  }
+
+  /** the sample generator's words and spare normal in the module's memory (sgdNormals.ts) */
+  private generatorArrays(buffer: ArrayBufferLike): [Int32Array, Float64Array] {
+    const at = this.at.rng;
+    return [new Int32Array(buffer, at + RNG_WORDS, 4), new Float64Array(buffer, at + RNG_SPARE, 1)];
+  }
+
+  /** The sample generator's state (math/rng.ts's saveState), wherever it lives: the same after the same steps on every path. */
+  generatorState(): { words: number[]; spare: number } {
+    const words = new Int32Array(4);
+    const spare = new Float64Array(1);
+    const buffer = this.kernels?.memory.buffer;
+    if (buffer && this.whole) {
+      const [w, s] = this.generatorArrays(buffer);
+      words.set(w);
+      spare.set(s);
+    } else this.samples_.saveState(words, spare);
+    return { words: Array.from(words), spare: spare[0] };
   }
 
   /** samples drawn so far */
@@ -168,16 +198,40 @@ export class SgdDynamics implements Dynamics {
 
   advanceTo(t: number, out: Float64Array): void {
     const target = stepsAt(t, this.eta);
-    while (this.steps < target) this.step();
+    if (target > this.steps) this.takeSteps(target - this.steps);
     // the start is u0 by construction (the weights reproduce it to rounding, tested): the
     // flow and SGD then show and classify the very same first frame
     if (this.steps === 0) out.set(this.u0.subarray(0, this.n * this.k));
     else this.measuredOverlaps(out);
   }
 
+  /** Takes `count` SGD steps, as `count` calls of step() would. */
+  takeSteps(count: number): void {
+    const kernels = this.kernels;
+    if (!kernels || !this.whole) {
+      for (let s = 0; s < count; s++) this.step();
+      return;
+    }
+    const { n, d, k, batch: B, at, eta } = this;
+    const { sigmaSlope, target } = this.setup;
+    for (let left = count; left > 0; ) {
+      const now = Math.min(left, STEPS_PER_CALL);
+      kernels.steps(now, at.w, at.x, at.c, at.xx, at.y, n, d, B, at.norms, at.failed, at.slope, sigmaSlope.length, at.target, target.length, at.chol, k, at.rng, eta, at.rows, at.next);
+      left -= now;
+    }
+    this.steps += count;
+    this.stats.accepted += count;
+    this.stats.rhsEvals += B * count;
+  }
+
   /** Takes exactly one SGD step (tests check invariants after each). */
   step(): void {
-    const { d, k, n, batch: B, X, XX, Y, C, Z, chol, weights: W, norms, kernels, xAt, cAt } = this;
+    if (this.whole) {
+      this.takeSteps(1);
+      return;
+    }
+    const { d, k, n, batch: B, X, XX, Y, C, Z, chol, weights: W, norms, kernels, at } = this;
+    const { x: xAt, c: cAt } = at;
     const { target, sigmaSlope } = this.setup;
     for (let b = 0; b < B; b++) {
       const o = b * d;
@@ -201,7 +255,7 @@ export class SgdDynamics implements Dynamics {
     const eta = this.eta;
     if (kernels && B === 1 && sigmaSlope.length > 0) {
       // the loop below for B = 1, all rows in one call (sgdKernels.ts's stepRows)
-      kernels.stepRows(0, xAt, n, d, this.normsAt, this.failedAt, this.slopeAt, sigmaSlope.length, Y[0], XX[0], eta);
+      kernels.stepRows(at.w, xAt, n, d, at.norms, at.failed, at.slope, sigmaSlope.length, Y[0], XX[0], eta, at.rows);
       this.steps++;
       this.stats.accepted++;
       this.stats.rhsEvals += B;

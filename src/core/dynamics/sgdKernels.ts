@@ -5,14 +5,38 @@
 // and (s2, s3), every product is rounded before its addition (f64x2.mul then f64x2.add, never
 // fused), the remainder of d runs on s0 alone and the sums combine as (s0 + s1) + (s2 + s3); so
 // the same seed gives the same run with or without SIMD. All addresses are byte offsets into
-// the module's memory, where the caller keeps the weights and the samples.
-import { F64, I32, V128, f64Load, f64Store, get, i32Const, moduleBytes, op, set, v128Load, v128Store, type FunctionSpec } from './wasmBytes.ts';
+// the module's memory, where the caller keeps the weights and the samples (sgdLayout.ts). The
+// same module takes whole steps, the sampler included (`steps`: sgdSteps.ts, sgdRowSweeps.ts,
+// sgdNormals.ts), so JavaScript calls it once per chunk of steps.
+import { F64, I32, V128, f64Load, f64Store, get, i32Const, moduleBytes, op, set, v128Load, v128Store, type FunctionSpec, type ImportSpec } from './wasmBytes.ts';
+import { normalsFunction } from './sgdNormals.ts';
+import { stepBatchRowsFunction, stepsFunction, type StepCallees } from './sgdSteps.ts';
+import { rowCoefficientsFunction, rowDotsFunction, rowUpdatesFunction, stepRowsFunction, type SweepIndices } from './sgdRowSweeps.ts';
 
 const { i32Add, i32Shl, i32ShrU, i32GeU, i32LtU, f64Add, f64Mul, f64x2Add, f64x2Mul, f64x2Splat, f64x2Lane, block, loop, end, brIf } = op;
-const { i32Eqz, i32And, i32Load8U, i32Store8, ifThen, br, call, f64Const, f64Sub, f64Div, f64Sqrt, f64Gt, f64Eq } = op;
 
-/** the functions' indices in the module, in the order moduleBytes is given them */
-const ROW_DOT = 0, SCALE_ADD_ROW = 1;
+/**
+ * The sampler's logarithm is the engine's own Math.log, imported: the module's samples are then
+ * the very doubles Rng.normal draws in the same engine. (V8's Math.log is not the same function
+ * everywhere: Node 20's is fdlibm's, this machine's Chromium 156 rounds 7.5% of inputs in (0, 1)
+ * the other way; a port of one would part the page from its own JavaScript in the other.)
+ */
+const IMPORTS: ImportSpec[] = [{ name: 'log', params: [F64], results: [F64] }];
+const LOG = 0;
+/** the module's functions, in the order moduleBytes is given them (after the import) */
+const ORDER = [
+  'rowDot', 'scaleAddRow', 'batchRow', 'stepRows', 'normals', 'stepBatchRows', 'steps',
+  'scaleAddDotRow', 'rowDots', 'rowCoefficients', 'rowUpdates',
+] as const;
+const indexOf = (name: (typeof ORDER)[number]) => IMPORTS.length + ORDER.indexOf(name);
+const ROW_DOT = indexOf('rowDot'), SCALE_ADD_ROW = indexOf('scaleAddRow'), BATCH_ROW = indexOf('batchRow');
+const NORMALS = indexOf('normals'), STEP_BATCH_ROWS = indexOf('stepBatchRows'), SCALE_ADD_DOT_ROW = indexOf('scaleAddDotRow');
+const ROW_DOTS = indexOf('rowDots'), ROW_COEFFICIENTS = indexOf('rowCoefficients'), ROW_UPDATES = indexOf('rowUpdates');
+const SWEEPS: SweepIndices = {
+  rowDot: ROW_DOT, scaleAddRow: SCALE_ADD_ROW, scaleAddDotRow: SCALE_ADD_DOT_ROW,
+  rowDots: ROW_DOTS, rowCoefficients: ROW_COEFFICIENTS, rowUpdates: ROW_UPDATES,
+};
+const CALLEES: StepCallees = { ...SWEEPS, batchRow: BATCH_ROW, normals: NORMALS };
 
 /** rowDot(w, x, d): w[0..d)·x[0..d), as sgd.ts's rowDot. */
 function rowDot(): FunctionSpec {
@@ -80,6 +104,54 @@ function scaleAddRow(): FunctionSpec {
 }
 
 /**
+ * scaleAddDotRow(w, x, next, d, keep, add, dotAt) → |w|²: scaleAddRow, and the new w's dot with
+ * the sample at next (as rowDot would compute it: its partial sums in the same lanes) stored at
+ * dotAt, while the new w is still in registers: one pass over the weights instead of two.
+ */
+function scaleAddDotRow(): FunctionSpec {
+  const W = 0, X = 1, NEXT = 2, D = 3, KEEP = 4, ADD = 5, DOT_AT = 6;
+  const M = 7, END = 8, K = 9, A = 10, R01 = 11, R23 = 12, V = 13, S01 = 14, S23 = 15, R0 = 16, S = 17, S0 = 18;
+  const at = (base: number) => [...get(base), ...get(M), ...i32Add];
+  const pair = (offset: number, r: number, s: number) => [
+    ...get(K), ...at(W), ...v128Load(offset), ...f64x2Mul, ...get(A), ...at(X), ...v128Load(offset), ...f64x2Mul, ...f64x2Add, ...set(V),
+    ...at(W), ...get(V), ...v128Store(offset),
+    ...get(r), ...get(V), ...get(V), ...f64x2Mul, ...f64x2Add, ...set(r),
+    ...get(s), ...get(V), ...at(NEXT), ...v128Load(offset), ...f64x2Mul, ...f64x2Add, ...set(s),
+  ];
+  return {
+    name: 'scaleAddDotRow',
+    params: [I32, I32, I32, I32, F64, F64, I32],
+    results: [F64],
+    locals: [[2, I32], [7, V128], [3, F64]],
+    body: [
+      ...get(KEEP), ...f64x2Splat, ...set(K), ...get(ADD), ...f64x2Splat, ...set(A),
+      ...get(D), ...i32Const(2), ...i32ShrU, ...i32Const(5), ...i32Shl, ...set(END),
+      ...block, ...get(M), ...get(END), ...i32GeU, ...brIf(0), ...loop,
+      ...pair(0, R01, S01), ...pair(16, R23, S23),
+      ...get(M), ...i32Const(32), ...i32Add, ...set(M),
+      ...get(M), ...get(END), ...i32LtU, ...brIf(0), ...end, ...end,
+      ...get(R01), ...f64x2Lane(0), ...set(R0),
+      ...get(S01), ...f64x2Lane(0), ...set(S0),
+      ...get(D), ...i32Const(3), ...i32Shl, ...set(END),
+      ...block, ...get(M), ...get(END), ...i32GeU, ...brIf(0), ...loop,
+      ...get(KEEP), ...at(W), ...f64Load(), ...f64Mul, ...get(ADD), ...at(X), ...f64Load(), ...f64Mul, ...f64Add, ...set(S),
+      ...at(W), ...get(S), ...f64Store(),
+      ...get(R0), ...get(S), ...get(S), ...f64Mul, ...f64Add, ...set(R0),
+      ...get(S0), ...get(S), ...at(NEXT), ...f64Load(), ...f64Mul, ...f64Add, ...set(S0),
+      ...get(M), ...i32Const(8), ...i32Add, ...set(M),
+      ...get(M), ...get(END), ...i32LtU, ...brIf(0), ...end, ...end,
+      ...get(DOT_AT),
+      ...get(S0), ...get(S01), ...f64x2Lane(1), ...f64Add,
+      ...get(S23), ...f64x2Lane(0), ...get(S23), ...f64x2Lane(1), ...f64Add,
+      ...f64Add, ...f64Store(),
+      ...get(R0), ...get(R01), ...f64x2Lane(1), ...f64Add,
+      ...get(R23), ...f64x2Lane(0), ...get(R23), ...f64x2Lane(1), ...f64Add,
+      ...f64Add,
+    ],
+  };
+}
+
+/**
  * batchRow(w, x, c, batch, d, keep): w ← keep·w + Σ_b c_b x_b over the batch's rows x_b (d
  * doubles apart), returning the new |w|², as the batched update in sgd.ts's step (pairs of
  * columns, partial sums r0 and r1).
@@ -131,70 +203,20 @@ function batchRow(): FunctionSpec {
   };
 }
 
-/**
- * stepRows(w, x, n, d, norms, failed, coef, coefCount, y, xx, eta): one batch-1 SGD step of all
- * n rows against the sample x (label y, |x|² = xx), as the per-neuron loop of sgd.ts's step with
- * B = 1, operation for operation (σ' by Horner from coef[0..coefCount), coefCount ≥ 1; the
- * finiteness tests as v − v = 0): per-row calls from JavaScript cost as much as the passes at
- * d = 100. norms holds n doubles, failed n bytes.
- */
-function stepRows(): FunctionSpec {
-  const W = 0, X = 1, N = 2, D = 3, NORMS = 4, FAILED = 5, COEF = 6, COUNT = 7, Y = 8, XX = 9, ETA = 10;
-  const I = 11, O = 12, P = 13, ROW = 14;
-  const INV = 15, Z = 16, C0 = 17, V = 18, WG = 19, GG = 20, A = 21, N2 = 22, SCALE = 23, R = 24;
-  const failedAt = [...get(FAILED), ...get(I), ...i32Add];
-  const normAt = [...get(NORMS), ...get(I), ...i32Const(3), ...i32Shl, ...i32Add];
-  const finite = (l: number) => [...get(l), ...get(l), ...f64Sub, ...f64Const(0), ...f64Eq];
-  const markFailed = [...failedAt, ...i32Const(1), ...i32Store8()];
-  return {
-    name: 'stepRows',
-    params: [I32, I32, I32, I32, I32, I32, I32, I32, F64, F64, F64],
-    results: [],
-    locals: [[4, I32], [10, F64]],
-    body: [
-      ...get(D), ...i32Const(3), ...i32Shl, ...set(ROW),
-      ...block, ...get(N), ...i32Eqz, ...brIf(0), ...loop,
-      ...block, // a failed row skips to its end
-      ...failedAt, ...i32Load8U(), ...brIf(0),
-      ...f64Const(1), ...normAt, ...f64Load(), ...f64Sqrt, ...f64Div, ...set(INV),
-      ...get(W), ...get(O), ...i32Add, ...get(X), ...get(D), ...call(ROW_DOT), ...get(INV), ...f64Mul, ...set(Z),
-      // σ'(z) by Horner from the top coefficient down
-      ...get(COUNT), ...i32Const(1), ...op.i32Sub, ...i32Const(3), ...i32Shl, ...set(P),
-      ...get(COEF), ...get(P), ...i32Add, ...f64Load(), ...set(V),
-      ...block, ...get(P), ...i32Eqz, ...brIf(0), ...loop,
-      ...get(P), ...i32Const(8), ...op.i32Sub, ...set(P),
-      ...get(V), ...get(Z), ...f64Mul, ...get(COEF), ...get(P), ...i32Add, ...f64Load(), ...f64Add, ...set(V),
-      ...get(P), ...brIf(0), ...end, ...end,
-      ...get(V), ...get(Y), ...f64Mul, ...set(C0),
-      ...f64Const(0), ...get(C0), ...get(Z), ...f64Mul, ...f64Add, ...set(WG),
-      ...f64Const(0), ...get(C0), ...get(C0), ...f64Mul, ...get(XX), ...f64Mul, ...f64Add, ...set(GG),
-      ...f64Const(1), ...get(ETA), ...get(WG), ...f64Mul, ...f64Sub, ...set(A),
-      ...get(A), ...get(A), ...f64Mul,
-      ...f64Const(2), ...get(A), ...f64Mul, ...get(ETA), ...f64Mul, ...get(WG), ...f64Mul, ...f64Add,
-      ...get(ETA), ...get(ETA), ...f64Mul, ...get(GG), ...f64Mul, ...f64Add, ...set(N2),
-      ...get(N2), ...f64Const(0), ...f64Gt, ...finite(N2), ...i32And, ...i32Eqz,
-      ...ifThen, ...markFailed, ...br(1), ...end,
-      ...f64Const(1), ...get(N2), ...f64Sqrt, ...f64Div, ...set(SCALE),
-      ...get(W), ...get(O), ...i32Add, ...get(X), ...get(D),
-      ...get(A), ...get(INV), ...f64Mul, ...get(SCALE), ...f64Mul,
-      ...get(ETA), ...get(C0), ...f64Mul, ...get(SCALE), ...f64Mul,
-      ...call(SCALE_ADD_ROW), ...set(R),
-      ...finite(R), ...i32Eqz, ...ifThen, ...markFailed, ...end,
-      ...normAt, ...get(R), ...f64Store(),
-      ...end, // the row's block
-      ...get(O), ...get(ROW), ...i32Add, ...set(O),
-      ...get(I), ...i32Const(1), ...i32Add, ...set(I),
-      ...get(I), ...get(N), ...i32LtU, ...brIf(0), ...end, ...end,
-    ],
-  };
-}
-
 export interface SgdKernels {
   memory: WebAssembly.Memory;
   rowDot(w: number, x: number, d: number): number;
   scaleAddRow(w: number, x: number, d: number, keep: number, add: number): number;
   batchRow(w: number, x: number, c: number, batch: number, d: number, keep: number): number;
-  stepRows(w: number, x: number, n: number, d: number, norms: number, failed: number, coef: number, coefCount: number, y: number, xx: number, eta: number): void;
+  stepRows(w: number, x: number, n: number, d: number, norms: number, failed: number, coef: number, coefCount: number, y: number, xx: number, eta: number, rows: number): void;
+  /** count standard normals at out from the generator state at rng (sgdNormals.ts); returns their sum of squares */
+  normals(rng: number, out: number, count: number): number;
+  /** count whole SGD steps (sgdSteps.ts) */
+  steps(
+    count: number, w: number, x: number, c: number, xx: number, y: number, n: number, d: number, batch: number, norms: number, failed: number,
+    slope: number, slopeCount: number, target: number, targetCount: number, chol: number, k: number, rng: number, eta: number, rows: number,
+    next: number,
+  ): void;
 }
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -203,7 +225,12 @@ function kernelModule(): WebAssembly.Module | null {
   if (compiled !== undefined) return compiled;
   compiled = null;
   try {
-    const bytes = moduleBytes([rowDot(), scaleAddRow(), batchRow(), stepRows()]);
+    const fns = [
+      rowDot(), scaleAddRow(), batchRow(), stepRowsFunction(SWEEPS), normalsFunction(LOG), stepBatchRowsFunction(CALLEES),
+      stepsFunction(CALLEES, STEP_BATCH_ROWS), scaleAddDotRow(), rowDotsFunction(SWEEPS), rowCoefficientsFunction(), rowUpdatesFunction(SWEEPS),
+    ];
+    if (fns.some((f, i) => f.name !== ORDER[i])) throw new Error('the SGD module’s functions are out of order');
+    const bytes = moduleBytes(fns, IMPORTS);
     if (typeof WebAssembly === 'object' && WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
   } catch {
     compiled = null;
@@ -222,12 +249,14 @@ export function sgdKernels(bytes: number): SgdKernels | null {
     // no room for one memory of this size: the JavaScript passes on ordinary arrays instead
     return null;
   }
-  const e = new WebAssembly.Instance(mod, { env: { mem: memory } }).exports;
+  const e = new WebAssembly.Instance(mod, { env: { mem: memory, log: Math.log } }).exports;
   return {
     memory,
     rowDot: e.rowDot as SgdKernels['rowDot'],
     scaleAddRow: e.scaleAddRow as SgdKernels['scaleAddRow'],
     batchRow: e.batchRow as SgdKernels['batchRow'],
     stepRows: e.stepRows as SgdKernels['stepRows'],
+    normals: e.normals as SgdKernels['normals'],
+    steps: e.steps as SgdKernels['steps'],
   };
 }

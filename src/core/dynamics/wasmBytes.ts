@@ -90,11 +90,26 @@ function vec(items: number[][]): number[] {
   return [...uleb(items.length), ...items.flat()];
 }
 
-/** A module importing env.mem (at least one page) and exporting the given functions. */
-export function moduleBytes(fns: FunctionSpec[]): Uint8Array<ArrayBuffer> {
-  const types = fns.map((f) => [0x60, ...vec(f.params.map((t) => [t])), ...vec(f.results.map((t) => [t]))]);
-  const imports = [[...uleb(3), ...ascii('env'), ...uleb(3), ...ascii('mem'), 0x02, 0x00, 1]];
-  const exports = fns.map((f, i) => [...uleb(f.name.length), ...ascii(f.name), 0x00, ...uleb(i)]);
+/** A function the module imports from env (its name there, its signature). */
+export interface ImportSpec {
+  name: string;
+  params: number[];
+  results: number[];
+}
+
+/**
+ * A module importing env.mem (at least one page) and the given functions, and exporting the given
+ * functions. Imported functions come first in the index space: function i of `fns` is called as
+ * imports.length + i.
+ */
+export function moduleBytes(fns: FunctionSpec[], functionImports: ImportSpec[] = []): Uint8Array<ArrayBuffer> {
+  const signature = (f: { params: number[]; results: number[] }) => [0x60, ...vec(f.params.map((t) => [t])), ...vec(f.results.map((t) => [t]))];
+  const types = [...fns.map(signature), ...functionImports.map(signature)];
+  const imports = [
+    ...functionImports.map((f, i) => [...uleb(3), ...ascii('env'), ...uleb(f.name.length), ...ascii(f.name), 0x00, ...uleb(fns.length + i)]),
+    [...uleb(3), ...ascii('env'), ...uleb(3), ...ascii('mem'), 0x02, 0x00, 1],
+  ];
+  const exports = fns.map((f, i) => [...uleb(f.name.length), ...ascii(f.name), 0x00, ...uleb(functionImports.length + i)]);
   const codes = fns.map((f) => {
     const body = [...vec(f.locals.map(([count, type]) => [...uleb(count), type])), ...f.body, ...op.end];
     return [...uleb(body.length), ...body];

@@ -68,6 +68,19 @@ export class Rng {
     }
   }
 
+  /**
+   * Copies the state into `words` (xoshiro128**'s a, b, c, d) and `spare` (the polar method's
+   * spare normal, NaN when there is none), so another implementation of this very generator, such
+   * as the SGD module's (core/dynamics/sgdNormals.ts), can continue the stream.
+   */
+  saveState(words: Int32Array, spare: Float64Array): void {
+    words[0] = this.a;
+    words[1] = this.b;
+    words[2] = this.c;
+    words[3] = this.d;
+    spare[0] = this.spareNormal;
+  }
+
   /** Gamma(shape, 1) by Marsaglia–Tsang; shape < 1 via the U^(1/shape) boost. */
   gamma(shape: number): number {
     if (!(shape > 0)) return 0;
