@@ -9,7 +9,7 @@
 // the passes run as two-lane kernels (sgdKernels.ts) on weights and samples kept in the module's
 // memory; they round exactly as the JavaScript passes below, so a seed gives the same run either way.
 // There the whole step runs in the module too, many steps per call (sgdSteps.ts): the sampler
-// (sgdNormals.ts, calling the engine's own Math.log), the labels and every neuron's update, again
+// (sgdNormals.ts, calling Rng.normal's own logarithm), the labels and every neuron's update, again
 // operation for operation as the step below.
 import type { Dynamics, IntegratorStats } from './dynamics.ts';
 import type { Geometry } from '../model/geometry.ts';

@@ -8,6 +8,7 @@
 // the module's memory, where the caller keeps the weights and the samples (sgdLayout.ts). The
 // same module takes whole steps, the sampler included (`steps`: sgdSteps.ts, sgdRowSweeps.ts,
 // sgdNormals.ts), so JavaScript calls it once per chunk of steps.
+import { log } from '../math/log.ts';
 import { F64, I32, V128, f64Load, f64Store, get, i32Const, moduleBytes, op, set, v128Load, v128Store, type FunctionSpec, type ImportSpec } from './wasmBytes.ts';
 import { normalsFunction } from './sgdNormals.ts';
 import { stepBatchRowsFunction, stepsFunction, type StepCallees } from './sgdSteps.ts';
@@ -16,10 +17,9 @@ import { rowCoefficientsFunction, rowDotsFunction, rowUpdatesFunction, stepRowsF
 const { i32Add, i32Shl, i32ShrU, i32GeU, i32LtU, f64Add, f64Mul, f64x2Add, f64x2Mul, f64x2Splat, f64x2Lane, block, loop, end, brIf } = op;
 
 /**
- * The sampler's logarithm is the engine's own Math.log, imported: the module's samples are then
- * the very doubles Rng.normal draws in the same engine. (V8's Math.log is not the same function
- * everywhere: Node 20's is fdlibm's, this machine's Chromium 156 rounds 7.5% of inputs in (0, 1)
- * the other way; a port of one would part the page from its own JavaScript in the other.)
+ * The sampler's logarithm is Rng.normal's own (math/log.ts, the same double in every engine),
+ * imported: the module's samples are then the very doubles Rng.normal draws, in the page and in
+ * the CLI alike.
  */
 const IMPORTS: ImportSpec[] = [{ name: 'log', params: [F64], results: [F64] }];
 const LOG = 0;
@@ -249,7 +249,7 @@ export function sgdKernels(bytes: number): SgdKernels | null {
     // no room for one memory of this size: the JavaScript passes on ordinary arrays instead
     return null;
   }
-  const e = new WebAssembly.Instance(mod, { env: { mem: memory, log: Math.log } }).exports;
+  const e = new WebAssembly.Instance(mod, { env: { mem: memory, log } }).exports;
   return {
     memory,
     rowDot: e.rowDot as SgdKernels['rowDot'],

@@ -1,6 +1,7 @@
 // Seeded PRNG: xoshiro128** on 32-bit integer arithmetic, so the same seed yields the same
 // stream in every JavaScript engine (app, worker, CLI). Normal and gamma/chi-square samplers
-// are built on it.
+// are built on it, with our own logarithm (log.ts): the engines' Math.log do not round alike.
+import { log } from './log.ts';
 
 function splitmix32(state: number): [number, number] {
   const s = (state + 0x9e3779b9) | 0;
@@ -61,7 +62,7 @@ export class Rng {
       const y = 2 * this.uniform() - 1;
       const r = x * x + y * y;
       if (r > 0 && r < 1) {
-        const f = Math.sqrt((-2 * Math.log(r)) / r);
+        const f = Math.sqrt((-2 * log(r)) / r);
         this.spareNormal = y * f;
         return x * f;
       }
@@ -101,7 +102,7 @@ export class Rng {
       const u = this.uniformOpen();
       const x2 = x * x;
       if (u < 1 - 0.0331 * x2 * x2) return dd * v;
-      if (Math.log(u) < 0.5 * x2 + dd * (1 - v + Math.log(v))) return dd * v;
+      if (log(u) < 0.5 * x2 + dd * (1 - v + log(v))) return dd * v;
     }
   }
 
