@@ -1,4 +1,4 @@
-// The sweeps' settings, shared by the explore panel's forms and the command line: each sweep's
+// The sweeps' settings, shared by every front end that runs sweeps and the command line: each sweep's
 // fields with their ranges and model-dependent defaults, what a set of values means as a
 // configuration, and how the permalink's sw* keys (0 = "the form's own default") map to them.
 // One place, so a link, a form and `sweep <kind>` on the command line name the same grid.
@@ -41,7 +41,7 @@ export function sweepFields(kind: SweepKind, base: ModelSpec): FormField[] {
     case 'escape':
       return [f('dFrom', 'd from', 10, 1e9, false, 100), f('dTo', 'd to', 10, 1e9, false, 1e6), f('points', 'points', 2, 13, true, 5), f('trials', 'trials', 1, 50, true, 2), f('n', 'n', 1, 1000, true, nSmall(30))];
     case 'phase':
-      // step 0.025 (below the 1/30 between β_c(4) and β_c(5) of φ = t³), plus window points: see PHASE_GRID_NOTE
+      // step 0.025 (below the 1/30 between β_c(4) and β_c(5) of φ = t³), plus PHASE_WINDOW_POINTS inside each k's window
       return [f('to', 'β up to', 0.05, 0.99, false, 0.6), f('points', 'β points', 2, 30, true, 25), f('kFrom', 'k from', 2, 16, true, 2), f('kTo', 'k to', 2, 16, true, 5), f('trials', 'trials', 1, 20, true, 2), f('n', 'n', 1, 500, true, nSmall(40))];
   }
 }
@@ -68,6 +68,19 @@ export function readField(field: FormField, text: string): { value: number; note
   used = Math.min(field.max, Math.max(field.min, used));
   if (used !== v) return { value: used, note: `${field.label}: ${v} is outside ${field.min}…${field.max}${field.integer ? ' or not whole' : ''}; using ${used}` };
   return { value: used, note: null };
+}
+
+/**
+ * The k whose bistable windows the default grid of a β or phase sweep adds points in (the
+ * model's k, or the phase diagram's default range of k); none for the other kinds.
+ */
+export function defaultGridKs(kind: SweepKind, base: ModelSpec): number[] {
+  if (kind === 'beta') return [base.k];
+  if (kind !== 'phase') return [];
+  const values: FormValues = Object.fromEntries(sweepFields(kind, base).map((field) => [field.name, field.value]));
+  const ks: number[] = [];
+  for (let k = Math.min(values.kFrom, values.kTo); k <= Math.max(values.kFrom, values.kTo); k++) ks.push(k);
+  return ks;
 }
 
 /** The configuration of a sweep from its form values and the main model; `used` is what the form should show now. */
@@ -124,7 +137,7 @@ export function sweepConfigOf(kind: SweepKind, base: ModelSpec, v: FormValues): 
   }
 }
 
-/** The permalink's sweep keys (src/url/schema.ts); 0 means "the field's own default". */
+/** A permalink's sweep keys; 0 means "the field's own default". */
 export interface SweepKeys {
   swFrom: number;
   swTo: number;
@@ -171,7 +184,7 @@ export function keysOfFormValues(kind: SweepKind, base: ModelSpec, values: FormV
 /**
  * What is wrong with field values for a run that must not be repaired (the command line): a
  * value below its field's minimum or not whole where it must be. The fields' maxima size the
- * page's forms for a browser; a batch run is bounded by the schema's ranges instead.
+ * interactive fields; a batch run is bounded by the permalink's ranges instead.
  */
 export function strictFieldProblems(kind: SweepKind, base: ModelSpec, values: FormValues): string[] {
   const out: string[] = [];
