@@ -49,3 +49,10 @@ export function hasEscaped(u: ArrayLike<number>, o: number, k: number): boolean 
   for (let j = 0; j < k; j++) if (Math.abs(u[o + j]) >= ESCAPE_LEVEL) return true;
   return false;
 }
+
+/** How many of the n neurons in u (n rows of k overlaps) have left the search phase. */
+export function escapedCount(u: ArrayLike<number>, n: number, k: number): number {
+  let escaped = 0;
+  for (let i = 0; i < n; i++) if (hasEscaped(u, i * k, k)) escaped++;
+  return escaped;
+}

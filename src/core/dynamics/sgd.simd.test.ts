@@ -2,19 +2,14 @@
 // give the very same run, bit for bit, so a page without WebAssembly SIMD shows what the CLI
 // prints. Odd d and d below one group of four exercise the remainders.
 import { describe, expect, it } from 'vitest';
-import { buildModel, normalizeSpec, type ModelSpec } from '../model/model.ts';
+import type { ModelSpec } from '../model/model.ts';
+import { sgdTestModel } from './sgdTestModel.ts';
 import { createSgd } from './factory.ts';
 import { SgdDynamics, type SgdSetup } from './sgd.ts';
 import { sgdKernels } from './sgdKernels.ts';
 
 function pair(over: Partial<ModelSpec>) {
-  const base: ModelSpec = {
-    k: 3, n: 5, d: 101, beta: 0.1, p: 3, sigma: '', target: '', drop012: false, geom: 'equi', gram: [], seed: 11, T: 0, tol: 0.05,
-    dyn: 'sgd', eta: 0.02, batch: 1, ...over,
-  };
-  const { spec, problems } = normalizeSpec(base);
-  expect(problems).toEqual([]);
-  const simd = createSgd(buildModel(spec));
+  const simd = createSgd(sgdTestModel({ seed: 11, ...over }));
   const setup = simd['setup'] as SgdSetup;
   const plain = new SgdDynamics({ ...setup, simd: false });
   return { simd, plain };

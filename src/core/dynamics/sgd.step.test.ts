@@ -2,19 +2,14 @@
 // unrolled loops' remainders are exercised: the partial sums change rounding only.
 import { describe, expect, it } from 'vitest';
 import { polyval } from '../model/kernel.ts';
-import { buildModel, normalizeSpec, type ModelSpec } from '../model/model.ts';
+import type { ModelSpec } from '../model/model.ts';
+import { sgdTestModel } from './sgdTestModel.ts';
 import { createSgd } from './factory.ts';
 import { GaussianSamples } from './sampleStream.ts';
 import type { SgdSetup } from './sgd.ts';
 
 function sgdOf(over: Partial<ModelSpec>) {
-  const base: ModelSpec = {
-    k: 3, n: 6, d: 23, beta: 0.1, p: 3, sigma: '', target: '', drop012: false, geom: 'equi', gram: [], seed: 5, T: 0, tol: 0.05,
-    dyn: 'sgd', eta: 0.05, batch: 1, ...over,
-  };
-  const { spec, problems } = normalizeSpec(base);
-  expect(problems).toEqual([]);
-  return createSgd(buildModel(spec));
+  return createSgd(sgdTestModel({ n: 6, d: 23, seed: 5, eta: 0.05, ...over }));
 }
 
 describe('SGD step', () => {

@@ -3,18 +3,13 @@
 // same seed must give the same weights, norms, failed flags and sample-generator state, bit for
 // bit, so every link opens the run it opened before, with or without WebAssembly SIMD.
 import { describe, expect, it } from 'vitest';
-import { buildModel, normalizeSpec, type ModelSpec } from '../model/model.ts';
+import type { ModelSpec } from '../model/model.ts';
+import { sgdTestModel } from './sgdTestModel.ts';
 import { createSgd } from './factory.ts';
 import { SgdDynamics, type SgdSetup } from './sgd.ts';
 
 function runs(over: Partial<ModelSpec>) {
-  const base: ModelSpec = {
-    k: 3, n: 5, d: 101, beta: 0.1, p: 3, sigma: '', target: '', drop012: false, geom: 'equi', gram: [], seed: 17, T: 0, tol: 0.05,
-    dyn: 'sgd', eta: 0.02, batch: 1, ...over,
-  };
-  const { spec, problems } = normalizeSpec(base);
-  expect(problems).toEqual([]);
-  const whole = createSgd(buildModel(spec));
+  const whole = createSgd(sgdTestModel({ seed: 17, ...over }));
   const setup = whole['setup'] as SgdSetup;
   return {
     whole,

@@ -11,7 +11,7 @@
 // draws and the accept/reject decisions come in the same order as Rng.normal's, so the stream is
 // the same, and the block's logarithms no longer wait one for another.
 import { F64, I32, get, i32Const, set, op, f64Load, f64Store, type FunctionSpec } from './wasmBytes.ts';
-import { wasmOps as w } from './sgdWasmOps.ts';
+import { op as w } from './wasmBytes.ts';
 
 const { i32Add, i32Shl, i32ShrU, i32GeU, i32LtU, i32And, i32Eqz, block, loop, end, brIf, call, f64Const, f64Add, f64Sub, f64Mul, f64Div, f64Sqrt, f64Gt, f64Eq } = op;
 

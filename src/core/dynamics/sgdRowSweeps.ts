@@ -12,7 +12,7 @@
 // same), so the square roots and divisions of two rows share one instruction, and only marks
 // the failed flags of live rows' lanes.
 import { F64, I32, V128, f64Load, f64Store, get, i32Const, op, set, v128Load, v128Store, type FunctionSpec } from './wasmBytes.ts';
-import { wasmOps as w, simdOps as v } from './sgdWasmOps.ts';
+import { op as w, op as v } from './wasmBytes.ts';
 
 const { i32Add, i32Sub, i32Shl, i32LtU, i32Eqz, i32And, i32Load8U, i32Store8, block, loop, end, brIf, call, ifThen } = op;
 const { f64Const, f64Sub, f64Eq, f64x2Add, f64x2Mul, f64x2Splat } = op;

@@ -5,7 +5,7 @@
 // the top coefficient down, the finiteness tests as v − v = 0), so the same seed gives the same
 // weights, norms, failed flags and generator state as the JavaScript step.
 import { F64, I32, get, i32Const, set, op, f64Load, f64Store, type FunctionSpec } from './wasmBytes.ts';
-import { wasmOps as w } from './sgdWasmOps.ts';
+import { op as w } from './wasmBytes.ts';
 import type { SweepIndices } from './sgdRowSweeps.ts';
 
 const { i32Add, i32Sub, i32Shl, i32LtU, i32And, i32Eqz, i32Load8U, i32Store8, block, loop, end, brIf, br, call, ifThen } = op;

@@ -16,6 +16,7 @@ const foldCurves: PhaseCurves = (base, ks) => {
 };
 import { getExplorePool } from './explorePool.ts';
 import { SWEEP_CHART_WARM_UPS } from './sweepCharts.ts';
+import { inIdleSlices } from './idleSlices.ts';
 import './explore.css';
 
 const KINDS: SweepKind[] = ['beta', 'coupon', 'escape', 'phase'];
@@ -25,17 +26,7 @@ export default function ExplorePanel() {
   const base = useMemo(() => modelSpecOf(params), [params]);
   const workers = getExplorePool().size;
   useEffect(() => {
-    if (typeof requestIdleCallback !== 'function') return;
-    let id = 0;
-    const next = (i: number) => {
-      if (i >= SWEEP_CHART_WARM_UPS.length) return;
-      id = requestIdleCallback(() => {
-        SWEEP_CHART_WARM_UPS[i]();
-        next(i + 1);
-      }, { timeout: 5000 });
-    };
-    next(0);
-    return () => cancelIdleCallback(id);
+    return inIdleSlices(SWEEP_CHART_WARM_UPS);
   }, []);
   return (
     <section className="explore-panel" aria-labelledby="explore-title">

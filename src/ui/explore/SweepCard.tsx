@@ -15,6 +15,8 @@ import { buildSweepChart, escapeFit, type PhaseCurves } from './sweepCharts.ts';
 import { formFromLink, linkOfForm, pointParams, readField, sweepConfigOf, sweepDynamicsNote, sweepFields, SWEEP_NOTES, SWEEP_TITLES, type FormValues } from './sweepForms.ts';
 import { defaultGridNote } from './defaultGridNote.ts';
 import { windowsOfModel } from '../../core/experiments/windowGrid.ts';
+import { defaultGridKs } from '../../core/experiments/sweepSettings.ts';
+import { inIdleSlices } from './idleSlices.ts';
 import { emptySweepView, SweepRunner, type SweepView } from './sweepRunner.ts';
 import { sweepTable } from './sweepTable.ts';
 
@@ -101,25 +103,6 @@ function useSweepChart(view: SweepView, kernel: { pStar: number; even: boolean }
  * for each k (a few hundred ms the first time per kernel and k), so it runs when the page is
  * idle, once per kernel, k and n, and leaves the fold roots cached for the run and the chart.
  */
-/** Runs `job` when the page is idle; returns its cancel. */
-function whenIdle(job: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(job, { timeout: 5000 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(job, 0);
-  return () => clearTimeout(id);
-}
-
-/** The k of the card's default grid: the model's k, or the phase diagram's range of k. */
-function gridKs(kind: SweepKind, base: ModelSpec): number[] {
-  const values: FormValues = Object.fromEntries(sweepFields(kind, base).map((field) => [field.name, field.value]));
-  if (kind !== 'phase') return [base.k];
-  const ks: number[] = [];
-  for (let k = Math.min(values.kFrom, values.kTo); k <= Math.max(values.kFrom, values.kTo); k++) ks.push(k);
-  return ks;
-}
-
 function useGridNote(kind: SweepKind, base: ModelSpec): string | null {
   const key = `${kind}|${base.k}|${base.p}|${base.sigma}|${base.target}|${base.drop012}|${base.n}`;
   const [note, setNote] = useState<{ key: string; text: string | null } | null>(null);
@@ -129,18 +112,11 @@ function useGridNote(kind: SweepKind, base: ModelSpec): string | null {
     if (kind !== 'beta' && kind !== 'phase') return;
     // one k per idle slice (the windows are cached by kernel and k), then the note: all k at
     // once would be one task of about 100 ms, long enough to stall a β drag that meets it
-    const ks = gridKs(kind, latestBase.current);
-    let cancel = () => {};
-    const next = (i: number) => {
-      cancel = whenIdle(() => {
-        if (i < ks.length) {
-          windowsOfModel(latestBase.current, [ks[i]]);
-          next(i + 1);
-        } else setNote({ key, text: defaultGridNote(kind, latestBase.current) });
-      });
-    };
-    next(0);
-    return () => cancel();
+    const ks = defaultGridKs(kind, latestBase.current);
+    return inIdleSlices([
+      ...ks.map((k) => () => void windowsOfModel(latestBase.current, [k])),
+      () => setNote({ key, text: defaultGridNote(kind, latestBase.current) }),
+    ]);
   }, [kind, key]);
   return note?.key === key ? note.text : null;
 }
