@@ -23,7 +23,9 @@
 //   PERF_ONLY=first,sgd,steady,drag,libs (a subset), PERF_PROFILE=<prefix> (a CPU profile of
 //   the main thread over each steady window, <prefix>-<i>.cpuprofile, and over the drag,
 //   <prefix>-drag.cpuprofile), PERF_TRACE=<file.json>
-//   (a Chrome trace of the first load, to open in the browser's performance tools).
+//   (a Chrome trace of the first load, to open in the browser's performance tools),
+//   PERF_BROWSER_ARGS (more Chromium switches, e.g. --disable-gpu-compositing: the page
+//   composited in software, as the e2e tests run it, instead of through software GL).
 // The machine's load average is printed with the figures: on a shared machine long tasks and
 // start-up grow with it.
 import { spawn, execFileSync } from 'node:child_process';
@@ -45,6 +47,7 @@ const dragQuery = process.env.PERF_DRAG_QUERY ?? '';
 const only = new Set((process.env.PERF_ONLY ?? 'first,sgd,steady,drag,libs').split(','));
 const profilePrefix = process.env.PERF_PROFILE ?? '';
 const traceFile = process.env.PERF_TRACE ?? '';
+const browserArgs = (process.env.PERF_BROWSER_ARGS ?? '').split(/\s+/).filter(Boolean);
 const SGD_EXAMPLE = 'dyn=sgd&d=100&n=50&k=3&beta=0.1';
 
 const round = (x) => Math.round(x * 10) / 10;
@@ -189,7 +192,7 @@ const urlOf = (query) => new URL(query ? `?${query}` : '.', base).toString();
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+  args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', ...browserArgs],
 });
 const errors = [];
 

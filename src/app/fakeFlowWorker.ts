@@ -24,6 +24,8 @@ export class FakeFlowWorker implements WorkerLike {
   settleAt = Infinity;
   /** how far in t one reply to `finish` goes (a long jump comes back in slices; Infinity: to T) */
   finishSlice = Infinity;
+  /** how far in t one `advance` goes at most, as online SGD's frames are capped in work (Infinity: no cap) */
+  frameCap = Infinity;
 
   postMessage(msg: ToWorker): void {
     this.sent.push(msg);
@@ -72,7 +74,7 @@ export class FakeFlowWorker implements WorkerLike {
       case 'advance': {
         const { n, k } = this.spec!;
         const end = endOf(this.spec!);
-        this.t = msg.type === 'finish' ? Math.min(end, this.t + this.finishSlice) : Math.min(msg.t, end);
+        this.t = msg.type === 'finish' ? Math.min(end, this.t + this.finishSlice) : Math.min(msg.t, end, this.t + this.frameCap);
         const buffers = fitsRun(msg.buffers, n, k) ? msg.buffers : allocateFrameBuffers(n, k);
         buffers.positions.fill(0.5);
         return {

@@ -67,6 +67,38 @@ describe('playback', () => {
   });
 });
 
+describe('a worker that is the limit', () => {
+  it('gets the next request as each frame short of the time asked lands, without waiting for an animation frame', () => {
+    const page = started('k=2&n=4&speed=1');
+    page.worker.frameCap = 1e-4;
+    page.loop.frame(16);
+    const asked = page.worker.advances.length;
+    for (let i = 1; i <= 5; i++) {
+      const before = frameData.t;
+      page.worker.deliver();
+      expect(frameData.t).toBeCloseTo(before + 1e-4, 12);
+      expect(page.worker.advances).toHaveLength(asked + i);
+      expect(page.worker.advances.at(-1)!).toBeGreaterThan(frameData.t);
+    }
+  });
+
+  it('does not ask between animation frames when each frame reaches its time, nor once paused', () => {
+    const page = started('k=2&n=4&speed=1');
+    page.loop.frame(16);
+    const asked = page.worker.advances.length;
+    page.worker.deliver();
+    page.worker.deliver();
+    expect(page.worker.advances).toHaveLength(asked);
+    page.worker.frameCap = 1e-4;
+    page.frame(16);
+    page.store.setState({ playing: false });
+    const paused = page.worker.advances.length;
+    page.worker.deliver();
+    page.worker.deliver();
+    expect(page.worker.advances).toHaveLength(paused);
+  });
+});
+
 describe('a β drag', () => {
   it('builds only the last β asked for while a run is being built, then plays it', () => {
     const page = started('k=2&n=4&speed=1');

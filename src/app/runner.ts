@@ -24,6 +24,8 @@ export function startRunner(store: AppStore, { createWorker, loop, clock, timers
   let lastTick = loop.now();
   let pendingStep = false;
   let tEnd = Infinity;
+  /** the time the last playing request asked for */
+  let playTarget = 0;
   // Jump to end (a key, a button, or a playing run whose neurons have all settled): the requests
   // are for the exact state at T, with no frame drawn on the way (sim/flowSession.ts) but one per
   // slice of a long way there, until T is reached, a new run starts, or Play/Pause is pressed
@@ -140,6 +142,10 @@ export function startRunner(store: AppStore, { createWorker, loop, clock, timers
     frameData.readout = readout;
     if (frame.t >= replayGoal) replayGoal = 0;
     if (recovery === 'resume' && replayGoal === 0) recovery = null;
+    // the worker is the limit when a playing frame falls short of the time asked (online SGD's
+    // frames are capped in work): the next one is asked for now, so the worker computes while
+    // the page draws this one, instead of idling until the next animation frame
+    if (s.playing && !done && !ends && frame.t < playTarget) playOn(now);
     if (done || !s.playing || now - lastReadout > READOUT_INTERVAL_MS) {
       lastReadout = now;
       const stopped = done || !s.playing;
@@ -249,9 +255,21 @@ export function startRunner(store: AppStore, { createWorker, loop, clock, timers
       pendingStep = false;
       client.request(stepTarget(frameData.t, tEnd));
     } else if (s.playing && frameData.t < tEnd) {
-      client.request(nextTarget(frameData.t, s.params.speed, dt, tEnd));
+      playTarget = nextTarget(frameData.t, s.params.speed, dt, tEnd);
+      client.request(playTarget);
     }
   };
+
+  /** The next playing frame at once, when nothing else (a redraw, a jump, a step, a held pane) waits for the worker. */
+  function playOn(now: number): void {
+    const s = store.getState();
+    if (!s.playing || client.busy || heldFrame || pendingEnd || pendingStep || replayGoal > 0 || frameData.t >= tEnd) return;
+    if (clock.holds(frameData.t) || JSON.stringify(projectionOf(s.params)) !== drawnIn) return;
+    const dt = (now - lastTick) / 1000;
+    lastTick = now;
+    playTarget = nextTarget(frameData.t, s.params.speed, dt, tEnd);
+    client.request(playTarget);
+  }
   raf = loop.request(tick);
 
   /**

@@ -25,12 +25,13 @@ export function ClusterMarker({ position, colour, which }: { position: [number, 
   if (r === 0) return null;
   return (
     <Billboard position={position}>
-      <mesh renderOrder={2}>
-        <circleGeometry args={[r, 48]} />
+      {/* unit shapes scaled to r: a count that changes every frame rebuilds no geometry */}
+      <mesh renderOrder={2} scale={r}>
+        <circleGeometry args={[1, 48]} />
         <meshBasicMaterial color={colour} transparent opacity={0.38} depthWrite={false} depthTest={false} />
       </mesh>
-      <mesh renderOrder={2}>
-        <ringGeometry args={[r * 0.94, r, 48]} />
+      <mesh renderOrder={2} scale={r}>
+        <ringGeometry args={[0.94, 1, 48]} />
         <meshBasicMaterial color={colour} transparent opacity={0.9} depthWrite={false} depthTest={false} />
       </mesh>
     </Billboard>
