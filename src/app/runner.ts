@@ -164,6 +164,7 @@ export function startRunner(store: AppStore, { createWorker, loop, clock, timers
   let stepNonce = store.getState().stepNonce;
   let endNonce = store.getState().endNonce;
   const configure = () => {
+    playTarget = 0;
     const projection = projectionOf(store.getState().params);
     drawnIn = JSON.stringify(projection);
     client.configure(spec, projection);
