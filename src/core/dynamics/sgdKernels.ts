@@ -8,8 +8,8 @@
 // the module's memory, where the caller keeps the weights and the samples (sgdLayout.ts). The
 // same module takes whole steps, the sampler included (`steps`: sgdSteps.ts, sgdRowSweeps.ts,
 // sgdNormals.ts), so JavaScript calls it once per chunk of steps.
-import { log } from '../math/log.ts';
-import { F64, I32, V128, f64Load, f64Store, get, i32Const, moduleBytes, op, set, v128Load, v128Store, type FunctionSpec, type ImportSpec } from './wasmBytes.ts';
+import { F64, I32, V128, f64Load, f64Store, get, i32Const, moduleBytes, op, set, v128Load, v128Store, type FunctionSpec } from './wasmBytes.ts';
+import { logFunction } from './sgdLog.ts';
 import { normalsFunction } from './sgdNormals.ts';
 import { stepBatchRowsFunction, stepsFunction, type StepCallees } from './sgdSteps.ts';
 import { rowCoefficientsFunction, rowDotsFunction, rowUpdatesFunction, stepRowsFunction, type SweepIndices } from './sgdRowSweeps.ts';
@@ -17,20 +17,18 @@ import { rowCoefficientsFunction, rowDotsFunction, rowUpdatesFunction, stepRowsF
 const { i32Add, i32Shl, i32ShrU, i32GeU, i32LtU, f64Add, f64Mul, f64x2Add, f64x2Mul, f64x2Splat, f64x2Lane, block, loop, end, brIf } = op;
 
 /**
- * The sampler's logarithm is Rng.normal's own (math/log.ts, the same double in every engine),
- * imported: the module's samples are then the very doubles Rng.normal draws, in the page and in
- * the CLI alike.
+ * the module's functions, in the order moduleBytes is given them; the sampler's logarithm is
+ * Rng.normal's own (math/log.ts) written in the module (sgdLog.ts), so the module's samples are
+ * the very doubles Rng.normal draws, in the page and in the CLI alike
  */
-const IMPORTS: ImportSpec[] = [{ name: 'log', params: [F64], results: [F64] }];
-const LOG = 0;
-/** the module's functions, in the order moduleBytes is given them (after the import) */
 const ORDER = [
   'rowDot', 'scaleAddRow', 'batchRow', 'stepRows', 'normals', 'stepBatchRows', 'steps',
-  'scaleAddDotRow', 'rowDots', 'rowCoefficients', 'rowUpdates',
+  'scaleAddDotRow', 'rowDots', 'rowCoefficients', 'rowUpdates', 'log',
 ] as const;
-const indexOf = (name: (typeof ORDER)[number]) => IMPORTS.length + ORDER.indexOf(name);
+const indexOf = (name: (typeof ORDER)[number]) => ORDER.indexOf(name);
 const ROW_DOT = indexOf('rowDot'), SCALE_ADD_ROW = indexOf('scaleAddRow'), BATCH_ROW = indexOf('batchRow');
 const NORMALS = indexOf('normals'), STEP_BATCH_ROWS = indexOf('stepBatchRows'), SCALE_ADD_DOT_ROW = indexOf('scaleAddDotRow');
+const LOG = indexOf('log');
 const ROW_DOTS = indexOf('rowDots'), ROW_COEFFICIENTS = indexOf('rowCoefficients'), ROW_UPDATES = indexOf('rowUpdates');
 const SWEEPS: SweepIndices = {
   rowDot: ROW_DOT, scaleAddRow: SCALE_ADD_ROW, scaleAddDotRow: SCALE_ADD_DOT_ROW,
@@ -211,6 +209,8 @@ export interface SgdKernels {
   stepRows(w: number, x: number, n: number, d: number, norms: number, failed: number, coef: number, coefCount: number, y: number, xx: number, eta: number, rows: number): void;
   /** count standard normals at out from the generator state at rng (sgdNormals.ts); returns their sum of squares */
   normals(rng: number, out: number, count: number): number;
+  /** ln x for a positive normal double x, the very double math/log.ts gives (sgdLog.ts) */
+  log(x: number): number;
   /** count whole SGD steps (sgdSteps.ts) */
   steps(
     count: number, w: number, x: number, c: number, xx: number, y: number, n: number, d: number, batch: number, norms: number, failed: number,
@@ -228,9 +228,10 @@ function kernelModule(): WebAssembly.Module | null {
     const fns = [
       rowDot(), scaleAddRow(), batchRow(), stepRowsFunction(SWEEPS), normalsFunction(LOG), stepBatchRowsFunction(CALLEES),
       stepsFunction(CALLEES, STEP_BATCH_ROWS), scaleAddDotRow(), rowDotsFunction(SWEEPS), rowCoefficientsFunction(), rowUpdatesFunction(SWEEPS),
+      logFunction(),
     ];
     if (fns.some((f, i) => f.name !== ORDER[i])) throw new Error('the SGD module’s functions are out of order');
-    const bytes = moduleBytes(fns, IMPORTS);
+    const bytes = moduleBytes(fns);
     if (typeof WebAssembly === 'object' && WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
   } catch {
     compiled = null;
@@ -249,7 +250,7 @@ export function sgdKernels(bytes: number): SgdKernels | null {
     // no room for one memory of this size: the JavaScript passes on ordinary arrays instead
     return null;
   }
-  const e = new WebAssembly.Instance(mod, { env: { mem: memory, log } }).exports;
+  const e = new WebAssembly.Instance(mod, { env: { mem: memory } }).exports;
   return {
     memory,
     rowDot: e.rowDot as SgdKernels['rowDot'],
@@ -257,6 +258,7 @@ export function sgdKernels(bytes: number): SgdKernels | null {
     batchRow: e.batchRow as SgdKernels['batchRow'],
     stepRows: e.stepRows as SgdKernels['stepRows'],
     normals: e.normals as SgdKernels['normals'],
+    log: e.log as SgdKernels['log'],
     steps: e.steps as SgdKernels['steps'],
   };
 }

@@ -1,8 +1,8 @@
 // Gaussian samples inside the SGD module: Rng.normal (math/rng.ts) as WebAssembly, draw for draw,
 // so a seed gives the same sample stream here as in JavaScript (docs/model.md §10). The profile of
 // the batch-1 step at d = 100 put the sampler at a third of the step; here the generator, the
-// uniforms and the polar method run in the module, which calls out only for the logarithm:
-// Rng.normal's own (math/log.ts), imported, so each normal is the very double Rng.normal gives.
+// uniforms, the polar method and its logarithm (Rng.normal's own, math/log.ts, written out in
+// the module: sgdLog.ts) all run in the module, so each normal is the very double Rng.normal gives.
 //
 // The generator's state lives in the module's memory at `rng`: xoshiro128**'s four 32-bit words
 // a, b, c, d at rng + 0, 4, 8, 12 and the spare normal of the polar method at rng + 16 (NaN when
@@ -24,7 +24,7 @@ export const RNG_WORDS = 0, RNG_SPARE = 16, RNG_PAIRS = 32, RNG_BYTES = RNG_PAIR
 /**
  * normals(rng, out, count) → |x|²: fills count doubles at out with standard normals, as
  * GaussianSamples.next does with Rng.normal (the sum of squares in the same order).
- * `logIndex` is the module's index of its log, math/log.ts imported.
+ * `logIndex` is the module's index of its log (sgdLog.ts).
  */
 export function normalsFunction(logIndex: number): FunctionSpec {
   const RNG = 0, OUT = 1, COUNT = 2;

@@ -12,8 +12,8 @@ const DEFAULT_ETA_SCALE = 0.05;
 /**
  * Largest n·d·samples a run may take (about two multiply-adds each): set at the ~3.5·10⁸ per
  * second of CPU measured then (about 2.5 minutes). Whole steps in WebAssembly now take about
- * 1.2–1.6·10⁹ (`npm run bench`), under a minute; the limit stays, so every link that ran SGD
- * (or was refused) still does.
+ * 1.2–1.5·10⁹ at d = 100 and 1000 (`npm run bench`), under a minute; the limit stays, so every
+ * link that ran SGD (or was refused) still does.
  */
 export const MAX_SGD_WORK = 5e10;
 

@@ -2,7 +2,7 @@
 // this file build theirs at load, so nothing is fetched and the same code runs in the worker,
 // the CLI and the tests).
 
-export const I32 = 0x7f, F64 = 0x7c, V128 = 0x7b;
+export const I32 = 0x7f, I64 = 0x7e, F64 = 0x7c, V128 = 0x7b;
 
 export function uleb(x: number): number[] {
   const out: number[] = [];
@@ -98,6 +98,15 @@ export const op = {
   v128And: simd(0x4e),
   i64x2Lane: (lane: number) => simd(0x1d, lane),
   i64Eqz: [0x50],
+  // the logarithm's (sgdLog.ts): a double's two 32-bit halves, and a choice without a branch
+  i64ReinterpretF64: [0xbd],
+  f64ReinterpretI64: [0xbf],
+  i64ShrU: [0x88],
+  i32WrapI64: [0xa7],
+  i32ShrS: [0x75],
+  i32Or: [0x72],
+  f64ConvertI32S: [0xb7],
+  select: [0x1b],
 };
 
 export interface FunctionSpec {
