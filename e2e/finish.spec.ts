@@ -57,7 +57,7 @@ test('a playing run whose neurons have all settled finishes at once, says when, 
 });
 
 test('the SGD example says the worker is the limit while playing; Jump to end goes on in slices and Pause stops it there', async ({ page }) => {
-  // its end takes every one of 7.6·10⁶ steps (n·d·samples ≈ 3.8·10¹⁰), minutes of the worker's
+  // its end takes every one of 7.6·10⁶ steps (n·d·samples ≈ 3.8·10¹⁰), most of a minute of the worker's
   // time at today's SGD kernel: this checks the way there, not the arrival
   test.setTimeout(180_000);
   await page.goto(`/?${SGD_EXAMPLE}&speed=4`);
