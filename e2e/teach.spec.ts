@@ -73,6 +73,10 @@ test.describe('guided tour', () => {
       await expect.poll(() => simTime(page)).toBeGreaterThan(0);
       await expectRoomyPlots(page, step.query.includes('compare=') ? 80 : 100, `tour step ${i}`);
       for (const name of ['tour-back', 'tour-next']) await expectUncovered(page, `button[name=${name}]`, `step ${i} ${name}`);
+      // orthogonal steps have no β: the strip says so rather than showing β_c marks
+      const orth = step.query.includes('geom=orth');
+      await expect(page.getByTestId('beta-not-applicable')).toHaveCount(orth ? 1 : 0);
+      if (orth) await expect(page.locator('.stage-panel .range-mark')).toHaveCount(0);
       await expectUncovered(page, '[data-testid=tour-step] h3', `step ${i} title`);
       // the claims are about the step's end state: Jump to end (E) gives the state at T (the
       // same as playing there, which the unit tests and the playback specs check) without the wait
