@@ -5,7 +5,8 @@
 import type { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import type { ExperimentJob, ExperimentResult } from '../core/experiments/experiment.ts';
-import { formValuesOfKeys, sweepConfigOf } from '../core/experiments/sweepSettings.ts';
+import { sweepConfigOf } from '../core/experiments/sweepSettings.ts';
+import { sweepValuesOfKeys } from '../url/sweepKeys.ts';
 import type { SweepKind } from '../core/experiments/sweeps.ts';
 import { runExploreJob } from '../sim/exploreJobs.ts';
 import { WorkerPool, type PoolWorker } from '../sim/pool.ts';
@@ -45,7 +46,7 @@ const byJob = (a: ExperimentJob, b: ExperimentJob) => JSON.stringify(a).localeCo
 function appSweep(kind: SweepKind, query: string, posted: ExperimentJob[]): Promise<SweepView> {
   const { params } = decode(query);
   const base = modelSpecOf(params);
-  const { config } = sweepConfigOf(kind, base, formValuesOfKeys(kind, base, params));
+  const { config } = sweepConfigOf(kind, base, sweepValuesOfKeys(kind, base, params));
   return new Promise((resolve, reject) => {
     const runner = new SweepRunner(() => recordingPool(3, posted), (v) => {
       if (v.status === 'done') resolve(v);

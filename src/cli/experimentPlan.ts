@@ -1,13 +1,14 @@
 // What `sweep <experiment> '<query>' [grid flags]` means: the query and the grid flags read as
 // one permalink (the grid flags are its sw* keys), the grid resolved with the app's own form
-// defaults (core/experiments/sweepSettings.ts), the job list of core/experiments/experiment.ts, and the configuration
+// defaults (core/experiments/sweepSettings.ts, their link keys url/sweepKeys.ts), the job list of core/experiments/experiment.ts, and the configuration
 // header every output of the run begins with. Nothing here is repaired: every problem is a
 // UsageError, because a batch run must be the run that was asked for.
 import { readFileSync } from 'node:fs';
 import { basinGrid, basinSpec, MAX_BASIN_POINTS, DEFAULT_BASIN_POINTS, type BasinGrid } from '../core/experiments/basin.ts';
 import { basinJobs, planSweep, type ExperimentJob, type SweepPlan } from '../core/experiments/experiment.ts';
 import type { ModelSpec } from '../core/model/model.ts';
-import { formValuesOfKeys, keysOfFormValues, strictFieldProblems, sweepConfigOf, sweepKeyOf, sweepKeysOf, SWEEP_KEYS, type SweepKeys } from '../core/experiments/sweepSettings.ts';
+import { sweepConfigOf } from '../core/experiments/sweepSettings.ts';
+import { sweepValuesOfKeys, keysOfSweepValues, strictFieldProblems, sweepKeyOf, sweepKeysOf, SWEEP_KEYS, type SweepKeys } from '../url/sweepKeys.ts';
 import type { SweepKind } from '../core/experiments/sweeps.ts';
 import { decode, encode, modelSpecOf } from '../url/codec.ts';
 import type { ConfigEntries } from '../url/configHeader.ts';
@@ -82,7 +83,7 @@ function unusedKeys(params: Params, used: readonly string[]): string[] {
 
 function planOfSweep(kind: SweepKind, params: Params): { plan: SweepPlan; params: Params; notes: string[]; entries: ConfigEntries } {
   const base = modelSpecOf(params);
-  const values = formValuesOfKeys(kind, base, params);
+  const values = sweepValuesOfKeys(kind, base, params);
   const wrong = strictFieldProblems(kind, base, values);
   if (wrong.length > 0) throw new UsageError(wrong);
   ordered(values, 'from', 'to');
@@ -95,7 +96,7 @@ function planOfSweep(kind: SweepKind, params: Params): { plan: SweepPlan; params
   if (plan.problems.length > 0) throw new UsageError(plan.problems.map((p) => `${problemLine(p)}: choose a grid the model accepts`));
   if (plan.jobs.length === 0) throw new UsageError('the grid has no point to run');
   if (plan.jobs.length > MAX_JOBS) throw new UsageError(`${plan.jobs.length} jobs is more than ${MAX_JOBS}: use fewer points or trials`);
-  const resolved: Params = { ...params, ...keysOfFormValues(kind, base, values), sw: kind };
+  const resolved: Params = { ...params, ...keysOfSweepValues(kind, base, values), sw: kind };
   const entries: [string, string | number][] = [['grid', config.xs.join(',')]];
   if (kind === 'phase') entries.push(['ks', config.ks.join(',')]);
   entries.push(['trials', config.trials]);

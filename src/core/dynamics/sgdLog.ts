@@ -3,20 +3,11 @@
 // cost about half of each normal (52 ns a normal at d = 100, 55 ns a logarithm, measured in
 // Node); here it is the same operations in the same order on the same doubles, so each logarithm,
 // and each sample, is the very double math/log.ts gives (the tests compare them bit for bit).
+import { LG1, LG2, LG3, LG4, LG5, LG6, LG7, LN2_HI, LN2_LO } from '../math/log.ts';
 import { F64, I32, I64, get, i32Const, op, set, type FunctionSpec } from './wasmBytes.ts';
 
 const { i32Add, i32Sub, i32And, i32Xor, i32Or, i32Eqz, i32ShrS, i32LtU, i32GtS, i32WrapI64, i64ShrU, i64Shl, i64Or, i64Const, i64ExtendI32U } = op;
 const { f64Const, f64Add, f64Sub, f64Mul, f64Div, f64Eq, i64ReinterpretF64, f64ReinterpretI64, f64ConvertI32S, ifThen, block, end, br, select } = op;
-
-const LN2_HI = 6.93147180369123816490e-1;
-const LN2_LO = 1.90821492927058770002e-10;
-const LG1 = 6.666666666666735130e-1;
-const LG2 = 3.999999999940941908e-1;
-const LG3 = 2.857142874366239149e-1;
-const LG4 = 2.222219843214978396e-1;
-const LG5 = 1.818357216161805012e-1;
-const LG6 = 1.531383769920937332e-1;
-const LG7 = 1.479819860511658591e-1;
 
 /** log(x) → ln x for a positive normal double x, as math/log.ts's log. */
 export function logFunction(): FunctionSpec {

@@ -1,13 +1,12 @@
-// The sweeps' settings, shared by every front end that runs sweeps and the command line: each sweep's
-// fields with their ranges and model-dependent defaults, what a set of values means as a
-// configuration, and how the permalink's sw* keys (0 = "the form's own default") map to them.
-// One place, so a link, a form and `sweep <kind>` on the command line name the same grid.
+// The sweeps' settings: each sweep's parameters with their ranges and model-dependent defaults,
+// and what a set of values means as a configuration. One place, so every front end that runs a
+// sweep, and `sweep <kind>` on the command line, names the same grid.
 import { traitsOf } from '../dynamics/kind.ts';
 import { betaCriticalCurve, linearGrid, logGrid, type SweepConfig, type SweepKind } from './sweeps.ts';
 import { windowsOfModel, withWindowPoints } from './windowGrid.ts';
 import type { ModelSpec } from '../model/model.ts';
 
-export interface FormField {
+export interface SweepField {
   name: string;
   label: string;
   min: number;
@@ -17,14 +16,14 @@ export interface FormField {
   value: number;
 }
 
-export type FormValues = Record<string, number>;
+export type SweepValues = Record<string, number>;
 
-const f = (name: string, label: string, min: number, max: number, integer: boolean, value: number): FormField => ({
+const f = (name: string, label: string, min: number, max: number, integer: boolean, value: number): SweepField => ({
   name, label, min, max, integer, value: Math.min(max, Math.max(min, integer ? Math.round(value) : value)),
 });
 
 /** Defaults sized to finish in a few seconds on 2 cores. */
-export function sweepFields(kind: SweepKind, base: ModelSpec): FormField[] {
+export function sweepFields(kind: SweepKind, base: ModelSpec): SweepField[] {
   const nSmall = (cap: number) => Math.min(base.n, cap);
   switch (kind) {
     case 'beta': {
@@ -54,20 +53,10 @@ export const BETA_WINDOW_POINTS = 3;
 /** Points the phase diagram's default grid adds inside each k's window (one column each). */
 export const PHASE_WINDOW_POINTS = 1;
 
-/** Whether these values are the form's defaults for the named fields: only a default grid gets window points. */
-function isDefaultGrid(kind: SweepKind, base: ModelSpec, v: FormValues, names: string[]): boolean {
+/** Whether these values are the defaults for the named fields: only a default grid gets window points. */
+function isDefaultGrid(kind: SweepKind, base: ModelSpec, v: SweepValues, names: string[]): boolean {
   const fields = sweepFields(kind, base);
   return names.every((name) => fields.find((field) => field.name === name)?.value === v[name]);
-}
-
-/** Parses what the user typed into a field: the value used, and a note when it was changed. */
-export function readField(field: FormField, text: string): { value: number; note: string | null } {
-  const v = Number(text.trim());
-  if (text.trim() === '' || !Number.isFinite(v)) return { value: field.value, note: `${field.label}: "${text}" is not a number; using ${field.value}` };
-  let used = field.integer ? Math.round(v) : v;
-  used = Math.min(field.max, Math.max(field.min, used));
-  if (used !== v) return { value: used, note: `${field.label}: ${v} is outside ${field.min}…${field.max}${field.integer ? ' or not whole' : ''}; using ${used}` };
-  return { value: used, note: null };
 }
 
 /**
@@ -77,16 +66,16 @@ export function readField(field: FormField, text: string): { value: number; note
 export function defaultGridKs(kind: SweepKind, base: ModelSpec): number[] {
   if (kind === 'beta') return [base.k];
   if (kind !== 'phase') return [];
-  const values: FormValues = Object.fromEntries(sweepFields(kind, base).map((field) => [field.name, field.value]));
+  const values: SweepValues = Object.fromEntries(sweepFields(kind, base).map((field) => [field.name, field.value]));
   const ks: number[] = [];
   for (let k = Math.min(values.kFrom, values.kTo); k <= Math.max(values.kFrom, values.kTo); k++) ks.push(k);
   return ks;
 }
 
-/** The configuration of a sweep from its form values and the main model; `used` is what the form should show now. */
-export function sweepConfigOf(kind: SweepKind, base: ModelSpec, v: FormValues): { config: SweepConfig; notes: string[]; used: FormValues } {
+/** The configuration of a sweep from its values and the main model; `used` are the values as repaired (ranges put in order). */
+export function sweepConfigOf(kind: SweepKind, base: ModelSpec, v: SweepValues): { config: SweepConfig; notes: string[]; used: SweepValues } {
   const notes: string[] = [];
-  const used: FormValues = { ...v };
+  const used: SweepValues = { ...v };
   // sweeps need runs that settle: the automatic end time, whatever T the main view uses
   const b: ModelSpec = { ...base, T: 0, n: v.n ?? base.n };
   if (base.T !== 0) notes.push(`runs use the automatic end time, not T = ${base.T}`);
@@ -102,8 +91,8 @@ export function sweepConfigOf(kind: SweepKind, base: ModelSpec, v: FormValues): 
     case 'beta': {
       const [lo, hi] = ordered('from', 'to', 'β');
       let xs = linearGrid(lo, hi, v.points);
-      // the default grid resolves every (β_c, β_fold) window (docs/model.md §7); a grid typed or
-      // linked explicitly is run exactly as given
+      // the default grid resolves every (β_c, β_fold) window (docs/model.md §7); a grid given
+      // explicitly is run exactly as given
       if (isDefaultGrid(kind, base, v, ['from', 'to', 'points'])) xs = withWindowPoints(xs, windowsOfModel(b, [b.k])[0], BETA_WINDOW_POINTS);
       return { config: { kind, base: b, xs, ks: [], trials: v.trials }, notes, used };
     }
@@ -135,65 +124,4 @@ export function sweepConfigOf(kind: SweepKind, base: ModelSpec, v: FormValues): 
       return { config: { kind, base: b, xs, ks, trials: v.trials }, notes, used };
     }
   }
-}
-
-/** A permalink's sweep keys; 0 means "the field's own default". */
-export interface SweepKeys {
-  swFrom: number;
-  swTo: number;
-  swPoints: number;
-  swTrials: number;
-  swN: number;
-  swK: number;
-  swUpTo: number;
-  swDFrom: number;
-  swDTo: number;
-  swKFrom: number;
-  swKTo: number;
-}
-
-export const SWEEP_KEYS: readonly (keyof SweepKeys)[] = ['swFrom', 'swTo', 'swPoints', 'swTrials', 'swN', 'swK', 'swUpTo', 'swDFrom', 'swDTo', 'swKFrom', 'swKTo'];
-
-/** A field's key in a link: 'sw' and the field's name capitalized (n → swN, dFrom → swDFrom). */
-export function sweepKeyOf(field: string): keyof SweepKeys {
-  return `sw${field[0].toUpperCase()}${field.slice(1)}` as keyof SweepKeys;
-}
-
-/** The sw* keys a sweep reads; the others mean nothing to it. */
-export function sweepKeysOf(kind: SweepKind, base: ModelSpec): (keyof SweepKeys)[] {
-  return sweepFields(kind, base).map((field) => sweepKeyOf(field.name));
-}
-
-/** A sweep's field values from a link's keys: a 0 (or a missing key) is the field's default. */
-export function formValuesOfKeys(kind: SweepKind, base: ModelSpec, keys: Partial<SweepKeys>): FormValues {
-  const values: FormValues = {};
-  for (const field of sweepFields(kind, base)) {
-    const v = keys[sweepKeyOf(field.name)];
-    values[field.name] = v === undefined || v === 0 ? field.value : v;
-  }
-  return values;
-}
-
-/** The link's keys for a sweep's field values: every field explicit, every other key 0. */
-export function keysOfFormValues(kind: SweepKind, base: ModelSpec, values: FormValues): SweepKeys {
-  const keys = Object.fromEntries(SWEEP_KEYS.map((key) => [key, 0])) as unknown as SweepKeys;
-  for (const field of sweepFields(kind, base)) keys[sweepKeyOf(field.name)] = values[field.name];
-  return keys;
-}
-
-/**
- * What is wrong with field values for a run that must not be repaired (the command line): a
- * value below its field's minimum or not whole where it must be. The fields' maxima size the
- * interactive fields; a batch run is bounded by the permalink's ranges instead.
- */
-export function strictFieldProblems(kind: SweepKind, base: ModelSpec, values: FormValues): string[] {
-  const out: string[] = [];
-  for (const field of sweepFields(kind, base)) {
-    const v = values[field.name];
-    const key = sweepKeyOf(field.name);
-    if (!Number.isFinite(v)) out.push(`${key}: ${v} is not a number`);
-    else if (field.integer && !Number.isInteger(v)) out.push(`${key}: ${v} is not a whole number (${field.label})`);
-    else if (v < field.min) out.push(`${key}: ${v} is below ${field.min}, the smallest ${field.label} of the ${kind} sweep`);
-  }
-  return out;
 }

@@ -13,17 +13,18 @@ const halves = new Int32Array(word.buffer);
 const HI = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 1 : 0;
 const LO = 1 - HI;
 
-const LN2_HI = 6.93147180369123816490e-1; // the top bits of ln 2: k·LN2_HI is exact
-const LN2_LO = 1.90821492927058770002e-10; // ln 2 − LN2_HI
+export const LN2_HI = 6.93147180369123816490e-1; // the top bits of ln 2: k·LN2_HI is exact
+export const LN2_LO = 1.90821492927058770002e-10; // ln 2 − LN2_HI
 const TWO54 = 1.8014398509481984e16;
-// R(z) = z (LG1 + z (LG2 + … + z LG7)), split into even and odd terms below
-const LG1 = 6.666666666666735130e-1;
-const LG2 = 3.999999999940941908e-1;
-const LG3 = 2.857142874366239149e-1;
-const LG4 = 2.222219843214978396e-1;
-const LG5 = 1.818357216161805012e-1;
-const LG6 = 1.531383769920937332e-1;
-const LG7 = 1.479819860511658591e-1;
+// R(z) = z (LG1 + z (LG2 + … + z LG7)), split into even and odd terms below (the SGD module's
+// logarithm, dynamics/sgdLog.ts, uses the same constants)
+export const LG1 = 6.666666666666735130e-1;
+export const LG2 = 3.999999999940941908e-1;
+export const LG3 = 2.857142874366239149e-1;
+export const LG4 = 2.222219843214978396e-1;
+export const LG5 = 1.818357216161805012e-1;
+export const LG6 = 1.531383769920937332e-1;
+export const LG7 = 1.479819860511658591e-1;
 
 /** ln x, the same double in every JavaScript engine. */
 export function log(x: number): number {

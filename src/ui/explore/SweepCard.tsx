@@ -12,7 +12,7 @@ import { navigateTo } from '../../app/location.ts';
 import { downloadText } from '../share/download.ts';
 import { getExplorePool } from './explorePool.ts';
 import { buildSweepChart, escapeFit, type PhaseCurves } from './sweepCharts.ts';
-import { formFromLink, linkOfForm, pointParams, readField, sweepConfigOf, sweepDynamicsNote, sweepFields, SWEEP_NOTES, SWEEP_TITLES, type FormValues } from './sweepForms.ts';
+import { formFromLink, linkOfForm, pointParams, readField, sweepConfigOf, sweepDynamicsNote, sweepFields, SWEEP_NOTES, SWEEP_TITLES, type SweepValues } from './sweepForms.ts';
 import { defaultGridNote } from './defaultGridNote.ts';
 import { windowsOfModel } from '../../core/experiments/windowGrid.ts';
 import { defaultGridKs } from '../../core/experiments/sweepSettings.ts';
@@ -152,7 +152,7 @@ export function SweepCard({ kind, base, phaseCurves }: { kind: SweepKind; base: 
   }, []);
 
   /** Runs with these form values: the fields show what is used, the link records it. */
-  const start = (values: FormValues, found: string[], writeLink: boolean) => {
+  const start = (values: SweepValues, found: string[], writeLink: boolean) => {
     const { config, notes: more, used } = sweepConfigOf(kind, base, values);
     setNotes([...found, ...more]);
     setTexts(Object.fromEntries(fields.map((f) => [f.name, String(used[f.name])])));
@@ -172,7 +172,7 @@ export function SweepCard({ kind, base, phaseCurves }: { kind: SweepKind; base: 
   }, []);
 
   const run = () => {
-    const values: FormValues = {};
+    const values: SweepValues = {};
     const found: string[] = [];
     for (const field of fields) {
       const text = texts[field.name];

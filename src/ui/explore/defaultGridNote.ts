@@ -1,7 +1,7 @@
 // The β and phase cards' sentence on their default grid and why it is so: prose for the page,
 // built from the core's grid (core/experiments/sweepSettings.ts, windowGrid.ts).
 import { betaCriticalCurve, linearGrid, type SweepKind } from '../../core/experiments/sweeps.ts';
-import { sweepConfigOf, sweepFields, type FormValues } from '../../core/experiments/sweepSettings.ts';
+import { sweepConfigOf, sweepFields, type SweepValues } from '../../core/experiments/sweepSettings.ts';
 import { windowsOfModel } from '../../core/experiments/windowGrid.ts';
 import type { ModelSpec } from '../../core/model/model.ts';
 
@@ -13,7 +13,7 @@ const short = (x: number) => String(Number(x.toFixed(3)));
  */
 export function defaultGridNote(kind: SweepKind, base: ModelSpec): string | null {
   const fields = sweepFields(kind, base);
-  const values: FormValues = Object.fromEntries(fields.map((field) => [field.name, field.value]));
+  const values: SweepValues = Object.fromEntries(fields.map((field) => [field.name, field.value]));
   const { config } = sweepConfigOf(kind, { ...base, T: 0 }, values);
   if (kind === 'beta') {
     const linear = linearGrid(values.from, values.to, values.points);

@@ -4,10 +4,11 @@
 import { traitsOf } from '../../core/dynamics/kind.ts';
 import type { ModelSpec } from '../../core/model/model.ts';
 import type { SweepConfig, SweepKind, SweepRowOut } from '../../core/experiments/sweeps.ts';
-import { readField, SWEEP_KEYS, sweepKeyOf, type FormField, type FormValues } from '../../core/experiments/sweepSettings.ts';
+import type { SweepField, SweepValues } from '../../core/experiments/sweepSettings.ts';
+import { SWEEP_KEYS, sweepKeyOf } from '../../url/sweepKeys.ts';
 import type { Params } from '../../url/schema.ts';
 
-export { readField, sweepConfigOf, sweepFields, type FormField, type FormValues } from '../../core/experiments/sweepSettings.ts';
+export { sweepConfigOf, sweepFields, type SweepField, type SweepValues } from '../../core/experiments/sweepSettings.ts';
 
 export const SWEEP_TITLES: Record<SweepKind, string> = {
   beta: 'Outcomes against β',
@@ -41,8 +42,8 @@ export function sweepDynamicsNote(base: ModelSpec): string | null {
  * The form values a link asks for (0 or absent: the field's default), each read like typed
  * input so a value outside the form's range is clamped and reported.
  */
-export function formFromLink(fields: FormField[], params: Params): { values: FormValues; notes: string[] } {
-  const values: FormValues = {};
+export function formFromLink(fields: SweepField[], params: Params): { values: SweepValues; notes: string[] } {
+  const values: SweepValues = {};
   const notes: string[] = [];
   for (const field of fields) {
     const linked = params[sweepKeyOf(field.name)] as number;
@@ -58,7 +59,7 @@ export function formFromLink(fields: FormField[], params: Params): { values: For
 }
 
 /** The link keys of a sweep run with these values: a value equal to its default is written as 0, so the link follows the model. */
-export function linkOfForm(kind: SweepKind, fields: FormField[], values: FormValues): Partial<Params> {
+export function linkOfForm(kind: SweepKind, fields: SweepField[], values: SweepValues): Partial<Params> {
   const out: Record<string, unknown> = { sw: kind };
   for (const key of SWEEP_KEYS) out[key] = 0;
   for (const field of fields) out[sweepKeyOf(field.name)] = values[field.name] === field.value ? 0 : values[field.name];
@@ -79,4 +80,14 @@ export function pointParams(config: SweepConfig, row: SweepRowOut): Partial<Para
     case 'escape':
       return { ...base, d: row.x };
   }
+}
+
+/** Parses what was typed into a field: the value used, and a note when it was changed. */
+export function readField(field: SweepField, text: string): { value: number; note: string | null } {
+  const v = Number(text.trim());
+  if (text.trim() === '' || !Number.isFinite(v)) return { value: field.value, note: `${field.label}: "${text}" is not a number; using ${field.value}` };
+  let used = field.integer ? Math.round(v) : v;
+  used = Math.min(field.max, Math.max(field.min, used));
+  if (used !== v) return { value: used, note: `${field.label}: ${v} is outside ${field.min}…${field.max}${field.integer ? ' or not whole' : ''}; using ${used}` };
+  return { value: used, note: null };
 }
