@@ -5,11 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel, type ModelSpec } from '../core/model/model.ts';
 import { runToEnd } from '../core/outcomes/run.ts';
-import { FlowSession } from './flowSession.ts';
+import { FlowSession, FRAME_WORK } from './flowSession.ts';
 import type { FromWorker } from './protocol.ts';
 import { testSpec } from './testSpec.ts';
 
 type Frame = Extract<FromWorker, { type: 'frame' }>;
+
+/** three frames' worth of t for the SGD example (n·d = 5000, η = 5e-5): 0.9 for FRAME_WORK = 3e7 */
+const SGD_T = 3 * (FRAME_WORK / 5000) * 5e-5;
 
 function session(changes: Partial<ModelSpec>) {
   const spec = testSpec(changes);
@@ -67,12 +70,12 @@ describe('FlowSession finish (Jump to end)', () => {
   });
 
   it('online SGD: every step to T without the frame cap, the same weights as the CLI', () => {
-    // the frame cap (FRAME_WORK) lets a frame go 0.3 in t here: T = 0.9 takes three frames playing
-    const s = session({ dyn: 'sgd', d: 100, n: 50, k: 3, beta: 0.1, T: 0.9 });
-    expect(s.advance(0.9).t).toBeLessThan(0.9);
+    // the frame cap (FRAME_WORK) lets a frame go a third of SGD_T here: T takes three frames playing
+    const s = session({ dyn: 'sgd', d: 100, n: 50, k: 3, beta: 0.1, T: SGD_T });
+    expect(s.advance(SGD_T).t).toBeLessThan(SGD_T);
     const end = s.finish();
-    expect(end.t).toBe(0.9);
-    expect(end.samples).toBe(Math.round(0.9 / 5e-5));
+    expect(end.t).toBe(SGD_T);
+    expect(end.samples).toBe(Math.round(SGD_T / 5e-5));
     expectCliEnd(s.spec, end);
   });
 });
@@ -81,7 +84,7 @@ describe('FlowSession finish in slices', () => {
   it('a long jump stops after its slice of time; asking again reaches the CLI’s state at T, the plots’ samples all there once', () => {
     // a clock that moves 20 ms each time it is read: a slice (FINISH_SLICE_MS) is a few pieces
     let ms = 0;
-    const spec = testSpec({ dyn: 'sgd', d: 100, n: 50, k: 3, beta: 0.1, T: 0.9 });
+    const spec = testSpec({ dyn: 'sgd', d: 100, n: 50, k: 3, beta: 0.1, T: SGD_T });
     const s = new FlowSession(() => {}, () => (ms += 20));
     s.handle({ type: 'configure', runId: 1, spec });
     const history = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5];
@@ -94,7 +97,7 @@ describe('FlowSession finish in slices', () => {
       last = reply;
       times.push(...reply.history!.times);
       slices++;
-    } while (last.t < 0.9 && slices < 1000);
+    } while (last.t < SGD_T && slices < 1000);
     expect(slices).toBeGreaterThan(1);
     expect(times).toEqual(history);
     expectCliEnd(spec, last);

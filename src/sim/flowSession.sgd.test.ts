@@ -3,17 +3,18 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../core/model/model.ts';
 import { runToEnd } from '../core/outcomes/run.ts';
-import { FlowSession } from './flowSession.ts';
+import { FlowSession, FRAME_WORK } from './flowSession.ts';
 import { TRACED_ROWS } from './protocol.ts';
 import { testSpec } from './testSpec.ts';
 
-// FRAME_WORK = 3e7 at n·d = 5000 and η = 5e-5: a frame goes at most 0.3 further in t
+// at n·d = 5000 and η = 5e-5 a frame goes at most SPAN further in t (0.3 for FRAME_WORK = 3e7)
+const SPAN = (FRAME_WORK / 5000) * 5e-5;
 
 const SGD = { dyn: 'sgd', d: 100, n: 50, k: 3, beta: 0.1 } as const;
 
 describe('FlowSession with dyn=sgd', () => {
   it('frames sampled at any times end where the CLI’s run to T ends, with samples = round(T/η)', () => {
-    const T = 0.9;
+    const T = 3 * SPAN;
     const spec = testSpec({ ...SGD, T });
     const session = new FlowSession();
     const conf = session.handle({ type: 'configure', runId: 1, spec });
@@ -23,7 +24,7 @@ describe('FlowSession with dyn=sgd', () => {
     expect(plan.reference).toBe(1e4);
     let last;
     let total = 0;
-    for (const t of [0, 0.013, 0.4, 0.77, 0.9]) {
+    for (const t of [0, 0.013, 1.33 * SPAN, 2.57 * SPAN, T]) {
       // a frame goes at most FRAME_WORK further: ask again until t is reached, as the page does
       let frames = 0;
       do {
@@ -36,13 +37,13 @@ describe('FlowSession with dyn=sgd', () => {
       expect(last.samples).toBe(Math.round(t / plan.eta));
       expect(last.prediction!.length).toBe(TRACED_ROWS * 3);
     }
-    // 0.013 → 0.4 and 0.4 → 0.77 each took two frames
+    // 0.013 → 1.33·SPAN and on to 2.57·SPAN each took two frames
     expect(total).toBe(7);
     if (last?.type !== 'frame') throw new Error('no frame');
     const cli = runToEnd(buildModel(spec));
     expect(Array.from(last.buffers.overlaps)).toEqual(Array.from(cli.u));
     expect(last.counts).toEqual(cli.counts);
-    expect(cli.flow.samples).toBe(18000);
+    expect(cli.flow.samples).toBe(Math.round(T / 5e-5));
   });
 
   it('the flow has no sampling fields', () => {

@@ -2,7 +2,7 @@
 // f fullscreen, g and [ ] turn the k > 3 projection, ? help.
 // App calls this hook in every mode (embed too), so the page-wide preferences that must hold
 // there as well — the theme and a paused start under prefers-reduced-motion — start here.
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { getAppStore } from '../../state/store.ts';
 import { helpStore } from './helpDialog.ts';
 import { prefersReducedMotion } from '../../state/motion.ts';
@@ -126,7 +126,10 @@ function blurAfterPointerClick(e: MouseEvent): void {
 }
 
 export function useShortcuts(): void {
-  useEffect(() => {
+  // attached as the page is committed, before it is painted: a passive effect runs after the
+  // paint, later still when a frame of the view is being drawn, and a clicker's PageDown pressed
+  // as soon as the tour shows would go nowhere
+  useLayoutEffect(() => {
     if (prefersReducedMotion()) getAppStore().getState().pause();
     window.addEventListener('keydown', handleKey);
     document.addEventListener('click', blurAfterPointerClick);
