@@ -81,11 +81,12 @@ describe('FlowSession finish (Jump to end)', () => {
 });
 
 describe('FlowSession finish in slices', () => {
-  it('a long jump stops after its slice of time; asking again reaches the CLI’s state at T, the plots’ samples all there once', () => {
-    // a clock that moves 20 ms each time it is read: a slice (FINISH_SLICE_MS) is a few pieces
+  // a clock that moves `step` ms each time it is read: a slice (FINISH_SLICE_MS) is a few pieces,
+  // and the clock steps put the end of a slice at different places, right after a sample among them
+  it.each([20, 21, 25, 30])('a long jump stops after its slice of time (clock step %i ms); asking again reaches the CLI’s state at T, the plots’ samples all there once', (step) => {
     let ms = 0;
     const spec = testSpec({ dyn: 'sgd', d: 100, n: 50, k: 3, beta: 0.1, T: SGD_T });
-    const s = new FlowSession(() => {}, () => (ms += 20));
+    const s = new FlowSession(() => {}, () => (ms += step));
     s.handle({ type: 'configure', runId: 1, spec });
     const history = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5];
     const times: number[] = [];
