@@ -3,7 +3,25 @@
 // name the same grid.
 import type { ModelSpec } from '../core/model/model.ts';
 import type { SweepKind } from '../core/experiments/sweeps.ts';
-import { sweepFields, type SweepValues } from '../core/experiments/sweepSettings.ts';
+import { sweepFields, type SweepField, type SweepValues } from '../core/experiments/sweepSettings.ts';
+
+/** What each sweep's parameters are called where people read them: the explore cards' fields and the link's messages. */
+export const SWEEP_LABELS: Record<SweepKind, Record<string, string>> = {
+  beta: { from: 'β from', to: 'β to', points: 'points', trials: 'trials', n: 'n' },
+  coupon: { k: 'k', upTo: 'n/k up to', trials: 'trials' },
+  escape: { dFrom: 'd from', dTo: 'd to', points: 'points', trials: 'trials', n: 'n' },
+  phase: { to: 'β up to', points: 'β points', kFrom: 'k from', kTo: 'k to', trials: 'trials', n: 'n' },
+};
+
+/** A sweep's parameter with the name people read. */
+export interface LabelledSweepField extends SweepField {
+  label: string;
+}
+
+/** A sweep's parameters (core/experiments/sweepSettings.ts) with their labels. */
+export function labelledSweepFields(kind: SweepKind, base: ModelSpec): LabelledSweepField[] {
+  return sweepFields(kind, base).map((field) => ({ ...field, label: SWEEP_LABELS[kind][field.name] ?? field.name }));
+}
 
 /** A permalink's sweep keys; 0 means "the field's own default". */
 export interface SweepKeys {
@@ -56,7 +74,7 @@ export function keysOfSweepValues(kind: SweepKind, base: ModelSpec, values: Swee
  */
 export function strictFieldProblems(kind: SweepKind, base: ModelSpec, values: SweepValues): string[] {
   const out: string[] = [];
-  for (const field of sweepFields(kind, base)) {
+  for (const field of labelledSweepFields(kind, base)) {
     const v = values[field.name];
     const key = sweepKeyOf(field.name);
     if (!Number.isFinite(v)) out.push(`${key}: ${v} is not a number`);

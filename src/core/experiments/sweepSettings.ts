@@ -6,9 +6,9 @@ import { betaCriticalCurve, linearGrid, logGrid, type SweepConfig, type SweepKin
 import { windowsOfModel, withWindowPoints } from './windowGrid.ts';
 import type { ModelSpec } from '../model/model.ts';
 
+/** One parameter of a sweep (its name is its link key's stem, url/sweepKeys.ts, which also names it for people). */
 export interface SweepField {
   name: string;
-  label: string;
   min: number;
   max: number;
   /** whole numbers only */
@@ -18,8 +18,8 @@ export interface SweepField {
 
 export type SweepValues = Record<string, number>;
 
-const f = (name: string, label: string, min: number, max: number, integer: boolean, value: number): SweepField => ({
-  name, label, min, max, integer, value: Math.min(max, Math.max(min, integer ? Math.round(value) : value)),
+const f = (name: string, min: number, max: number, integer: boolean, value: number): SweepField => ({
+  name, min, max, integer, value: Math.min(max, Math.max(min, integer ? Math.round(value) : value)),
 });
 
 /** Defaults sized to finish in a few seconds on 2 cores. */
@@ -31,17 +31,17 @@ export function sweepFields(kind: SweepKind, base: ModelSpec): SweepField[] {
       const bc = betaCriticalCurve(base, [k])[0];
       // about twice β_c: past β_fold too for the kernels here (β_fold(3) = 0.261 for t³, 0.416 for t⁴)
       const top = Number.isFinite(bc) ? Math.min(0.9, Math.max(0.3, Math.ceil(bc * 20) / 10)) : 0.5;
-      return [f('from', 'β from', 0, 0.99, false, 0), f('to', 'β to', 0, 0.99, false, top), f('points', 'points', 2, 41, true, 11), f('trials', 'trials', 1, 200, true, 4), f('n', 'n', 1, 2000, true, nSmall(100))];
+      return [f('from', 0, 0.99, false, 0), f('to', 0, 0.99, false, top), f('points', 2, 41, true, 11), f('trials', 1, 200, true, 4), f('n', 1, 2000, true, nSmall(100))];
     }
     case 'coupon':
       // 400 trials: a standard error of at most 0.5/√400 = 0.025, so the Monte-Carlo scatter is
       // well inside the distance at which a disagreement with the exact curve would show
-      return [f('k', 'k', 2, 16, true, Math.max(2, base.k)), f('upTo', 'n/k up to', 0.5, 10, false, 4), f('trials', 'trials', 1, 1000, true, COUPON_TRIALS)];
+      return [f('k', 2, 16, true, Math.max(2, base.k)), f('upTo', 0.5, 10, false, 4), f('trials', 1, 1000, true, COUPON_TRIALS)];
     case 'escape':
-      return [f('dFrom', 'd from', 10, 1e9, false, 100), f('dTo', 'd to', 10, 1e9, false, 1e6), f('points', 'points', 2, 13, true, 5), f('trials', 'trials', 1, 50, true, 2), f('n', 'n', 1, 1000, true, nSmall(30))];
+      return [f('dFrom', 10, 1e9, false, 100), f('dTo', 10, 1e9, false, 1e6), f('points', 2, 13, true, 5), f('trials', 1, 50, true, 2), f('n', 1, 1000, true, nSmall(30))];
     case 'phase':
       // step 0.025 (below the 1/30 between β_c(4) and β_c(5) of φ = t³), plus PHASE_WINDOW_POINTS inside each k's window
-      return [f('to', 'β up to', 0.05, 0.99, false, 0.6), f('points', 'β points', 2, 30, true, 25), f('kFrom', 'k from', 2, 16, true, 2), f('kTo', 'k to', 2, 16, true, 5), f('trials', 'trials', 1, 20, true, 2), f('n', 'n', 1, 500, true, nSmall(40))];
+      return [f('to', 0.05, 0.99, false, 0.6), f('points', 2, 30, true, 25), f('kFrom', 2, 16, true, 2), f('kTo', 2, 16, true, 5), f('trials', 1, 20, true, 2), f('n', 1, 500, true, nSmall(40))];
   }
 }
 

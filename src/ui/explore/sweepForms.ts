@@ -1,14 +1,17 @@
-// Each sweep's own small controls: titles and notes here; fields, defaults and the
-// configuration a set of field values means live in core/experiments/sweepSettings.ts, shared with the
-// command line (`sweep <kind>`), so the app and the CLI build the same grid from the same link.
+// Each sweep's own small controls: titles and notes here; parameters, defaults and the
+// configuration a set of values means live in core/experiments/sweepSettings.ts, shared with the
+// command line (`sweep <kind>`), so the app and the CLI build the same grid from the same link;
+// the parameters' labels with their link keys (url/sweepKeys.ts).
 import { traitsOf } from '../../core/dynamics/kind.ts';
 import type { ModelSpec } from '../../core/model/model.ts';
 import type { SweepConfig, SweepKind, SweepRowOut } from '../../core/experiments/sweeps.ts';
-import type { SweepField, SweepValues } from '../../core/experiments/sweepSettings.ts';
-import { SWEEP_KEYS, sweepKeyOf } from '../../url/sweepKeys.ts';
+import type { SweepValues } from '../../core/experiments/sweepSettings.ts';
+import { SWEEP_KEYS, sweepKeyOf, type LabelledSweepField as SweepField } from '../../url/sweepKeys.ts';
 import type { Params } from '../../url/schema.ts';
 
-export { sweepConfigOf, sweepFields, type SweepField, type SweepValues } from '../../core/experiments/sweepSettings.ts';
+export { sweepConfigOf, type SweepValues } from '../../core/experiments/sweepSettings.ts';
+/** The fields of a sweep's card: its parameters with their labels. */
+export { labelledSweepFields as sweepFields, type LabelledSweepField as SweepField } from '../../url/sweepKeys.ts';
 
 export const SWEEP_TITLES: Record<SweepKind, string> = {
   beta: 'Outcomes against β',
