@@ -256,10 +256,15 @@ export function startRunner(store: AppStore, { createWorker, loop, clock, timers
       pendingStep = false;
       client.request(stepTarget(frameData.t, tEnd));
     } else if (s.playing && frameData.t < tEnd) {
-      playTarget = nextTarget(frameData.t, s.params.speed, dt, tEnd);
-      client.request(playTarget);
+      requestPlaying(s.params.speed, dt);
     }
   };
+
+  /** The playing frame `dt` seconds of wall time after the last one, at this speed. */
+  function requestPlaying(speed: number, dt: number): void {
+    playTarget = nextTarget(frameData.t, speed, dt, tEnd);
+    client.request(playTarget);
+  }
 
   /** The next playing frame at once, when nothing else (a redraw, a jump, a step, a held pane) waits for the worker. */
   function playOn(now: number): void {
@@ -268,8 +273,7 @@ export function startRunner(store: AppStore, { createWorker, loop, clock, timers
     if (clock.holds(frameData.t) || JSON.stringify(projectionOf(s.params)) !== drawnIn) return;
     const dt = (now - lastTick) / 1000;
     lastTick = now;
-    playTarget = nextTarget(frameData.t, s.params.speed, dt, tEnd);
-    client.request(playTarget);
+    requestPlaying(s.params.speed, dt);
   }
   raf = loop.request(tick);
 
