@@ -20,6 +20,25 @@ function splitPage(query: string) {
   return { ...page, stopCompare };
 }
 
+describe('the frame work of a sampled run (software rendering: RunnerDeps.frameWork)', () => {
+  it('both panes ask with the page’s frame work, and without it when there is none', () => {
+    for (const work of [undefined, 3e8]) {
+      const page = testPage('dyn=sgd&d=20&n=4&k=2&compare=beta:0.3');
+      page.deps.frameWork = () => work;
+      stops.push(startRunner(page.store, page.deps), startCompareRunner(page.store, page.deps));
+      page.settle();
+      for (let i = 0; i < 10; i++) page.frame();
+      const asked = (w: (typeof page.workers)[number]) => w.sent.flatMap((m) => (m.type === 'advance' && m.t > 0 ? [m.frameWork] : []));
+      expect(page.workers).toHaveLength(2);
+      for (const w of page.workers) {
+        expect(asked(w).length).toBeGreaterThan(2);
+        expect(new Set(asked(w))).toEqual(new Set([work]));
+      }
+      stops.splice(0).forEach((stop) => stop());
+    }
+  });
+});
+
 describe('the split view’s clock', () => {
   it('runs the second run (the other loss) beside the page’s', () => {
     const page = splitPage('k=2&n=4&compare=loss');

@@ -16,7 +16,7 @@ import { specKey } from '../core/model/model.ts';
 
 const READOUT_INTERVAL_MS = 100;
 
-export function startCompareRunner(store: AppStore, { createWorker, loop, clock, timers }: RunnerDeps = pageRunnerDeps): () => void {
+export function startCompareRunner(store: AppStore, { createWorker, loop, clock, timers, frameWork }: RunnerDeps = pageRunnerDeps): () => void {
   let client: SimClient | null = null;
   let current: string | null = null;
   let lastReadout = 0;
@@ -116,8 +116,9 @@ export function startCompareRunner(store: AppStore, { createWorker, loop, clock,
     // the page's frame waiting for this pane, if any (a jump: a paused link's time, the end)
     const target = Math.min(clock.target(frameData.t), tEnd);
     // the first frame (t = 0), then whenever the page's clock has moved on; a jump (a paused
-    // link) brings the plots' samples on the way
-    if (compareFrames.length === 0 || target > compareFrames.t) client.request(target, replayedTimes(target, compareFrames));
+    // link) brings the plots' samples on the way; frames as large as the page's, so the two
+    // panes keep one pace
+    if (compareFrames.length === 0 || target > compareFrames.t) client.request(target, replayedTimes(target, compareFrames), frameWork());
   };
   raf = loop.request(tick);
 

@@ -172,6 +172,20 @@ describe('pausing', () => {
     for (let i = 0; i < 5; i++) page.frame();
     expect(worker.advances).toEqual([0.5]);
   });
+
+  it('asks for frames of the work its deps allow, playing and replaying a paused link’s time', () => {
+    for (const query of ['dyn=sgd&d=20&n=4&k=2', 'dyn=sgd&d=20&n=4&k=2&t=0.5']) {
+      const page = testPage(query);
+      page.deps.frameWork = () => 4e8;
+      stop = startRunner(page.store, page.deps);
+      page.settle();
+      for (let i = 0; i < 5; i++) page.frame();
+      const asked = page.workers[0].sent.filter((m) => m.type === 'advance' && m.t > 0);
+      expect(asked.length).toBeGreaterThan(0);
+      for (const m of asked) expect(m).toMatchObject({ frameWork: 4e8 });
+      stop();
+    }
+  });
 });
 
 describe('a flow worker that stops answering', () => {

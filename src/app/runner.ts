@@ -19,7 +19,7 @@ import { PlayRate } from './playRate.ts';
 /** Readouts in the store refresh at most this often while playing. */
 const READOUT_INTERVAL_MS = 100;
 
-export function startRunner(store: AppStore, { createWorker, loop, clock, timers }: RunnerDeps = pageRunnerDeps): () => void {
+export function startRunner(store: AppStore, { createWorker, loop, clock, timers, frameWork }: RunnerDeps = pageRunnerDeps): () => void {
   let lastReadout = 0;
   let lastTick = loop.now();
   let pendingStep = false;
@@ -45,7 +45,7 @@ export function startRunner(store: AppStore, { createWorker, loop, clock, timers
   let heldInfo: RunInfo | null = null;
   /** a paused link's time, until a frame has reached it (0: none) */
   let replayGoal = 0;
-  const requestReplay = () => client.request(replayGoal, replayedTimes(replayGoal, frameData));
+  const requestReplay = () => client.request(replayGoal, replayedTimes(replayGoal, frameData), frameWork());
   // the projection the worker draws in (as JSON), and whether the last request was a redraw:
   // while playing, redraws and steps take turns so a turning tour never stalls the run
   let drawnIn = '';
@@ -263,7 +263,7 @@ export function startRunner(store: AppStore, { createWorker, loop, clock, timers
   /** The playing frame `dt` seconds of wall time after the last one, at this speed. */
   function requestPlaying(speed: number, dt: number): void {
     playTarget = nextTarget(frameData.t, speed, dt, tEnd);
-    client.request(playTarget);
+    client.request(playTarget, undefined, frameWork());
   }
 
   /** The next playing frame at once, when nothing else (a redraw, a jump, a step, a held pane) waits for the worker. */

@@ -19,7 +19,7 @@ export function testPage(query: string) {
     return w;
   };
   const timers = new ManualTimers();
-  const deps: RunnerDeps = { createWorker, loop, clock: new SplitClock(), timers };
+  const deps: RunnerDeps = { createWorker, loop, clock: new SplitClock(), timers, frameWork: () => undefined };
   const deliver = () => {
     for (const w of workers) w.deliver();
   };

@@ -34,7 +34,8 @@ per second at n = 100, d = 100 and 1000 with its multiply-adds per second agains
 multiply-add loop's (the arithmetic limit of scalar JavaScript here).
 
   --coupled   only the squared-loss (coupled) flow's figures: CPU time per right-hand side and
-              per accepted step for n = 30, 100, 300 at k = 3, whole runs for n ≤ 100, the n at
+              per accepted step for n = 30, 100, 300 at k = 3 (at 300 also over the 50 steps
+              after the first 10, with right-hand sides per step), whole runs for n ≤ 100, the n at
               which one step exceeds a frame's 50 ms, and whether the products ran as
               WebAssembly SIMD or JavaScript
 `;

@@ -25,6 +25,7 @@ import { Neurons } from './Neurons.tsx';
 import { usePrefersReducedMotion } from './reducedMotion.ts';
 import { SceneLabels, type LabelAnchors } from './SceneLabels.tsx';
 import { newViewLabels, sceneLabels, ViewLabelsContext } from './sceneLabels.ts';
+import { reportRenderer } from './rendererName.ts';
 import { Sphere } from './Sphere.tsx';
 import { useTapToRotate } from './useTapToRotate.ts';
 import { Trails } from './Trails.tsx';
@@ -149,6 +150,7 @@ export default function FlowView({ source, children, tools, testId = 'flow-canva
         flat
         dpr={[1, 2]}
         gl={{ preserveDrawingBuffer: true, antialias: true }}
+        onCreated={({ gl }) => reportRenderer(gl.getContext())}
         camera={{ position: DEFAULT_CAMERA, fov: 38, near: 0.05, far: 100 }}
         role="img"
         aria-label="neurons on the unit sphere"

@@ -101,16 +101,18 @@ export class SimClient {
   }
 
   /**
-   * Asks for the state at time t (with the plots' samples at the `history` times on the way);
-   * ignored while a frame is in flight.
+   * Asks for the state at time t (with the plots' samples at the `history` times on the way, and
+   * at most `frameWork` n·d·samples of a sample-based run: protocol.ts); ignored while a frame is
+   * in flight.
    */
-  request(t: number, history?: number[]): boolean {
+  request(t: number, history?: number[], frameWork?: number): boolean {
     if (this.busy) return false;
     this.inFlight = true;
     this.lastRequest = t;
     const buffers = this.spare;
     this.spare = undefined;
-    this.worker.postMessage({ type: 'advance', runId: this.runId, t, buffers, ...(history ? { history } : {}) }, buffers ? transferablesOf(buffers) : []);
+    const msg = { type: 'advance', runId: this.runId, t, buffers, ...(history ? { history } : {}), ...(frameWork !== undefined ? { frameWork } : {}) } as const;
+    this.worker.postMessage(msg, buffers ? transferablesOf(buffers) : []);
     this.supervise();
     return true;
   }

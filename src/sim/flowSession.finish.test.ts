@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel, type ModelSpec } from '../core/model/model.ts';
 import { runToEnd } from '../core/outcomes/run.ts';
-import { FlowSession, FRAME_WORK } from './flowSession.ts';
+import { FlowSession } from './flowSession.ts';
+import { FRAME_WORK } from './protocol.ts';
 import type { FromWorker } from './protocol.ts';
 import { testSpec } from './testSpec.ts';
 

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../core/model/model.ts';
 import { runToEnd } from '../core/outcomes/run.ts';
-import { FlowSession, FRAME_WORK } from './flowSession.ts';
-import { TRACED_ROWS } from './protocol.ts';
+import { FlowSession } from './flowSession.ts';
+import { FRAME_WORK, TRACED_ROWS } from './protocol.ts';
 import { testSpec } from './testSpec.ts';
 
 // at n·d = 5000 and η = 5e-5 a frame goes at most SPAN further in t (0.3 for FRAME_WORK = 3e7)
@@ -44,6 +44,30 @@ describe('FlowSession with dyn=sgd', () => {
     expect(Array.from(last.buffers.overlaps)).toEqual(Array.from(cli.u));
     expect(last.counts).toEqual(cli.counts);
     expect(cli.flow.samples).toBe(Math.round(T / 5e-5));
+  });
+
+  it('a request’s frameWork sets how far a frame goes; frames of either size reach the same state', () => {
+    const spec = testSpec({ ...SGD, T: 10 * SPAN });
+    const frameTimes = (frameWork?: number) => {
+      const session = new FlowSession();
+      session.handle({ type: 'configure', runId: 1, spec });
+      const times: number[] = [];
+      let f;
+      do {
+        f = session.handle({ type: 'advance', runId: 1, t: 6 * SPAN, ...(frameWork !== undefined ? { frameWork } : {}) });
+        if (f?.type !== 'frame') throw new Error('no frame');
+        times.push(f.t);
+      } while (f.t < 6 * SPAN);
+      return { times, overlaps: Array.from(f.buffers.overlaps), counts: f.counts };
+    };
+    const small = frameTimes();
+    const large = frameTimes(3 * FRAME_WORK);
+    expect(small.times.length).toBe(6);
+    expect(large.times).toEqual([3 * SPAN, 6 * SPAN].map((t) => expect.closeTo(t, 12)));
+    expect(large.overlaps).toEqual(small.overlaps);
+    expect(large.counts).toEqual(small.counts);
+    // a frameWork that is no amount of work is the default's
+    for (const bad of [0, -1, NaN, Infinity]) expect(frameTimes(bad).times.length).toBe(6);
   });
 
   it('the flow has no sampling fields', () => {

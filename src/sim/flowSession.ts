@@ -13,10 +13,7 @@ import { runAtRest } from '../core/outcomes/allSettled.ts';
 import { createDynamics } from '../core/dynamics/factory.ts';
 import type { Dynamics } from '../core/dynamics/dynamics.ts';
 import { T_FLOOR } from './clock.ts';
-import { allocateFrameBuffers, fitsRun, TRACED_ROWS, type FromWorker, type ProjectionView, type ReplayedHistory, type RunInfo, type ToWorker } from './protocol.ts';
-
-/** Most n·d·samples one frame computes (about 25 ms of SGD steps here, `npm run bench`). */
-export const FRAME_WORK = 3e7;
+import { allocateFrameBuffers, fitsRun, FRAME_WORK, TRACED_ROWS, type FromWorker, type ProjectionView, type ReplayedHistory, type RunInfo, type ToWorker } from './protocol.ts';
 
 /** Longest the page goes without a message while a request runs (plus one piece). */
 export const HEARTBEAT_MS = 250;
@@ -139,14 +136,15 @@ export class FlowSession {
   }
 
   /**
-   * Sample-based dynamics cost n·d per sample: a frame goes at most FRAME_WORK further, so a
-   * fast playback speed cannot hold one frame for minutes (the next frame continues from here).
+   * Sample-based dynamics cost n·d per sample: a frame goes at most `work` (n·d·samples) further,
+   * so a fast playback speed cannot hold one frame for minutes (the next frame continues from here).
    */
-  private frameHorizon(): number {
+  private frameHorizon(work: number | undefined): number {
     const plan = this.flow?.sampling;
     if (!plan || !this.model) return Infinity;
     const { n, d } = this.model.spec;
-    return this.t + (FRAME_WORK / (n * d * plan.batch)) * plan.eta;
+    const cap = work !== undefined && work > 0 && Number.isFinite(work) ? work : FRAME_WORK;
+    return this.t + (cap / (n * d * plan.batch)) * plan.eta;
   }
 
   /** Whether every neuron is at rest at t (core/outcomes/allSettled.ts), so the run may end at once. */
@@ -170,7 +168,7 @@ export class FlowSession {
     return this.advance(request, Infinity, this.now() + FINISH_SLICE_MS);
   }
 
-  private advance(msg: Extract<ToWorker, { type: 'advance' }>, horizon = this.frameHorizon(), deadline = Infinity): FromWorker | null {
+  private advance(msg: Extract<ToWorker, { type: 'advance' }>, horizon = this.frameHorizon(msg.frameWork), deadline = Infinity): FromWorker | null {
     if (msg.runId !== this.runId || !this.model || !this.flow || !this.projector) return null;
     const { n, k } = this.model.spec;
     const started = this.now();

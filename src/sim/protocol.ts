@@ -15,6 +15,12 @@ import type { CriticalPointKind } from '../core/analysis/criticalPoints.ts';
 export const TRACED_ROWS = 6;
 
 /**
+ * Most n·d·samples one frame of a sample-based run computes (about 25 ms of SGD steps here,
+ * `npm run bench`), unless the request says otherwise (`frameWork`).
+ */
+export const FRAME_WORK = 3e7;
+
+/**
  * The plots' samples at times before a frame, computed in one request: a paused link rebuilds
  * its loss and overlap history without a frame (and a redraw) per sample. Row i of `traces`
  * (and `predictions`) holds the overlaps of the first min(TRACED_ROWS, n) neurons at times[i].
@@ -114,6 +120,8 @@ export type ToWorker =
       buffers?: FrameBuffers;
       /** increasing times below t at which to record the plots' samples on the way (ReplayedHistory) */
       history?: number[];
+      /** most n·d·samples this frame computes, for sample-based dynamics (FRAME_WORK when absent) */
+      frameWork?: number;
     }
   /** a view change: the current state drawn in another projection; the run is not touched */
   | { type: 'project'; runId: number; projection: ProjectionChoice; buffers?: FrameBuffers }

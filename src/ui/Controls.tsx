@@ -1,6 +1,8 @@
 // Model and playback controls. Every control's `name` is its permalink key.
 import { useState } from 'react';
 import { useApp, getAppStore } from '../state/store.ts';
+import { useStore } from 'zustand';
+import { rendererStore } from '../state/renderer.ts';
 import { FIELDS, type ParamKey } from '../url/schema.ts';
 import { RangeControl } from './RangeControl.tsx';
 import { ActivationField, DropLowField, KernelSummary } from './ActivationField.tsx';
@@ -125,9 +127,14 @@ export function SpeedControl() {
 /** While playing behind the asked speed: the computation, not the setting, is the limit (app/playRate.ts). */
 function SpeedLimitNote() {
   const limit = useApp((s) => (s.playing ? s.readout.limit : undefined));
+  const sampled = useApp((s) => s.info?.sampling !== undefined);
+  const software = useStore(rendererStore, (s) => s.software);
   if (!limit) return null;
+  const pace = `${formatNumber(limit.decadesPerSecond, 2)} decades of t per second, below the speed asked for`;
+  // the runners' larger frames (app/runnerDeps.ts): said, so the coarser motion is not a surprise
+  const fewerFrames = sampled && software ? '; drawn without a GPU, so fewer, larger steps are shown and the computation keeps its core' : '';
   return (
-    <p className="muted speed-limit" data-testid="speed-limit-note" title={`${formatNumber(limit.decadesPerSecond, 2)} decades of t per second, below the speed asked for`}>
+    <p className="muted speed-limit" data-testid="speed-limit-note" data-fewer-frames={fewerFrames ? 'on' : 'off'} title={pace + fewerFrames}>
       computing at {formatNumber(limit.tPerSecond, 2)} t/s — the worker is the limit
     </p>
   );

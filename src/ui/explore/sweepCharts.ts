@@ -83,7 +83,8 @@ function betaChart(c: SweepChartInput): SweepChart {
     marks: [
       // steps, each β's stack held to halfway to its neighbours: a ramp would invent fractions
       // between grid points (across the window the outcome can jump)
-      Plot.areaY(betaStack(rows), { x: 'beta', y: 'fraction', fill: 'bin', order: BETA_BINS.map((b) => b.label), curve: 'step' }),
+      // z said outright: one series per bin even when a sweep has one β so far (Plot warns on the implicit one)
+      Plot.areaY(betaStack(rows), { x: 'beta', y: 'fraction', fill: 'bin', z: 'bin', order: BETA_BINS.map((b) => b.label), curve: 'step' }),
       Plot.rectX(window, { x1: 'from', x2: 'to', y1: 0, y2: 1, fill: t.accent, fillOpacity: 0.18 }),
       Plot.ruleX(Number.isFinite(bc) ? [bc] : [], { stroke: t.accent, strokeWidth: 2, strokeDasharray: '5,4' }),
       Plot.ruleX(window.map((w) => w.to), { stroke: t.fg, strokeWidth: 1.5, strokeDasharray: '2,3' }),
@@ -250,7 +251,7 @@ const rows = [{ x: 0, y: 0, k: 2, bin: 'a' }, { x: 1, y: 1, k: 3, bin: 'b' }];
 export const SWEEP_CHART_WARM_UPS: (() => void)[] = [
   () => Plot.plot({ width: 200, height: 120, marks: [Plot.line(rows, { x: 'x', y: 'y' })] }),
   () => Plot.plot({ width: 200, height: 120, marks: [Plot.dot(rows, { x: 'x', y: 'y' }), Plot.ruleX(rows, { x: 'x' })] }),
-  () => Plot.plot({ width: 200, height: 120, marks: [Plot.areaY(rows, { x: 'x', y: 'y', fill: 'bin' })] }),
+  () => Plot.plot({ width: 200, height: 120, marks: [Plot.areaY(rows, { x: 'x', y: 'y', fill: 'bin', z: 'bin' })] }),
   // no colour legend: its ramp is encoded with canvas.toDataURL, a readback that can hold the
   // main thread for 300 ms while the 3-D view renders (npm run perf); the phase chart pays it
   () => Plot.plot({ width: 200, height: 120, color: { type: 'linear', domain: [0, 1], scheme: 'viridis' }, marks: [Plot.rect(rows, { x1: 'x', x2: 'y', y1: 'k', y2: 'k', fill: 'y' })] }),
