@@ -13,7 +13,11 @@ import { runAtRest } from '../core/outcomes/allSettled.ts';
 import { createDynamics } from '../core/dynamics/factory.ts';
 import type { Dynamics } from '../core/dynamics/dynamics.ts';
 import { T_FLOOR } from './clock.ts';
+import { Lookahead } from './lookahead.ts';
 import { allocateFrameBuffers, fitsRun, FRAME_WORK, TRACED_ROWS, type FromWorker, type ProjectionView, type ReplayedHistory, type RunInfo, type ToWorker } from './protocol.ts';
+
+/** n·d·samples the fork of a sample-based run takes between looks at the clock (a few ms, lookahead.ts). */
+const LOOKAHEAD_PIECE_WORK = 4e6;
 
 /** Longest the page goes without a message while a request runs (plus one piece). */
 export const HEARTBEAT_MS = 250;
@@ -49,6 +53,8 @@ export class FlowSession {
    * after recording the sample at the time it stopped must not record it again next slice
    */
   private recorded = -Infinity;
+  /** a fork of a sample-based run stepping ahead in the worker's idle time */
+  private lookahead: Lookahead | null = null;
   /** the run-at-rest test of the current model, built on its first use */
   private restTest: { model: Model; test: ReturnType<typeof runAtRest> } | null = null;
 
@@ -77,9 +83,11 @@ export class FlowSession {
     this.decades = FIRST_DECADES;
     this.model = null;
     this.flow = null;
+    this.lookahead = null;
     const model = buildModel(msg.spec);
     this.model = model;
     this.flow = createDynamics(model);
+    this.lookahead = this.flow.fork && this.flow.sampling ? new Lookahead(this.flow, model.tEnd, this.workSpan(LOOKAHEAD_PIECE_WORK), this.now) : null;
     this.projector = new NeuronProjector(model.geometry, msg.projection);
     this.t = 0;
     this.recorded = -Infinity;
@@ -140,11 +148,23 @@ export class FlowSession {
    * so a fast playback speed cannot hold one frame for minutes (the next frame continues from here).
    */
   private frameHorizon(work: number | undefined): number {
+    return this.t + this.workSpan(work !== undefined && work > 0 && Number.isFinite(work) ? work : FRAME_WORK);
+  }
+
+  /** The span of t that costs `work` n·d·samples (Infinity for a population flow). */
+  private workSpan(work: number): number {
     const plan = this.flow?.sampling;
     if (!plan || !this.model) return Infinity;
     const { n, d } = this.model.spec;
-    const cap = work !== undefined && work > 0 && Number.isFinite(work) ? work : FRAME_WORK;
-    return this.t + (cap / (n * d * plan.batch)) * plan.eta;
+    return (work / (n * d * plan.batch)) * plan.eta;
+  }
+
+  /**
+   * Work for the time between requests (the worker calls it while no message waits): steps a
+   * sample-based run's fork for about `sliceMs`; returns whether there is more to do.
+   */
+  idle(sliceMs: number): boolean {
+    return this.lookahead?.idle(this.t, sliceMs) ?? false;
   }
 
   /** Whether every neuron is at rest at t (core/outcomes/allSettled.ts), so the run may end at once. */
@@ -168,11 +188,17 @@ export class FlowSession {
     return this.advance(request, Infinity, this.now() + FINISH_SLICE_MS);
   }
 
-  private advance(msg: Extract<ToWorker, { type: 'advance' }>, horizon = this.frameHorizon(msg.frameWork), deadline = Infinity): FromWorker | null {
+  private advance(msg: Extract<ToWorker, { type: 'advance' }>, cap?: number, deadline = Infinity): FromWorker | null {
     if (msg.runId !== this.runId || !this.model || !this.flow || !this.projector) return null;
     const { n, k } = this.model.spec;
     const started = this.now();
     const before = { ...this.flow.stats };
+    if (this.lookahead) {
+      this.lookahead.asked();
+      // a replay needs the state at each of its times on the way, so it takes every step itself
+      if (!msg.history) this.t = this.lookahead.takeOver(this.t, Math.min(msg.t, this.model.tEnd));
+    }
+    const horizon = cap ?? this.frameHorizon(msg.frameWork);
     const goal = Math.max(this.t, Math.min(msg.t, this.model.tEnd, horizon));
     const buffers = fitsRun(msg.buffers, n, k) ? msg.buffers : allocateFrameBuffers(n, k);
     const history = msg.history ? this.replay(msg.history, goal, buffers.overlaps, deadline) : undefined;

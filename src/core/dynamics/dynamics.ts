@@ -41,4 +41,25 @@ export interface Dynamics {
   readonly escapeTime?: Float64Array;
   /** the population flow's overlaps at t for the first `rows` neurons from the same start */
   predictionAt?(t: number, rows: number, out: Float64Array): void;
+  /**
+   * Optional, for dynamics whose every step is work (online SGD): a copy of this run in its
+   * present state that steps on its own, or null where one cannot be made (or its saved states
+   * would be too large). The worker steps a fork ahead of the frames while it would otherwise
+   * wait for the page (sim/lookahead.ts).
+   */
+  fork?(): Dynamics | null;
+  /** The whole state, copied (with fork). */
+  saveState?(): SavedState;
+  /**
+   * Continues from a state this run or a fork of it saved: the same seed and the same steps give
+   * the same state, so this is the state this run would reach by taking those steps itself.
+   */
+  loadState?(state: SavedState): void;
+}
+
+/** A dynamics' whole state at one time, as saveState copies it. */
+export interface SavedState {
+  readonly steps: number;
+  readonly stats: Readonly<IntegratorStats>;
+  readonly bytes: Uint8Array;
 }

@@ -11,7 +11,7 @@
 // There the whole step runs in the module too, many steps per call (sgdSteps.ts): the sampler
 // (sgdNormals.ts, calling Rng.normal's own logarithm), the labels and every neuron's update, again
 // operation for operation as the step below.
-import type { Dynamics, IntegratorStats } from './dynamics.ts';
+import type { Dynamics, IntegratorStats, SavedState } from './dynamics.ts';
 import type { Geometry } from '../model/geometry.ts';
 import { GaussianSamples } from './sampleStream.ts';
 import { RNG_SPARE, RNG_WORDS } from './sgdNormals.ts';
@@ -42,6 +42,9 @@ export interface SgdSetup {
 
 /** The most steps one call into the module takes (its count is a 32-bit integer). */
 const STEPS_PER_CALL = 2 ** 30;
+
+/** Largest module memory a run forks (its fork keeps saved states of this size, sim/lookahead.ts): 1 MiB. */
+const FORK_MAX_BYTES = 2 ** 20;
 
 function horner(c: Float64Array, z: number): number {
   let v = c[c.length - 1];
@@ -320,6 +323,31 @@ export class SgdDynamics implements Dynamics {
     this.steps++;
     this.stats.accepted++;
     this.stats.rhsEvals += B;
+  }
+
+  /**
+   * A twin stepping on its own from this state (Dynamics.fork): where the whole step runs in the
+   * module, the module's memory is the whole state (weights, norms, failed flags, the sample
+   * generator), so a copy of it and of the step count is the run.
+   */
+  fork(): SgdDynamics | null {
+    if (!this.kernels || !this.whole || this.at.bytes > FORK_MAX_BYTES) return null;
+    const twin = new SgdDynamics(this.setup);
+    if (!twin.kernels || !twin.whole) return null;
+    twin.loadState(this.saveState());
+    return twin;
+  }
+
+  saveState(): SavedState {
+    if (!this.kernels || !this.whole) throw new Error('only an SGD run stepping in its module saves its state');
+    return { steps: this.steps, stats: { ...this.stats }, bytes: new Uint8Array(this.kernels.memory.buffer, 0, this.at.bytes).slice() };
+  }
+
+  loadState(state: SavedState): void {
+    if (!this.kernels || !this.whole || state.bytes.length !== this.at.bytes) throw new Error('an SGD run loads only a state it or a fork of it saved');
+    new Uint8Array(this.kernels.memory.buffer, 0, this.at.bytes).set(state.bytes);
+    this.steps = state.steps;
+    Object.assign(this.stats, state.stats);
   }
 
   /** u_ij = w_i·v_j, from the weights: the index vectors are the rows of L in the first k coordinates. */
