@@ -62,6 +62,9 @@ test('the SGD example says the worker is the limit while playing; Jump to end go
   test.setTimeout(180_000);
   await page.goto(`/?${SGD_EXAMPLE}&speed=4`);
   await expect(page.getByTestId('speed-limit-note')).toContainText('the worker is the limit', { timeout: 60_000 });
+  // the view is drawn by a software renderer here, so the run is shown in fewer, larger frames
+  await expect(page.getByTestId('speed-limit-note')).toHaveAttribute('data-fewer-frames', 'on');
+  await expect(page.getByTestId('speed-limit-note')).toHaveAttribute('title', /drawn without a GPU/);
   await page.keyboard.press('e');
   // the jump comes back in slices, each a frame further on, and the page keeps answering
   await expect(page.getByTestId('speed-limit-note')).toHaveCount(0);
