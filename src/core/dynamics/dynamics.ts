@@ -44,8 +44,8 @@ export interface Dynamics {
   /**
    * Optional, for dynamics whose every step is work (online SGD): a copy of this run in its
    * present state that steps on its own, or null where one cannot be made (or its saved states
-   * would be too large). The worker steps a fork ahead of the frames while it would otherwise
-   * wait for the page (sim/lookahead.ts).
+   * would be too large): a caller with time to spare can step the copy ahead and later take
+   * its saved state instead of taking those steps again.
    */
   fork?(): Dynamics | null;
   /** The whole state, copied (with fork). */

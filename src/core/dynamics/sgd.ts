@@ -43,7 +43,7 @@ export interface SgdSetup {
 /** The most steps one call into the module takes (its count is a 32-bit integer). */
 const STEPS_PER_CALL = 2 ** 30;
 
-/** Largest module memory a run forks (its fork keeps saved states of this size, sim/lookahead.ts): 1 MiB. */
+/** Largest module memory a run forks (each state its fork saves is this large): 1 MiB. */
 const FORK_MAX_BYTES = 2 ** 20;
 
 function horner(c: Float64Array, z: number): number {

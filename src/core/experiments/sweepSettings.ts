@@ -1,12 +1,12 @@
 // The sweeps' settings: each sweep's parameters with their ranges and model-dependent defaults,
-// and what a set of values means as a configuration. One place, so every front end that runs a
-// sweep, and `sweep <kind>` on the command line, names the same grid.
+// and what a set of values means as a configuration. One place, so every caller that runs a
+// sweep names the same grid.
 import { traitsOf } from '../dynamics/kind.ts';
 import { betaCriticalCurve, linearGrid, logGrid, type SweepConfig, type SweepKind } from './sweeps.ts';
 import { windowsOfModel, withWindowPoints } from './windowGrid.ts';
 import type { ModelSpec } from '../model/model.ts';
 
-/** One parameter of a sweep (its name is its link key's stem, url/sweepKeys.ts, which also names it for people). */
+/** One parameter of a sweep, by name, with its range, whether it is whole, and its default. */
 export interface SweepField {
   name: string;
   min: number;
