@@ -184,6 +184,7 @@ describe('pausing', () => {
       expect(asked.length).toBeGreaterThan(0);
       for (const m of asked) expect(m).toMatchObject({ frameWork: 4e8 });
       stop();
+      stop = () => {};
     }
   });
 });

@@ -25,8 +25,7 @@ export interface RunnerDeps {
 
 /**
  * Frames of a run behind its speed, drawn by a software renderer: ten times FRAME_WORK, about 4
- * frames a second here instead of 20–30, which took the SGD example (`npm run perf`) from 62–72 s
- * to 48–57 s to its end in the same spell of this machine (state/renderer.ts).
+ * frames a second instead of 20–30 on the 2-core machine (state/renderer.ts, docs/architecture.md).
  */
 export const SOFTWARE_FRAME_WORK = 10 * FRAME_WORK;
 

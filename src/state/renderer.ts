@@ -5,8 +5,13 @@
 // which renderer it got (scene/FlowView.tsx); the runners then ask a sample-based run for fewer,
 // larger frames (app/runnerDeps.ts).
 import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
 
 export const rendererStore = createStore<{ software: boolean }>()(() => ({ software: false }));
+
+export function useSoftwareRenderer(): boolean {
+  return useStore(rendererStore, (s) => s.software);
+}
 
 const SOFTWARE_RENDERERS = /swiftshader|llvmpipe|softpipe|software|basic render/i;
 

@@ -1,8 +1,7 @@
 // Model and playback controls. Every control's `name` is its permalink key.
 import { useState } from 'react';
 import { useApp, getAppStore } from '../state/store.ts';
-import { useStore } from 'zustand';
-import { rendererStore } from '../state/renderer.ts';
+import { useSoftwareRenderer } from '../state/renderer.ts';
 import { FIELDS, type ParamKey } from '../url/schema.ts';
 import { RangeControl } from './RangeControl.tsx';
 import { ActivationField, DropLowField, KernelSummary } from './ActivationField.tsx';
@@ -128,7 +127,7 @@ export function SpeedControl() {
 function SpeedLimitNote() {
   const limit = useApp((s) => (s.playing ? s.readout.limit : undefined));
   const sampled = useApp((s) => s.info?.sampling !== undefined);
-  const software = useStore(rendererStore, (s) => s.software);
+  const software = useSoftwareRenderer();
   if (!limit) return null;
   const pace = `${formatNumber(limit.decadesPerSecond, 2)} decades of t per second, below the speed asked for`;
   // the runners' larger frames (app/runnerDeps.ts): said, so the coarser motion is not a surprise
