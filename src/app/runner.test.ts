@@ -1,7 +1,7 @@
 // The page's runner against a fake flow worker, frame by frame: what it asks the worker for,
 // and what reaches the store and the link.
 import { afterEach, describe, expect, it } from 'vitest';
-import { nextTarget, replayedTimes, stepTarget } from '../sim/clock.ts';
+import { nextTarget, playedTimes, replayedTimes, stepTarget } from '../sim/clock.ts';
 import { frameData } from '../state/frameData.ts';
 import { encode } from '../url/codec.ts';
 import { FAKE_AUTO_END } from './fakeFlowWorker.ts';
@@ -183,6 +183,28 @@ describe('pausing', () => {
       const asked = page.workers[0].sent.filter((m) => m.type === 'advance' && m.t > 0);
       expect(asked.length).toBeGreaterThan(0);
       for (const m of asked) expect(m).toMatchObject({ frameWork: 4e8 });
+      stop();
+      stop = () => {};
+    }
+  });
+
+  it('a playing frame of the larger work brings the plots’ samples on the way, on the fixed grid; without it none', () => {
+    for (const work of [4e8, undefined]) {
+      const page = testPage('dyn=sgd&d=20&n=4&k=2&speed=4');
+      page.deps.frameWork = () => work;
+      stop = startRunner(page.store, page.deps);
+      page.settle();
+      for (let i = 0; i < 20; i++) page.frame(50);
+      const advances = page.workers[0].sent.filter((m) => m.type === 'advance' && m.t > 0);
+      const sampled = advances.flatMap((m) => (m.type === 'advance' ? m.history ?? [] : []));
+      if (work === undefined) expect(sampled).toEqual([]);
+      else {
+        // every grid time is a sample on the way or the time of a frame itself
+        const want = playedTimes(0, frameData.t);
+        const framed = new Set(advances.flatMap((m) => (m.type === 'advance' ? [m.t] : [])));
+        expect(sampled).toEqual(want.filter((h) => !framed.has(h)));
+        expect(sampled.length).toBeGreaterThan(60);
+      }
       stop();
       stop = () => {};
     }

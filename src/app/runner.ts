@@ -9,7 +9,7 @@ import { frameData } from '../state/frameData.ts';
 import { modelSpecOf } from '../url/codec.ts';
 import { SimClient, type FrameMessage } from '../sim/client.ts';
 import type { RunInfo } from '../sim/protocol.ts';
-import { nextTarget, replayedTimes, stepTarget } from '../sim/clock.ts';
+import { nextTarget, playedTimes, replayedTimes, stepTarget } from '../sim/clock.ts';
 import { projectionStore, TOUR_SPEED, tourClock } from '../state/projectionView.ts';
 import { prefersReducedMotion } from '../state/motion.ts';
 import { projectionOf } from './projection.ts';
@@ -260,10 +260,15 @@ export function startRunner(store: AppStore, { createWorker, loop, clock, timers
     }
   };
 
-  /** The playing frame `dt` seconds of wall time after the last one, at this speed. */
+  /**
+   * The playing frame `dt` seconds of wall time after the last one, at this speed; a frame that
+   * may go far (frameWork) brings the plots' samples on the way.
+   */
   function requestPlaying(speed: number, dt: number): void {
     playTarget = nextTarget(frameData.t, speed, dt, tEnd);
-    client.request(playTarget, undefined, frameWork());
+    const work = frameWork();
+    const history = work === undefined ? undefined : playedTimes(frameData.t, playTarget);
+    client.request(playTarget, history?.length ? history : undefined, work);
   }
 
   /** The next playing frame at once, when nothing else (a redraw, a jump, a step, a held pane) waits for the worker. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextTarget, replayTargets, STEP_DECADES, stepTarget, T_FLOOR } from './clock.ts';
+import { nextTarget, playedTimes, replayTargets, STEP_DECADES, stepTarget, T_FLOOR } from './clock.ts';
 
 describe('playback clock', () => {
   it('a step multiplies t by 10^0.1, as the shortcuts help says', () => {
@@ -27,5 +27,22 @@ describe('playback clock', () => {
     for (let i = 1; i < ts.length; i++) expect(ts[i]).toBeGreaterThan(ts[i - 1]);
     expect(replayTargets(1e12).length).toBe(121);
     expect(replayTargets(0.005)).toEqual([0.005]);
+  });
+});
+
+describe('playedTimes', () => {
+  it('is a fixed grid of 20 per decade from T_FLOOR, strictly between the two times', () => {
+    const all = playedTimes(0, 100);
+    expect(all.length).toBe(80);
+    expect(all[0]).toBe(T_FLOOR);
+    for (let i = 1; i < all.length; i++) expect(Math.log10(all[i] / all[i - 1])).toBeCloseTo(0.05, 12);
+    expect(all.at(-1)!).toBeLessThan(100);
+    // frames cut anywhere bring the same samples as one frame over the whole way
+    const cuts = [0, 0.013, 0.5, 0.51, all[50], 3.7, 100];
+    const pieces = cuts.slice(1).flatMap((to, i) => [...playedTimes(cuts[i], to), ...(all.includes(to) ? [to] : [])]);
+    expect(pieces).toEqual(all);
+    expect(playedTimes(5, 5)).toEqual([]);
+    expect(playedTimes(5, 4)).toEqual([]);
+    expect(playedTimes(0, T_FLOOR)).toEqual([]);
   });
 });

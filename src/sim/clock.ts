@@ -36,6 +36,22 @@ export function replayTargets(t: number): number[] {
   return out;
 }
 
+/**
+ * The plots' samples a playing frame from `from` to `to` brings along, on a fixed grid of
+ * REPLAY_PER_DECADE per decade from T_FLOOR (strictly between the two): a frame that goes far (the
+ * larger frames of a software-drawn page) keeps the plots as fine as many small frames would.
+ */
+export function playedTimes(from: number, to: number): number[] {
+  const out: number[] = [];
+  if (!(to > T_FLOOR) || !(to > from)) return out;
+  const first = from > T_FLOOR ? Math.floor(Math.log10(from / T_FLOOR) * REPLAY_PER_DECADE) : 0;
+  for (let i = first; ; i++) {
+    const h = T_FLOOR * Math.pow(10, i / REPLAY_PER_DECADE);
+    if (h >= to) return out;
+    if (h > from) out.push(h);
+  }
+}
+
 /** The history times a jump to `t` brings along: those of replayTargets (and 0) past what `shown` already has. */
 export function replayedTimes(t: number, shown: { t: number; length: number }): number[] {
   return [0, ...replayTargets(t)].filter((h) => h < t && (h > shown.t || shown.length === 0));

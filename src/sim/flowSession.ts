@@ -167,6 +167,11 @@ export class FlowSession {
     return this.lookahead?.idle(this.t, sliceMs) ?? false;
   }
 
+  /** Takes the idle-time fork's latest saved state not past `goal`, if it is ahead of the run (lookahead.ts). */
+  private takeFork(goal: number): void {
+    if (this.lookahead) this.t = this.lookahead.takeOver(this.t, goal);
+  }
+
   /** Whether every neuron is at rest at t (core/outcomes/allSettled.ts), so the run may end at once. */
   private atRest(u: Float64Array, t: number): boolean {
     const model = this.model!;
@@ -193,17 +198,20 @@ export class FlowSession {
     const { n, k } = this.model.spec;
     const started = this.now();
     const before = { ...this.flow.stats };
-    if (this.lookahead) {
-      this.lookahead.asked();
-      // a replay needs the state at each of its times on the way, so it takes every step itself
-      if (!msg.history) this.t = this.lookahead.takeOver(this.t, Math.min(msg.t, this.model.tEnd));
-    }
+    this.lookahead?.asked();
+    // the plots' samples need the state at each of their times: the fork's work is taken up to
+    // the first of them here, and up to each next one on the way (replay)
+    const firstSample = msg.history?.find((h) => h >= this.t && h > this.recorded) ?? Infinity;
+    this.takeFork(Math.min(msg.t, this.model.tEnd, firstSample));
     const horizon = cap ?? this.frameHorizon(msg.frameWork);
     const goal = Math.max(this.t, Math.min(msg.t, this.model.tEnd, horizon));
     const buffers = fitsRun(msg.buffers, n, k) ? msg.buffers : allocateFrameBuffers(n, k);
     const history = msg.history ? this.replay(msg.history, goal, buffers.overlaps, deadline) : undefined;
     // a slice that ran out during the samples stops there: the next one takes them up
-    if (!(this.now() >= deadline)) this.advanceInPieces(goal, buffers.overlaps, deadline);
+    if (!(this.now() >= deadline)) {
+      this.takeFork(goal);
+      this.advanceInPieces(goal, buffers.overlaps, deadline);
+    }
     // the goal, unless a jump to the end ran out of its slice of time before it
     const target = this.t;
     const opt = classifyOptionsOf(this.model);
@@ -270,6 +278,7 @@ export class FlowSession {
       // out of time (a slice of a jump to the end): the samples reached so far, the rest next time
       if (this.now() >= deadline) return truncated(out, i, stride);
       const h = at[i];
+      this.takeFork(h);
       this.advanceInPieces(h, overlaps, deadline);
       if (this.t < h) return truncated(out, i, stride);
       this.recorded = h;

@@ -79,7 +79,7 @@ describe('the SGD fork in idle time', () => {
     expect(advance(tEnd).t).toBe(tEnd);
   });
 
-  it('a replay of the plots’ history takes every step itself: all its samples are there', () => {
+  it('a replay of the plots’ history has all its samples, the fork ahead or not', () => {
     const { s, advance } = session(SGD);
     advance(0.01);
     while (s.idle(1e9));
@@ -91,6 +91,21 @@ describe('the SGD fork in idle time', () => {
       times = times.concat(Array.from(f.history?.times ?? []));
     } while (f.t < 2 * SPAN && f.history && f.history.times.length < history.length);
     expect(times).toEqual(history);
+  });
+
+  it('a frame with the plots’ samples on the way takes the fork’s work up to the first of them, and gives the frame and samples of a run without it', () => {
+    const idle = session(SGD);
+    const plain = session(SGD);
+    idle.advance(0.01);
+    plain.advance(0.01);
+    while (idle.s.idle(1e9));
+    const history = [0.5 * SPAN, 0.75 * SPAN];
+    const a = idle.advance(SPAN, history);
+    const b = plain.advance(SPAN, history);
+    expect(a.t).toBe(b.t);
+    expect(Array.from(a.history!.times)).toEqual(history);
+    expect(Array.from(a.history!.traces)).toEqual(Array.from(b.history!.traces));
+    expect(Array.from(a.buffers.overlaps)).toEqual(Array.from(b.buffers.overlaps));
   });
 
   it('a population flow has no fork: idle has nothing to do', () => {

@@ -6,8 +6,8 @@
 // those steps again, and steps on from there.
 //
 // No frame changes: the same seed and the same steps give the same state whichever copy took
-// them, every frame is still the state at the time the run went to, and a request that replays
-// the plots' history (which needs the state at each of its times) takes every step itself. The
+// them, every frame is still the state at the time the run went to, and a request with the
+// plots' samples on the way takes the saved states only up to each sample's time. The
 // fork stops soon after the page stops asking (paused, hidden) and at the end of the run.
 import type { Dynamics, SavedState } from '../core/dynamics/dynamics.ts';
 
