@@ -39,7 +39,8 @@ test('the service worker precaches every file of the build but the unused font f
   // woff/ttf: KaTeX lists woff2 first; sw.js and its Workbox runtime are the worker itself; _headers is for the host
   const needed = files.filter((f) => !/\.(woff|ttf)$/.test(f) && !/^(sw\.js|workbox-[\w-]+\.js|_headers)$/.test(f));
   expect(needed.filter((f) => !cached.has(f))).toEqual([]);
-  expect(needed.filter((f) => /worker.*\.js$/.test(f))).toHaveLength(2);
+  // the flow worker, its SGD part workers' code and the explore pool's
+  expect(needed.filter((f) => /worker.*\.js$/.test(f))).toHaveLength(3);
   expect(needed.filter((f) => /KaTeX.*\.woff2$/.test(f)).length).toBeGreaterThan(15);
   expect(cached.size).toBe(needed.length);
 });

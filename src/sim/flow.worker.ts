@@ -1,34 +1,73 @@
 /// <reference lib="webworker" />
 // The module worker: all integration happens here, never on the page's thread.
 import { FlowSession } from './flowSession.ts';
-import { historyTransferables, transferablesOf, type FromWorker, type ToWorker } from './protocol.ts';
+import type { PartLink } from './partsLookahead.ts';
+import { sliceQueue } from './slices.ts';
+import { historyTransferables, transferablesOf, type FromPart, type FromWorker, type ToWorker } from './protocol.ts';
 
 /** Longest stretch of idle work (lookahead.ts) before the worker looks for messages again. */
 const IDLE_SLICE_MS = 8;
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const session = new FlowSession((progress) => scope.postMessage(progress));
 
-// idle work runs in slices queued behind the page's messages: a message posted to a channel of
-// our own is a task like the page's requests, with none of setTimeout's clamping
-const idleChannel = new MessageChannel();
-let idleQueued = false;
-const queueIdle = () => {
-  if (idleQueued) return;
-  idleQueued = true;
-  idleChannel.port2.postMessage(null);
-};
-idleChannel.port1.onmessage = () => {
-  idleQueued = false;
-  if (session.idle(IDLE_SLICE_MS)) queueIdle();
-};
+/**
+ * Part workers for online SGD (partsLookahead.ts): one per core but this one's, two to four, made
+ * on the first run that uses them and kept for the next. None where workers cannot start workers
+ * or there is one core: the fork then steps in this worker's idle time.
+ */
+let links: PartLink[] | null = null;
+function openParts(): PartLink[] {
+  if (links) return links;
+  const cores = typeof navigator === 'undefined' ? 1 : navigator.hardwareConcurrency || 1;
+  if (typeof Worker === 'undefined' || cores < 2) return (links = []);
+  const count = Math.min(4, Math.max(2, cores - 1));
+  const workers = Array.from({ length: count }, () => new Worker(new URL('./part.worker.ts', import.meta.url), { type: 'module' }));
+  const opened: PartLink[] = workers.map((worker, part) => {
+    worker.onmessage = (event: MessageEvent<FromPart>) => {
+      session.partMessage(part, event.data);
+      queueIdle();
+    };
+    // a part worker that cannot run: this run's fork steps here from now on, and so do the next runs'
+    worker.onerror = (event) => {
+      event.preventDefault();
+      for (const w of workers) w.terminate();
+      links = [];
+      session.partMessage(part, { type: 'part-error', generation: -1, message: event.message || 'a part worker failed' });
+      queueIdle();
+    };
+    return { post: (msg) => worker.postMessage(msg) };
+  });
+  return (links = opened);
+}
+
+function send(msg: FromWorker): void {
+  if (msg.type === 'frame') scope.postMessage(msg, [...transferablesOf(msg.buffers), ...historyTransferables(msg.history)]);
+  else scope.postMessage(msg);
+}
+
+const session = new FlowSession(send, undefined, openParts);
+
+/** How often a frame waiting for the part workers looks again (a silent part is noticed so). */
+const WAIT_TICK_MS = 100;
+let waitTimer: ReturnType<typeof setInterval> | null = null;
+function watchWaiting(): void {
+  if (!session.isWaiting || waitTimer !== null) return;
+  waitTimer = setInterval(() => {
+    session.tick();
+    if (!session.isWaiting && waitTimer !== null) {
+      clearInterval(waitTimer);
+      waitTimer = null;
+    }
+  }, WAIT_TICK_MS);
+}
+
+// idle work runs in slices queued behind the page's messages
+const queueIdle = sliceQueue(() => session.idle(IDLE_SLICE_MS));
 
 scope.onmessage = (event: MessageEvent<ToWorker>) => {
   const reply: FromWorker | null = session.handle(event.data);
-  if (reply) {
-    if (reply.type === 'frame') scope.postMessage(reply, [...transferablesOf(reply.buffers), ...historyTransferables(reply.history)]);
-    else scope.postMessage(reply);
-  }
+  if (reply) send(reply);
+  watchWaiting();
   queueIdle();
 };
 

@@ -14,10 +14,17 @@ import { createDynamics } from '../core/dynamics/factory.ts';
 import type { Dynamics } from '../core/dynamics/dynamics.ts';
 import { T_FLOOR } from './clock.ts';
 import { Lookahead } from './lookahead.ts';
-import { allocateFrameBuffers, fitsRun, FRAME_WORK, TRACED_ROWS, type FromWorker, type ProjectionView, type ReplayedHistory, type RunInfo, type ToWorker } from './protocol.ts';
+import { PartsLookahead, type PartLink } from './partsLookahead.ts';
+import { allocateFrameBuffers, fitsRun, FRAME_WORK, TRACED_ROWS, type FromPart, type FromWorker, type ProjectionView, type ReplayedHistory, type RunInfo, type ToWorker } from './protocol.ts';
 
 /** n·d·samples the fork of a sample-based run takes between looks at the clock (a few ms, lookahead.ts). */
 const LOOKAHEAD_PIECE_WORK = 4e6;
+/**
+ * n·d·samples (of the whole run) between two states a part worker sends (partsLookahead.ts):
+ * about 10 ms of a part's work. Frames go from one such state to another; a sample of the plots
+ * between two retakes at most one piece here.
+ */
+const PART_PIECE_WORK = 1.6e7;
 
 /** Longest the page goes without a message while a request runs (plus one piece). */
 export const HEARTBEAT_MS = 250;
@@ -34,6 +41,7 @@ const MIN_DECADES = 1e-4;
 const MAX_DECADES = 4;
 
 type Post = (msg: FromWorker) => void;
+type Advance = Extract<ToWorker, { type: 'advance' }>;
 
 export class FlowSession {
   private runId = -1;
@@ -53,27 +61,87 @@ export class FlowSession {
    * after recording the sample at the time it stopped must not record it again next slice
    */
   private recorded = -Infinity;
-  /** a fork of a sample-based run stepping ahead in the worker's idle time */
-  private lookahead: Lookahead | null = null;
+  /** a fork of a sample-based run stepping ahead in the worker's idle time, or its parts in part workers */
+  private lookahead: Lookahead | PartsLookahead | null = null;
+  /** numbers the part workers' starts across runs (their messages say which start they answer) */
+  private generations = 0;
+  /** a frame held back until the part workers have it (partsLookahead.ts's aim) */
+  private waiting: { request: Advance; cap: number | undefined } | null = null;
   /** the run-at-rest test of the current model, built on its first use */
   private restTest: { model: Model; test: ReturnType<typeof runAtRest> } | null = null;
 
-  /** `post` sends progress while a request runs (the reply itself is returned by handle). */
+  /**
+   * `post` sends progress while a request runs, and a frame that waited for the part workers
+   * (any other reply is returned by handle); `openParts` gives the part workers of a
+   * sample-based run (none: the fork steps here).
+   */
   constructor(
     private readonly post: Post = () => {},
     private readonly now: () => number = () => performance.now(),
+    private readonly openParts: () => PartLink[] = () => [],
   ) {}
+
+  /** A part worker's message (partsLookahead.ts); a frame waiting for the parts may now go. */
+  partMessage(part: number, msg: FromPart): void {
+    if (!(this.lookahead instanceof PartsLookahead)) return;
+    this.lookahead.receive(part, msg);
+    if (this.waiting) this.tick();
+  }
+
+  /** Whether a frame waits for the part workers: the worker then calls tick every so often. */
+  get isWaiting(): boolean {
+    return this.waiting !== null;
+  }
+
+  /**
+   * Answers the waiting frame when the parts have it or cannot help (tick is how a silent part
+   * is noticed), and tells the page meanwhile that the request is still going.
+   */
+  tick(): void {
+    const waiting = this.waiting;
+    if (!waiting) return;
+    const parts = this.lookahead;
+    // a frame in flight is the page asking: the parts go on while it waits
+    parts?.asked();
+    if (parts instanceof PartsLookahead && parts.aim(this.t, this.goalOf(waiting.request, waiting.cap), Math.min(waiting.request.t, this.model!.tEnd)) === null) {
+      this.beat();
+      return;
+    }
+    this.answerWaiting();
+  }
+
+  private answerWaiting(): void {
+    const waiting = this.waiting;
+    if (!waiting) return;
+    this.waiting = null;
+    this.spoke = this.now();
+    this.longest = 0;
+    const { request, cap } = waiting;
+    const deadline = cap === Infinity ? this.now() + FINISH_SLICE_MS : Infinity;
+    const reply = this.guarded(request.runId, () => this.advance(request, cap, deadline, false));
+    if (reply) this.post(reply);
+  }
 
   /** Handles one message; returns the reply (or null when none is due). */
   handle(msg: ToWorker): FromWorker | null {
+    // a new run drops a frame waiting for the parts (the page has forgotten it); anything else
+    // comes after it, so replies keep the requests' order
+    if (msg.type === 'configure') this.waiting = null;
+    else this.answerWaiting();
     this.spoke = this.now();
     this.longest = 0;
-    try {
+    return this.guarded(msg.runId, () => {
       if (msg.type === 'configure') return this.configure(msg.runId, msg);
       if (msg.type === 'finish') return this.finish(msg);
       return msg.type === 'project' ? this.project(msg) : this.advance(msg);
+    });
+  }
+
+  private guarded(runId: number, work: () => FromWorker | null): FromWorker | null {
+    try {
+      return work();
     } catch (err) {
-      return { type: 'error', runId: msg.runId, message: err instanceof Error ? err.message : String(err) };
+      return { type: 'error', runId, message: err instanceof Error ? err.message : String(err) };
     }
   }
 
@@ -83,17 +151,33 @@ export class FlowSession {
     this.decades = FIRST_DECADES;
     this.model = null;
     this.flow = null;
+    if (this.lookahead instanceof PartsLookahead) this.lookahead.stop();
     this.lookahead = null;
     const model = buildModel(msg.spec);
     this.model = model;
     this.flow = createDynamics(model);
-    this.lookahead = this.flow.fork && this.flow.sampling ? new Lookahead(this.flow, model.tEnd, this.workSpan(LOOKAHEAD_PIECE_WORK), this.now) : null;
+    this.lookahead = this.lookaheadOf(msg);
     this.projector = new NeuronProjector(model.geometry, msg.projection);
     this.t = 0;
     this.recorded = -Infinity;
     this.latest = null;
     const info = this.info(model);
     return { type: 'configured', info, computeMs: this.now() - started };
+  }
+
+  /**
+   * Who steps a sample-based run ahead: part workers, each with some of its neurons, where there
+   * are at least two of them; else a fork here in the worker's idle time (lookahead.ts).
+   */
+  private lookaheadOf(msg: Extract<ToWorker, { type: 'configure' }>): Lookahead | PartsLookahead | null {
+    const flow = this.flow!, model = this.model!;
+    if (!flow.fork || !flow.sampling) return null;
+    const localPieceT = this.workSpan(LOOKAHEAD_PIECE_WORK);
+    // a part of one neuron is made where parts of this run can be (small enough, stepping in the module)
+    const links = model.spec.n >= 2 && flow.part?.(0, 1) ? this.openParts() : [];
+    if (links.length < 2) return new Lookahead(flow, model.tEnd, localPieceT, this.now);
+    const run = { runId: msg.runId, spec: msg.spec, tEnd: model.tEnd, pieceT: this.workSpan(PART_PIECE_WORK), localPieceT };
+    return new PartsLookahead(flow, run, links, () => this.generations++, this.now);
   }
 
   private info(model: Model): RunInfo {
@@ -193,7 +277,12 @@ export class FlowSession {
     return this.advance(request, Infinity, this.now() + FINISH_SLICE_MS);
   }
 
-  private advance(msg: Extract<ToWorker, { type: 'advance' }>, cap?: number, deadline = Infinity): FromWorker | null {
+  /** Where a request goes: its time, within the run and the frame cap (`cap`: a jump's, Infinity). */
+  private goalOf(msg: Advance, cap: number | undefined): number {
+    return Math.max(this.t, Math.min(msg.t, this.model!.tEnd, cap ?? this.frameHorizon(msg.frameWork)));
+  }
+
+  private advance(msg: Advance, cap?: number, deadline = Infinity, mayWait = true): FromWorker | null {
     if (msg.runId !== this.runId || !this.model || !this.flow || !this.projector) return null;
     const { n, k } = this.model.spec;
     const started = this.now();
@@ -201,10 +290,21 @@ export class FlowSession {
     this.lookahead?.asked();
     // the plots' samples need the state at each of their times: the fork's work is taken up to
     // the first of them here, and up to each next one on the way (replay)
+    // (with part workers, the frame's cap counts from where the run is, as the parts' pieces do)
+    const parts = this.lookahead instanceof PartsLookahead && this.lookahead.apart ? this.lookahead : null;
     const firstSample = msg.history?.find((h) => h >= this.t && h > this.recorded) ?? Infinity;
-    this.takeFork(Math.min(msg.t, this.model.tEnd, firstSample));
-    const horizon = cap ?? this.frameHorizon(msg.frameWork);
-    const goal = Math.max(this.t, Math.min(msg.t, this.model.tEnd, horizon));
+    if (!parts) this.takeFork(Math.min(msg.t, this.model.tEnd, firstSample));
+    let goal = this.goalOf(msg, cap);
+    // a frame goes where the part workers have been; one they will soon have is answered when
+    // they do (partMessage, tick), and a jump to the end goes from one of their stops to the next
+    if (parts) {
+      const aim = parts.aim(this.t, goal, Math.min(msg.t, this.model.tEnd));
+      if (aim === null && mayWait) {
+        this.waiting = { request: msg, cap };
+        return null;
+      }
+      goal = Math.max(this.t, aim ?? goal);
+    }
     const buffers = fitsRun(msg.buffers, n, k) ? msg.buffers : allocateFrameBuffers(n, k);
     const history = msg.history ? this.replay(msg.history, goal, buffers.overlaps, deadline) : undefined;
     // a slice that ran out during the samples stops there: the next one takes them up

@@ -192,6 +192,40 @@ export function fitsRun(b: FrameBuffers | undefined, n: number, k: number): b is
   return !!b && b.overlaps.length === n * k && b.positions.length === n * 3 && b.codes.length === n;
 }
 
+// ───────────── part workers (an online SGD run's neurons stepped ahead in parallel; partsLookahead.ts) ─────────────
+// The flow worker starts each part worker on some of a run's neurons from the run's saved state;
+// a part steps on in pieces of pieceT while it keeps hearing 'part-go', as far as the piece it
+// was last allowed, and sends its state after each piece. `generation` numbers the starts: a
+// saved state of an older start is dropped.
+import type { SavedState } from '../core/dynamics/dynamics.ts';
+
+export type ToPart =
+  | {
+      type: 'part-start';
+      generation: number;
+      runId: number;
+      spec: ModelSpec;
+      /** the part's neurons: [first, first + count) */
+      first: number;
+      count: number;
+      /** the run's whole state at time t */
+      state: SavedState;
+      t: number;
+      pieceT: number;
+      tEnd: number;
+      /** the last piece to step before the next 'part-go' */
+      until: number;
+    }
+  /** the page still asks for frames: keep stepping for another LOOKAHEAD_WINDOW_MS, up to piece `until` */
+  | { type: 'part-go'; generation: number; until: number }
+  /** the run is over (a new one, or no parts for it): stop stepping */
+  | { type: 'part-stop' };
+
+export type FromPart =
+  /** the part's state at the end of its piece'th piece (time t) since its start */
+  | { type: 'part-saved'; generation: number; piece: number; t: number; state: SavedState }
+  | { type: 'part-error'; generation: number; message: string };
+
 // ───────────── explore pool (basin map and sweeps; src/sim/explore.worker.ts) ─────────────
 // Each job is one slice of a basin map or one (grid point, seed) of a sweep; a worker runs one
 // job at a time and answers with its result, which the page adds to what it has.

@@ -55,6 +55,18 @@ export interface Dynamics {
    * the same state, so this is the state this run would reach by taking those steps itself.
    */
   loadState?(state: SavedState): void;
+  /**
+   * Optional, for dynamics whose neurons step independently of one another given what they
+   * learn from (online SGD: every neuron sees the same seeded samples): a fork of neurons
+   * [first, first + count) only, or null where one cannot be made. Parts of one run step on in
+   * parallel, and the run takes their states back with loadPart.
+   */
+  part?(first: number, count: number): Dynamics | null;
+  /**
+   * Takes neurons [first, first + count) from a state a part of this run saved. Loading every
+   * part at the same step is the state this run would reach by taking those steps itself.
+   */
+  loadPart?(state: SavedState, first: number, count: number): void;
 }
 
 /** A dynamics' whole state at one time, as saveState copies it. */

@@ -14,7 +14,7 @@
 import type { Dynamics, IntegratorStats, SavedState } from './dynamics.ts';
 import type { Geometry } from '../model/geometry.ts';
 import { GaussianSamples } from './sampleStream.ts';
-import { RNG_SPARE, RNG_WORDS } from './sgdNormals.ts';
+import { RNG_BYTES, RNG_SPARE, RNG_WORDS } from './sgdNormals.ts';
 import { weightsFromOverlaps } from './sgdStart.ts';
 import { stepsAt, type SamplingPlan } from './sgdPlan.ts';
 import { sgdKernels, type SgdKernels } from './sgdKernels.ts';
@@ -350,6 +350,35 @@ export class SgdDynamics implements Dynamics {
     Object.assign(this.stats, state.stats);
   }
 
+  /**
+   * Neurons [first, first + count) of this run as a run of their own (Dynamics.part): each
+   * neuron's step reads only its own row and the samples, and every part draws the same samples
+   * from the same generator state, so the part's rows step exactly as they do here.
+   */
+  part(first: number, count: number): SgdDynamics | null {
+    if (!this.kernels || !this.whole || this.at.bytes > FORK_MAX_BYTES) return null;
+    if (!(Number.isInteger(first) && Number.isInteger(count) && first >= 0 && count >= 1 && first + count <= this.n)) return null;
+    const k = this.k;
+    const twin = new SgdDynamics({ ...this.setup, n: count, u0: this.u0.subarray(first * k, (first + count) * k), flowOf: undefined });
+    if (!twin.kernels || !twin.whole) return null;
+    copyRows(this.kernels.memory.buffer, this.at, first, twin.kernels.memory.buffer, twin.at, 0, count, this.d);
+    twin.steps = this.steps;
+    Object.assign(twin.stats, this.stats);
+    return twin;
+  }
+
+  loadPart(state: SavedState, first: number, count: number): void {
+    const { n, d, k, batch, kernels } = this;
+    const from = sgdLayout(count, d, batch, k, this.setup.sigmaSlope.length, this.setup.target.length);
+    if (!kernels || !this.whole || first < 0 || first + count > n || state.bytes.length !== from.bytes) {
+      throw new Error('an SGD run loads only the saved state of a part of it');
+    }
+    const bytes = state.bytes;
+    copyRows(bytes.buffer, shifted(from, bytes.byteOffset), 0, kernels.memory.buffer, this.at, first, count, d);
+    this.steps = state.steps;
+    Object.assign(this.stats, state.stats);
+  }
+
   /** u_ij = w_i·v_j, from the weights: the index vectors are the rows of L in the first k coordinates. */
   measuredOverlaps(out: Float64Array): Float64Array {
     const { n, k, d, chol, weights: W, norms } = this;
@@ -375,4 +404,22 @@ export class SgdDynamics implements Dynamics {
     }
     this.prediction.advanceTo(t, out);
   }
+}
+
+/** A layout whose arrays start `offset` bytes later (a saved state's copy inside a larger buffer). */
+function shifted(at: SgdLayout, offset: number): SgdLayout {
+  return { ...at, w: at.w + offset, norms: at.norms + offset, failed: at.failed + offset, rng: at.rng + offset };
+}
+
+/**
+ * Copies `count` neurons (weights, |w|², failed flags) from row `first` of one run's memory to
+ * row `to` of another's, and the sample generator's state with them: what a part of a run is.
+ */
+function copyRows(src: ArrayBufferLike, from: SgdLayout, first: number, dst: ArrayBufferLike, into: SgdLayout, to: number, count: number, d: number): void {
+  const bytes = (buffer: ArrayBufferLike, at: number, length: number) => new Uint8Array(buffer, at, length);
+  const row = 8 * d;
+  bytes(dst, into.w + to * row, count * row).set(bytes(src, from.w + first * row, count * row));
+  bytes(dst, into.norms + 8 * to, 8 * count).set(bytes(src, from.norms + 8 * first, 8 * count));
+  bytes(dst, into.failed + to, count).set(bytes(src, from.failed + first, count));
+  bytes(dst, into.rng, RNG_BYTES).set(bytes(src, from.rng, RNG_BYTES));
 }

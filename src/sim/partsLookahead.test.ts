@@ -1,0 +1,198 @@
+// Part workers stepping an SGD run's neurons ahead (partsLookahead.ts, partSession.ts), here in
+// process with their messages queued: frames are the very frames of a session without them,
+// a request past the parts takes their work, a failed part hands the work back to the local
+// fork, and the parts stop with the run.
+import { describe, expect, it } from 'vitest';
+import { buildModel } from '../core/model/model.ts';
+import { runToEnd } from '../core/outcomes/run.ts';
+import { FlowSession } from './flowSession.ts';
+import { PartSession } from './partSession.ts';
+import { partRanges, type PartLink } from './partsLookahead.ts';
+import { FRAME_WORK, type FromPart, type FromWorker, type ToPart, type ToWorker } from './protocol.ts';
+import { testSpec } from './testSpec.ts';
+
+type Frame = Extract<FromWorker, { type: 'frame' }>;
+
+const SPAN = (FRAME_WORK / 5000) * 5e-5;
+const SGD = { dyn: 'sgd', d: 100, n: 50, k: 3, beta: 0.1, T: 4 * SPAN } as const;
+
+/** a session whose part workers run in process: `pump` delivers the queued messages both ways and lets each part step a slice */
+function session(changes: object, parts: number, { failing = -1, silent = -1 } = {}) {
+  const clock = { ms: 0 };
+  const now = () => (clock.ms += 1);
+  const toParts: { part: number; msg: ToPart }[] = [];
+  const fromParts: { part: number; msg: FromPart }[] = [];
+  const posted: FromWorker[] = [];
+  const sessions = Array.from({ length: parts }, (_, part) => new PartSession((msg) => fromParts.push({ part, msg }), now));
+  const links: PartLink[] = sessions.map((_, part) => ({ post: (msg) => toParts.push({ part, msg: structuredClone(msg) }) }));
+  const s = new FlowSession((msg) => posted.push(msg), now, () => links);
+  const spec = testSpec(changes);
+  const conf = s.handle({ type: 'configure', runId: 1, spec });
+  if (conf?.type !== 'configured') throw new Error(JSON.stringify(conf));
+  let waits = 0;
+  /** the reply to a request: at once, or once the parts have it (the worker's tick between slices) */
+  const reply = (msg: ToWorker): Frame => {
+    let answer = s.handle(msg);
+    if (answer === null && s.isWaiting) waits++;
+    for (let i = 0; answer === null && i < 10_000; i++) {
+      pump(1);
+      s.tick();
+      const frame = posted.findIndex((m) => m.type === 'frame');
+      if (frame >= 0) answer = posted.splice(frame, 1)[0];
+    }
+    if (answer?.type !== 'frame') throw new Error(JSON.stringify(answer));
+    return answer;
+  };
+  const advance = (t: number, history?: number[]): Frame => reply({ type: 'advance', runId: 1, t, ...(history ? { history } : {}) });
+  const pump = (slices = 1) => {
+    s.idle(8);
+    for (let i = 0; i < slices; i++) {
+      for (const { part, msg } of toParts.splice(0)) {
+        if (part === silent) continue;
+        if (part === failing && msg.type === 'part-start') fromParts.push({ part, msg: { type: 'part-error', generation: msg.generation, message: 'out of memory' } });
+        else sessions[part].handle(msg);
+      }
+      sessions.forEach((p, part) => part !== failing && part !== silent && p.work(8));
+      for (const { part, msg } of fromParts.splice(0)) s.partMessage(part, msg);
+    }
+  };
+  return { s, spec, clock, advance, reply, pump, toParts, sessions, waits: () => waits, tEnd: conf.info.tEnd };
+}
+
+describe('an SGD run stepped ahead by part workers', () => {
+  it('splits the neurons into ranges as equal as may be, never more ranges than neurons', () => {
+    expect(partRanges(50, 2)).toEqual([{ first: 0, count: 25 }, { first: 25, count: 25 }]);
+    expect(partRanges(7, 3)).toEqual([{ first: 0, count: 2 }, { first: 2, count: 2 }, { first: 4, count: 3 }]);
+    expect(partRanges(2, 4)).toEqual([{ first: 0, count: 1 }, { first: 1, count: 1 }]);
+  });
+
+  it('gives the frames of a run without them, a request past them takes their work, and the end is the CLI’s', () => {
+    const split = session(SGD, 2);
+    const plain = session(SGD, 0);
+    const asked = [0.01, 0.02, 0.05, 0.2, 2.5 * SPAN, 3.2 * SPAN, 4 * SPAN];
+    let tookOver = false;
+    let b = plain.advance(0.01);
+    for (const t of asked) {
+      let a: Frame;
+      do {
+        const from = b.t;
+        a = split.advance(t);
+        // past the frame cap: the frame took the parts' pieces, which cost the run nothing
+        if (a.t > from + SPAN) tookOver = true;
+        while (b.t < a.t) b = plain.advance(a.t);
+        expect(b.t).toBe(a.t);
+        expect(Array.from(a.buffers.overlaps)).toEqual(Array.from(b.buffers.overlaps));
+        expect(a.counts).toEqual(b.counts);
+        expect(a.samples).toBe(b.samples);
+        expect(a.failed).toBe(b.failed);
+        split.pump(12);
+      } while (a.t < t);
+    }
+    expect(tookOver).toBe(true);
+    const cli = runToEnd(buildModel(split.spec));
+    const end = split.advance(split.tEnd);
+    expect(end.t).toBe(cli.t);
+    expect(Array.from(end.buffers.overlaps)).toEqual(Array.from(cli.u));
+    expect(end.counts).toEqual(cli.counts);
+  });
+
+  it('a frame the parts do not have yet waits for them, and the run takes no step of its way itself', () => {
+    const split = session(SGD, 2);
+    const plain = session(SGD, 0);
+    split.advance(0.01);
+    // the parts are started, and have not sent a piece yet
+    split.s.idle(8);
+    for (const { part, msg } of split.toParts.splice(0)) split.sessions[part].handle(msg);
+    const flow = split.s['flow']!;
+    const before = flow.stats.accepted;
+    let own = 0;
+    const advanceTo = flow.advanceTo.bind(flow);
+    flow.advanceTo = (t, out) => {
+      const s0 = flow.stats.accepted;
+      advanceTo(t, out);
+      own += flow.stats.accepted - s0;
+    };
+    const a = split.advance(3 * SPAN);
+    expect(split.waits()).toBe(1);
+    expect(split.s.isWaiting).toBe(false);
+    // the steps are the parts': the run took them by loading their states
+    expect(own).toBe(0);
+    expect(flow.stats.accepted - before).toBeGreaterThan(0);
+    // a piece of the parts within one piece (0.16 here) of the frame cap, or past it
+    expect(a.t).toBeGreaterThan(0.01 + SPAN - 0.16);
+    // and the state a run without parts reaches there
+    let b = plain.advance(0.01);
+    while (b.t < a.t) b = plain.advance(a.t);
+    expect(b.t).toBe(a.t);
+    expect(Array.from(a.buffers.overlaps)).toEqual(Array.from(b.buffers.overlaps));
+  });
+
+  it('a part that fails hands the work to the fork in the worker, with the same frames', () => {
+    const split = session(SGD, 2, { failing: 1 });
+    const plain = session(SGD, 0);
+    split.advance(0.01);
+    split.pump(3);
+    // the local fork now steps in idle time
+    expect(split.s.idle(8)).toBe(true);
+    for (let i = 0; i < 40 && split.s.idle(8); i++);
+    const a = split.advance(3 * SPAN);
+    let b = plain.advance(3 * SPAN);
+    expect(a.t).toBeGreaterThan(b.t);
+    while (b.t < a.t) b = plain.advance(a.t);
+    expect(Array.from(a.buffers.overlaps)).toEqual(Array.from(b.buffers.overlaps));
+  });
+
+  it('a part that says nothing hands the work to the fork in the worker once its silence is long, with the same frames', () => {
+    const split = session(SGD, 2, { silent: 0 });
+    const plain = session(SGD, 0);
+    split.advance(0.01);
+    split.pump(1);
+    plain.advance(0.01);
+    // the frame waits for the silent part until its silence counts as a failure, then goes on
+    const a = split.advance(3 * SPAN);
+    expect(split.waits()).toBe(1);
+    let b = plain.advance(3 * SPAN);
+    while (b.t < a.t) b = plain.advance(a.t);
+    expect(a.t).toBe(b.t);
+    expect(Array.from(a.buffers.overlaps)).toEqual(Array.from(b.buffers.overlaps));
+    // the local fork has taken over
+    expect(split.s.idle(8)).toBe(true);
+  });
+
+  it('a jump to the end goes from the parts’ pieces to the end, with the CLI’s state', () => {
+    const split = session({ ...SGD, T: 12 * SPAN }, 2);
+    split.advance(0.01);
+    split.pump(1);
+    let f = split.reply({ type: 'finish', runId: 1 });
+    for (let i = 0; i < 1000 && f.t < split.tEnd; i++) f = split.reply({ type: 'finish', runId: 1 });
+    expect(split.waits()).toBeGreaterThan(0);
+    const cli = runToEnd(buildModel(split.spec));
+    expect(f.t).toBe(cli.t);
+    expect(Array.from(f.buffers.overlaps)).toEqual(Array.from(cli.u));
+  });
+
+  it('parts stop when the page stops asking, and a new run stops the old one’s', () => {
+    const { s, clock, advance, pump, toParts, sessions } = session({ ...SGD, T: 40 * SPAN }, 2);
+    advance(0.01);
+    pump(1);
+    expect(sessions[0].work(1)).toBe(true);
+    clock.ms += 10_000;
+    expect(sessions[0].work(1)).toBe(false);
+    advance(0.02);
+    pump(1);
+    expect(sessions[1].work(1)).toBe(true);
+    s.handle({ type: 'configure', runId: 2, spec: testSpec({ d: 100, n: 5, k: 3 }) });
+    expect(toParts.map((m) => m.msg.type)).toEqual(['part-stop', 'part-stop']);
+    pump(1);
+    expect(sessions[1].work(1)).toBe(false);
+  });
+
+  it('no parts for a population flow, nor for a run of one neuron', () => {
+    for (const spec of [{ d: 100, n: 5, k: 3 }, { ...SGD, n: 1 }]) {
+      const { advance, pump, toParts } = session(spec, 2);
+      advance(0.01);
+      pump(1);
+      expect(toParts).toEqual([]);
+    }
+  });
+});
