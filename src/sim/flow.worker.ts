@@ -11,9 +11,10 @@ const IDLE_SLICE_MS = 8;
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 /**
- * Part workers for online SGD (partsLookahead.ts): one per core but this one's, two to four, made
- * on the first run that uses them and kept for the next. None where workers cannot start workers
- * or there is one core: the fork then steps in this worker's idle time.
+ * Part workers for online SGD (partsLookahead.ts): as many as the cores less this one, at least
+ * two and at most four, made on the first run that uses them and kept for the next. None where
+ * workers cannot start workers or there is one core: the fork then steps in this worker's idle
+ * time.
  */
 let links: PartLink[] | null = null;
 function openParts(): PartLink[] {
@@ -21,7 +22,16 @@ function openParts(): PartLink[] {
   const cores = typeof navigator === 'undefined' ? 1 : navigator.hardwareConcurrency || 1;
   if (typeof Worker === 'undefined' || cores < 2) return (links = []);
   const count = Math.min(4, Math.max(2, cores - 1));
-  const workers = Array.from({ length: count }, () => new Worker(new URL('./part.worker.ts', import.meta.url), { type: 'module' }));
+  let workers: Worker[];
+  try {
+    workers = Array.from({ length: count }, () => new Worker(new URL('./part.worker.ts', import.meta.url), { type: 'module' }));
+  } catch {
+    return (links = []);
+  }
+  const close = () => {
+    for (const w of workers) w.terminate();
+    if (links === opened) links = null;
+  };
   const opened: PartLink[] = workers.map((worker, part) => {
     worker.onmessage = (event: MessageEvent<FromPart>) => {
       session.partMessage(part, event.data);
@@ -30,12 +40,12 @@ function openParts(): PartLink[] {
     // a part worker that cannot run: this run's fork steps here from now on, and so do the next runs'
     worker.onerror = (event) => {
       event.preventDefault();
-      for (const w of workers) w.terminate();
+      close();
       links = [];
       session.partMessage(part, { type: 'part-error', generation: -1, message: event.message || 'a part worker failed' });
       queueIdle();
     };
-    return { post: (msg) => worker.postMessage(msg) };
+    return { post: (msg) => worker.postMessage(msg), close };
   });
   return (links = opened);
 }

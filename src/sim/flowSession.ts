@@ -101,8 +101,9 @@ export class FlowSession {
     const waiting = this.waiting;
     if (!waiting) return;
     const parts = this.lookahead;
-    // a frame in flight is the page asking: the parts go on while it waits
+    // a frame in flight is the page asking: the parts go on while it waits (and hear so)
     parts?.asked();
+    if (parts instanceof PartsLookahead && parts.apart) parts.idle(this.t, 0);
     if (parts instanceof PartsLookahead && parts.aim(this.t, this.goalOf(waiting.request, waiting.cap), Math.min(waiting.request.t, this.model!.tEnd)) === null) {
       this.beat();
       return;

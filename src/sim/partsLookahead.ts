@@ -14,6 +14,8 @@ import type { FromPart, ToPart } from './protocol.ts';
 /** How a part worker is reached; the run's state is copied to each part. */
 export interface PartLink {
   post(msg: ToPart): void;
+  /** the worker has failed without a word: ends it (the next run gets new ones) */
+  close(): void;
 }
 
 /** Between two 'part-go's. */
@@ -94,8 +96,10 @@ export class PartsLookahead {
     if (msg.type !== 'part-saved' || msg.generation !== this.generation) return;
     this.reached[part] = msg.t;
     this.heard[part] = this.now();
-    // as many pieces ahead as the memory budget holds, whatever the run's size
-    this.ahead = Math.max(16, Math.floor(SAVED_BYTES / (msg.state.bytes.length * this.ranges.length)));
+    // as many pieces ahead as the memory budget holds, whatever the run's size (told at the next go)
+    const ahead = Math.max(16, Math.floor(SAVED_BYTES / (msg.state.bytes.length * this.ranges.length)));
+    if (ahead !== this.ahead) this.lastGo = -Infinity;
+    this.ahead = ahead;
     let piece = this.pieces.get(msg.piece);
     if (!piece) {
       piece = { t: msg.t, states: this.ranges.map(() => undefined), have: 0 };
@@ -116,9 +120,10 @@ export class PartsLookahead {
    */
   aim(t: number, goal: number, far = goal): number | null {
     if (this.local || this.generation < 0) return goal;
+    this.passed(t);
     const now = this.now();
     if (this.silent(now)) {
-      this.fallBack();
+      this.fallBack(true);
       return goal;
     }
     if (goal <= t + this.run.pieceT || now - this.lastAsked > LOOKAHEAD_WINDOW_MS) return goal;
@@ -155,9 +160,31 @@ export class PartsLookahead {
     return last >= this.taken + this.ahead;
   }
 
-  /** The parts cannot help (an error, or silence): the fork steps in this worker's idle time instead. */
-  private fallBack(): void {
+  /**
+   * The run at t went past pieces by its own steps (small requests step here): those pieces
+   * will never be taken, and the parts' room ahead counts from the last of them.
+   */
+  private passed(t: number): void {
+    let last = -1;
+    for (const [j, p] of this.pieces) {
+      if (p.t <= t) {
+        this.pieces.delete(j);
+        last = Math.max(last, j);
+      }
+    }
+    if (last > this.taken) {
+      this.taken = last;
+      this.lastGo = -Infinity;
+    }
+  }
+
+  /**
+   * The parts cannot help (an error, or silence: then their workers are ended, and the next run
+   * gets new ones): the fork steps in this worker's idle time instead.
+   */
+  private fallBack(silent = false): void {
     this.stop();
+    if (silent) for (const link of this.links) link.close();
     this.local = new Lookahead(this.flow, this.run.tEnd, this.run.localPieceT, this.now);
     this.local.asked();
     this.pieces.clear();
@@ -166,9 +193,12 @@ export class PartsLookahead {
   /** As Lookahead.takeOver: the latest complete piece past t and not past goal, loaded into the run. */
   takeOver(t: number, goal: number): number {
     if (this.local) return this.local.takeOver(t, goal);
+    this.passed(t);
     const best = this.bestPiece(t, goal);
     if (best < 0) return t;
     const piece = this.pieces.get(best)!;
+    // every part at the same step (they are, from one start; a mismatch takes nothing)
+    if (piece.states.some((state) => state!.steps !== piece.states[0]!.steps)) return t;
     this.ranges.forEach(({ first, count }, part) => this.flow.loadPart!(piece.states[part]!, first, count));
     for (const j of [...this.pieces.keys()]) if (j <= best) this.pieces.delete(j);
     this.taken = best;
@@ -186,8 +216,9 @@ export class PartsLookahead {
     if (this.local) return this.local.idle(t, sliceMs);
     const now = this.now();
     if (now - this.lastAsked > LOOKAHEAD_WINDOW_MS || t >= this.run.tEnd) return false;
+    this.passed(t);
     if (this.silent(now)) {
-      this.fallBack();
+      this.fallBack(true);
       return this.local!.idle(t, sliceMs);
     }
     // a part that has not sent its first piece yet is starting, not behind
