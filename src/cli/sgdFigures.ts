@@ -6,7 +6,8 @@
 // is from the arithmetic limit of scalar JavaScript here. Where WebAssembly SIMD runs the passes
 // (sgdKernels.ts, `simd`), two lanes put the limit near twice that peak, so the fraction can
 // pass 1; there whole steps, the Gaussian sampler included, run in the module, 50 per call, as a
-// page's frame or the CLI takes them.
+// page's frame or the CLI takes them. `example`: the SGD example's step, whole and as one of two
+// parts (each on a core of its own in the app).
 import { buildModel } from '../core/model/model.ts';
 import { createSgd } from '../core/dynamics/factory.ts';
 import { MAX_SGD_WORK } from '../core/dynamics/sgdPlan.ts';
@@ -24,7 +25,10 @@ function cpuNow(): number {
 
 function samplesPerSecond(n: number, d: number): number {
   const spec = modelSpecOf(decode(`dyn=sgd&k=3&p=3&beta=0.2&n=${n}&d=${d}&T=1&seed=1`).params);
-  const sgd = createSgd(buildModel(spec));
+  return stepsPerCpuSecond(createSgd(buildModel(spec)));
+}
+
+function stepsPerCpuSecond(sgd: { takeSteps(count: number): void }): number {
   sgd.takeSteps(200);
   let best = 0;
   for (let turn = 0; turn < 3; turn++) {
@@ -37,6 +41,21 @@ function samplesPerSecond(n: number, d: number): number {
     best = Math.max(best, steps / (cpuNow() - c0));
   }
   return best;
+}
+
+/**
+ * The SGD example's step, of the whole run and of one of the two parts the app splits it into
+ * on two cores (sim/partsLookahead.ts): each part steps half the neurons and draws every sample,
+ * on a core of its own, so the ratio is how much sooner the parts reach a time.
+ */
+function partFigures() {
+  const query = 'dyn=sgd&d=100&n=50&k=3&beta=0.1';
+  const whole = createSgd(buildModel(modelSpecOf(decode(query).params)));
+  const part = whole.part(0, 25);
+  const us = (rate: number) => Number((1e6 / rate).toPrecision(3));
+  const wholeStep = us(stepsPerCpuSecond(whole));
+  const partStep = part ? us(stepsPerCpuSecond(part)) : null;
+  return { query, parts: 2, wholeMicrosecondsPerStep: wholeStep, partMicrosecondsPerStep: partStep, partOverWhole: partStep === null ? null : Number((partStep / wholeStep).toPrecision(2)) };
 }
 
 export function sgdFigures() {
@@ -60,5 +79,6 @@ export function sgdFigures() {
       scalarMaddPeakPerSecond: round(peak),
       fractionOfPeak: round(maddsPerSecond / peak),
     },
+    example: partFigures(),
   };
 }
