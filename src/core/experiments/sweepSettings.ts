@@ -40,7 +40,7 @@ export function sweepFields(kind: SweepKind, base: ModelSpec): SweepField[] {
     case 'escape':
       return [f('dFrom', 10, 1e9, false, 100), f('dTo', 10, 1e9, false, 1e6), f('points', 2, 13, true, 5), f('trials', 1, 50, true, 2), f('n', 1, 1000, true, nSmall(30))];
     case 'phase':
-      // step 0.025 (below the 1/30 between β_c(4) and β_c(5) of φ = t³), plus PHASE_WINDOW_POINTS inside each k's window
+      // step 0.025 (below the 1/30 between β_c(4) and β_c(5) of φ = t³), plus PHASE_WINDOW_POINTS inside each k's bistable interval
       return [f('to', 0.05, 0.99, false, 0.6), f('points', 2, 30, true, 25), f('kFrom', 2, 16, true, 2), f('kTo', 2, 16, true, 5), f('trials', 1, 20, true, 2), f('n', 1, 500, true, nSmall(40))];
   }
 }
@@ -48,19 +48,19 @@ export function sweepFields(kind: SweepKind, base: ModelSpec): SweepField[] {
 /** Default trials of the coupon sweep (see sweepFields). */
 export const COUPON_TRIALS = 400;
 
-/** Points the β sweep's default grid adds strictly inside each bistable window. */
+/** Points the β sweep's default grid adds strictly inside each bistable interval [β_c, β_fold]. */
 export const BETA_WINDOW_POINTS = 3;
-/** Points the phase diagram's default grid adds inside each k's window (one column each). */
+/** Points the phase diagram's default grid adds inside each k's bistable interval (one column each). */
 export const PHASE_WINDOW_POINTS = 1;
 
-/** Whether these values are the defaults for the named fields: only a default grid gets window points. */
+/** Whether these values are the defaults for the named fields: only a default grid gets the bistable intervals' points. */
 function isDefaultGrid(kind: SweepKind, base: ModelSpec, v: SweepValues, names: string[]): boolean {
   const fields = sweepFields(kind, base);
   return names.every((name) => fields.find((field) => field.name === name)?.value === v[name]);
 }
 
 /**
- * The k whose bistable windows the default grid of a β or phase sweep adds points in (the
+ * The k whose bistable intervals the default grid of a β or phase sweep adds points in (the
  * model's k, or the phase diagram's default range of k); none for the other kinds.
  */
 export function defaultGridKs(kind: SweepKind, base: ModelSpec): number[] {
@@ -91,7 +91,7 @@ export function sweepConfigOf(kind: SweepKind, base: ModelSpec, v: SweepValues):
     case 'beta': {
       const [lo, hi] = ordered('from', 'to', 'β');
       let xs = linearGrid(lo, hi, v.points);
-      // the default grid resolves every (β_c, β_fold) window (docs/model.md §7); a grid given
+      // the default grid resolves every bistable interval (β_c, β_fold) (docs/model.md §7); a grid given
       // explicitly is run exactly as given
       if (isDefaultGrid(kind, base, v, ['from', 'to', 'points'])) xs = withWindowPoints(xs, windowsOfModel(b, [b.k])[0], BETA_WINDOW_POINTS);
       return { config: { kind, base: b, xs, ks: [], trials: v.trials }, notes, used };
