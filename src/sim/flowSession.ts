@@ -13,7 +13,7 @@ import { runAtRest } from '../core/outcomes/allSettled.ts';
 import { createDynamics } from '../core/dynamics/factory.ts';
 import type { Dynamics } from '../core/dynamics/dynamics.ts';
 import { T_FLOOR } from './clock.ts';
-import { Lookahead } from './lookahead.ts';
+import { Lookahead, type StepsAhead } from './lookahead.ts';
 import { PartsLookahead, type PartLink } from './partsLookahead.ts';
 import { allocateFrameBuffers, fitsRun, FRAME_WORK, TRACED_ROWS, type FromPart, type FromWorker, type ProjectionView, type ReplayedHistory, type RunInfo, type ToWorker } from './protocol.ts';
 
@@ -62,7 +62,7 @@ export class FlowSession {
    */
   private recorded = -Infinity;
   /** a fork of a sample-based run stepping ahead in the worker's idle time, or its parts in part workers */
-  private lookahead: Lookahead | PartsLookahead | null = null;
+  private lookahead: StepsAhead | null = null;
   /** numbers the part workers' starts across runs (their messages say which start they answer) */
   private generations = 0;
   /** a frame held back until the part workers have it (partsLookahead.ts's aim) */
@@ -83,7 +83,7 @@ export class FlowSession {
 
   /** A part worker's message (partsLookahead.ts); a frame waiting for the parts may now go. */
   partMessage(part: number, msg: FromPart): void {
-    if (!(this.lookahead instanceof PartsLookahead)) return;
+    if (!this.lookahead) return;
     this.lookahead.receive(part, msg);
     if (this.waiting) this.tick();
   }
@@ -100,11 +100,11 @@ export class FlowSession {
   tick(): void {
     const waiting = this.waiting;
     if (!waiting) return;
-    const parts = this.lookahead;
+    const ahead = this.lookahead;
     // a frame in flight is the page asking: the parts go on while it waits (and hear so)
-    parts?.asked();
-    if (parts instanceof PartsLookahead && parts.apart) parts.idle(this.t, 0);
-    if (parts instanceof PartsLookahead && parts.aim(this.t, this.goalOf(waiting.request, waiting.cap), Math.min(waiting.request.t, this.model!.tEnd)) === null) {
+    ahead?.asked();
+    if (ahead?.apart) ahead.idle(this.t, 0);
+    if (ahead && ahead.aim(this.t, this.goalOf(waiting.request, waiting.cap), Math.min(waiting.request.t, this.model!.tEnd)) === null) {
       this.beat();
       return;
     }
@@ -152,7 +152,7 @@ export class FlowSession {
     this.decades = FIRST_DECADES;
     this.model = null;
     this.flow = null;
-    if (this.lookahead instanceof PartsLookahead) this.lookahead.stop();
+    this.lookahead?.stop();
     this.lookahead = null;
     const model = buildModel(msg.spec);
     this.model = model;
@@ -170,7 +170,7 @@ export class FlowSession {
    * Who steps a sample-based run ahead: part workers, each with some of its neurons, where there
    * are at least two of them; else a fork here in the worker's idle time (lookahead.ts).
    */
-  private lookaheadOf(msg: Extract<ToWorker, { type: 'configure' }>): Lookahead | PartsLookahead | null {
+  private lookaheadOf(msg: Extract<ToWorker, { type: 'configure' }>): StepsAhead | null {
     const flow = this.flow!, model = this.model!;
     if (!flow.fork || !flow.sampling) return null;
     const localPieceT = this.workSpan(LOOKAHEAD_PIECE_WORK);
@@ -290,16 +290,16 @@ export class FlowSession {
     const before = { ...this.flow.stats };
     this.lookahead?.asked();
     // the plots' samples need the state at each of their times: the fork's work is taken up to
-    // the first of them here, and up to each next one on the way (replay)
-    // (with part workers, the frame's cap counts from where the run is, as the parts' pieces do)
-    const parts = this.lookahead instanceof PartsLookahead && this.lookahead.apart ? this.lookahead : null;
+    // the first of them here, and up to each next one on the way (replay); with part workers the
+    // frame's cap counts from where the run is, as their pieces do
     const firstSample = msg.history?.find((h) => h >= this.t && h > this.recorded) ?? Infinity;
-    if (!parts) this.takeFork(Math.min(msg.t, this.model.tEnd, firstSample));
+    if (!this.lookahead?.apart) this.takeFork(Math.min(msg.t, this.model.tEnd, firstSample));
     let goal = this.goalOf(msg, cap);
-    // a frame goes where the part workers have been; one they will soon have is answered when
-    // they do (partMessage, tick), and a jump to the end goes from one of their stops to the next
-    if (parts) {
-      const aim = parts.aim(this.t, goal, Math.min(msg.t, this.model.tEnd));
+    // where the steps ahead say: part workers send a frame where they have been, hold one they
+    // will soon have until they do (partMessage, tick), and take a jump to the end from one of
+    // their stops to the next
+    if (this.lookahead) {
+      const aim = this.lookahead.aim(this.t, goal, Math.min(msg.t, this.model.tEnd));
       if (aim === null && mayWait) {
         this.waiting = { request: msg, cap };
         return null;

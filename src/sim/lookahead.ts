@@ -10,6 +10,31 @@
 // plots' samples on the way takes the saved states only up to each sample's time. The
 // fork stops soon after the page stops asking (paused, hidden) and at the end of the run.
 import type { Dynamics, SavedState } from '../core/dynamics/dynamics.ts';
+import type { FromPart } from './protocol.ts';
+
+/**
+ * What steps a sample-based run ahead of its frames: this fork in the worker's idle time, or
+ * part workers (partsLookahead.ts). The worker's session holds one and never asks which.
+ */
+export interface StepsAhead {
+  /** the page asked for a frame: stepping ahead may go on for LOOKAHEAD_WINDOW_MS */
+  asked(): void;
+  /** the run at t goes towards goal: loads the latest state saved past t and not past goal; returns the run's time */
+  takeOver(t: number, goal: number): number;
+  /** time to spare while the run is at t: steps for about sliceMs; returns whether there is more to do */
+  idle(t: number, sliceMs: number): boolean;
+  /**
+   * Where a frame from t that should reach goal, and may go as far as far, goes; null: the
+   * frame waits, for steps taken elsewhere that are on their way.
+   */
+  aim(t: number, goal: number, far?: number): number | null;
+  /** whether the steps ahead are taken elsewhere, so the run should take none of its own */
+  readonly apart: boolean;
+  /** a part worker's message */
+  receive(part: number, msg: FromPart): void;
+  /** the run is replaced */
+  stop(): void;
+}
 
 /** The fork keeps stepping this long after the page's last request for a frame. */
 export const LOOKAHEAD_WINDOW_MS = 500;
@@ -19,7 +44,9 @@ export const LOOKAHEAD_WINDOW_MS = 500;
  */
 export const SAVED_BYTES = 2 ** 24;
 
-export class Lookahead {
+export class Lookahead implements StepsAhead {
+  /** the fork steps in this worker, between the run's requests */
+  readonly apart = false;
   /** undefined until first needed; null when the run cannot be forked */
   private fork: Dynamics | null | undefined = undefined;
   /** the time the fork's state is at */
@@ -42,6 +69,17 @@ export class Lookahead {
   ) {
     this.scratch = new Float64Array(flow.n * flow.k);
   }
+
+  /** A frame goes to its goal: the run takes the fork's saved states on the way. */
+  aim(_t: number, goal: number): number {
+    return goal;
+  }
+
+  /** No part workers here. */
+  receive(): void {}
+
+  /** The fork goes with the run: nothing to stop. */
+  stop(): void {}
 
   /** The page asked for a frame: the fork may step for the next LOOKAHEAD_WINDOW_MS. */
   asked(): void {

@@ -8,7 +8,7 @@
 // A part that fails or falls silent hands the work back to the fork in the flow worker.
 import type { Dynamics, SavedState } from '../core/dynamics/dynamics.ts';
 import type { ModelSpec } from '../core/model/model.ts';
-import { Lookahead, LOOKAHEAD_WINDOW_MS, SAVED_BYTES } from './lookahead.ts';
+import { Lookahead, LOOKAHEAD_WINDOW_MS, SAVED_BYTES, type StepsAhead } from './lookahead.ts';
 import type { FromPart, ToPart } from './protocol.ts';
 
 /** How a part worker is reached; the run's state is copied to each part. */
@@ -43,11 +43,12 @@ export function partRanges(n: number, parts: number): { first: number; count: nu
   });
 }
 
-export class PartsLookahead {
+export class PartsLookahead implements StepsAhead {
   private readonly ranges: { first: number; count: number }[];
   private generation = -1;
-  /** the time each part reported last (−∞ until it does) */
+  /** the time each part reported last (−∞ until it does), and the number of that piece */
   private reached: number[];
+  private sent: number[];
   /** when each part last sent a piece, or was (re)started or told to go on after a pause */
   private heard: number[];
   /** pieces some part has sent, by number (complete: every part has sent it), none taken yet */
@@ -69,6 +70,7 @@ export class PartsLookahead {
   ) {
     this.ranges = partRanges(flow.n, links.length);
     this.reached = this.ranges.map(() => -Infinity);
+    this.sent = this.ranges.map(() => 0);
     this.heard = this.ranges.map(() => -Infinity);
   }
 
@@ -95,6 +97,7 @@ export class PartsLookahead {
     }
     if (msg.type !== 'part-saved' || msg.generation !== this.generation) return;
     this.reached[part] = msg.t;
+    this.sent[part] = msg.piece;
     this.heard[part] = this.now();
     // as many pieces ahead as the memory budget holds, whatever the run's size (told at the next go)
     const ahead = Math.max(16, Math.floor(SAVED_BYTES / (msg.state.bytes.length * this.ranges.length)));
@@ -155,9 +158,7 @@ export class PartsLookahead {
 
   /** part p has gone as far ahead of the run as it may, so its silence is expected */
   private waitsForRun(p: number): boolean {
-    let last = 0;
-    for (const [j, piece] of this.pieces) if (piece.states[p] && j > last) last = j;
-    return last >= this.taken + this.ahead;
+    return this.sent[p] >= this.taken + this.ahead;
   }
 
   /**
@@ -245,7 +246,8 @@ export class PartsLookahead {
     this.heard.fill(this.lastGo);
     this.pieces.clear();
     this.taken = 0;
-    this.reached = this.ranges.map(() => -Infinity);
+    this.reached.fill(-Infinity);
+    this.sent.fill(0);
     const state = this.flow.saveState!();
     const { runId, spec, tEnd, pieceT } = this.run;
     this.ranges.forEach(({ first, count }, part) => {
