@@ -2,33 +2,8 @@
 // session without it, a request past the fork takes its work, and the fork stops when the page
 // stops asking, at the end, for a replay of the plots' history and for a population flow.
 import { describe, expect, it } from 'vitest';
-import { buildModel } from '../core/model/model.ts';
-import { runToEnd } from '../core/outcomes/run.ts';
-import { FlowSession } from './flowSession.ts';
 import { LOOKAHEAD_WINDOW_MS } from './lookahead.ts';
-import { FRAME_WORK, type FromWorker } from './protocol.ts';
-import { testSpec } from './testSpec.ts';
-
-type Frame = Extract<FromWorker, { type: 'frame' }>;
-
-/** how far one frame goes in t for the SGD example (n·d = 5000, η = 5e-5) */
-const SPAN = (FRAME_WORK / 5000) * 5e-5;
-const SGD = { dyn: 'sgd', d: 100, n: 50, k: 3, beta: 0.1, T: 4 * SPAN } as const;
-
-/** a session on a clock that moves 1 ms each time it is read, so an idle slice ends */
-function session(changes: object) {
-  const clock = { ms: 0 };
-  const s = new FlowSession(() => {}, () => (clock.ms += 1));
-  const spec = testSpec(changes);
-  const conf = s.handle({ type: 'configure', runId: 1, spec });
-  if (conf?.type !== 'configured') throw new Error(JSON.stringify(conf));
-  const advance = (t: number, history?: number[]): Frame => {
-    const reply = s.handle({ type: 'advance', runId: 1, t, ...(history ? { history } : {}) });
-    if (reply?.type !== 'frame') throw new Error(JSON.stringify(reply));
-    return reply;
-  };
-  return { s, spec, clock, advance, tEnd: conf.info.tEnd };
-}
+import { expectCliEnd, session, SGD, SPAN, type Frame } from './sessionHarness.ts';
 
 describe('the SGD fork in idle time', () => {
   it('gives the frames of a run without it, and a request past the fork takes its work', () => {
@@ -57,11 +32,7 @@ describe('the SGD fork in idle time', () => {
       } while (a.t < t);
     }
     expect(tookOver).toBe(true);
-    const cli = runToEnd(buildModel(idle.spec));
-    const end = idle.advance(idle.tEnd);
-    expect(end.t).toBe(cli.t);
-    expect(Array.from(end.buffers.overlaps)).toEqual(Array.from(cli.u));
-    expect(end.counts).toEqual(cli.counts);
+    expectCliEnd(idle);
   });
 
   it('stops when the page stops asking and at the end of the run', () => {

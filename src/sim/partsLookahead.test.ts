@@ -8,58 +8,9 @@ import { runToEnd } from '../core/outcomes/run.ts';
 import { FlowSession } from './flowSession.ts';
 import { PartSession } from './partSession.ts';
 import { partRanges, PartsLookahead, type PartLink } from './partsLookahead.ts';
-import { FRAME_WORK, type FromPart, type FromWorker, type ToPart, type ToWorker } from './protocol.ts';
+import type { FromPart, FromWorker, ToPart } from './protocol.ts';
+import { expectCliEnd, session, SGD, SPAN, type Frame } from './sessionHarness.ts';
 import { testSpec } from './testSpec.ts';
-
-type Frame = Extract<FromWorker, { type: 'frame' }>;
-
-const SPAN = (FRAME_WORK / 5000) * 5e-5;
-const SGD = { dyn: 'sgd', d: 100, n: 50, k: 3, beta: 0.1, T: 4 * SPAN } as const;
-
-/** a session whose part workers run in process: `pump` delivers the queued messages both ways and lets each part step a slice */
-function session(changes: object, parts: number, { failing = -1, silent = -1 } = {}) {
-  const clock = { ms: 0 };
-  const now = () => (clock.ms += 1);
-  const toParts: { part: number; msg: ToPart }[] = [];
-  const fromParts: { part: number; msg: FromPart }[] = [];
-  const posted: FromWorker[] = [];
-  const sessions = Array.from({ length: parts }, (_, part) => new PartSession((msg) => fromParts.push({ part, msg }), now));
-  const closed: number[] = [];
-  const links: PartLink[] = sessions.map((_, part) => ({ post: (msg) => toParts.push({ part, msg: structuredClone(msg) }), close: () => closed.push(part) }));
-  const s = new FlowSession((msg) => posted.push(msg), now, () => links);
-  const spec = testSpec(changes);
-  const conf = s.handle({ type: 'configure', runId: 1, spec });
-  if (conf?.type !== 'configured') throw new Error(JSON.stringify(conf));
-  let waits = 0;
-  /** the reply to a request: at once, or once the parts have it (the worker's tick between slices) */
-  const reply = (msg: ToWorker): Frame => {
-    let answer = s.handle(msg);
-    if (answer === null && s.isWaiting) waits++;
-    for (let i = 0; answer === null && i < 10_000; i++) {
-      pump(1);
-      s.tick();
-      const frame = posted.findIndex((m) => m.type === 'frame');
-      if (frame >= 0) answer = posted.splice(frame, 1)[0];
-    }
-    if (answer?.type !== 'frame') throw new Error(JSON.stringify(answer));
-    return answer;
-  };
-  const advance = (t: number, history?: number[]): Frame => reply({ type: 'advance', runId: 1, t, ...(history ? { history } : {}) });
-  /** delivers the messages both ways and lets each part (of `working`) step a slice, `slices` times */
-  const pump = (slices = 1, working = sessions.map((_, part) => part)) => {
-    s.idle(8);
-    for (let i = 0; i < slices; i++) {
-      for (const { part, msg } of toParts.splice(0)) {
-        if (part === silent) continue;
-        if (part === failing && msg.type === 'part-start') fromParts.push({ part, msg: { type: 'part-error', generation: msg.generation, message: 'out of memory' } });
-        else sessions[part].handle(msg);
-      }
-      sessions.forEach((p, part) => part !== failing && part !== silent && working.includes(part) && p.work(8));
-      for (const { part, msg } of fromParts.splice(0)) s.partMessage(part, msg);
-    }
-  };
-  return { s, spec, clock, advance, reply, pump, toParts, sessions, posted, closed, waits: () => waits, tEnd: conf.info.tEnd };
-}
 
 describe('an SGD run stepped ahead by part workers', () => {
   it('splits the neurons into ranges as equal as may be, never more ranges than neurons', () => {
@@ -93,11 +44,7 @@ describe('an SGD run stepped ahead by part workers', () => {
     expect(tookOver).toBe(true);
     // the parts did it, not the fork in the worker
     expect((split.s['lookahead'] as PartsLookahead).apart).toBe(true);
-    const cli = runToEnd(buildModel(split.spec));
-    const end = split.advance(split.tEnd);
-    expect(end.t).toBe(cli.t);
-    expect(Array.from(end.buffers.overlaps)).toEqual(Array.from(cli.u));
-    expect(end.counts).toEqual(cli.counts);
+    expectCliEnd(split);
   });
 
   it('a frame the parts do not have yet waits for them, and the run takes no step of its way itself', () => {
@@ -220,8 +167,9 @@ describe('an SGD run stepped ahead by part workers', () => {
     while (b.t < a.t) b = plain.advance(a.t);
     expect(a.t).toBe(b.t);
     expect(Array.from(a.buffers.overlaps)).toEqual(Array.from(b.buffers.overlaps));
-    // the local fork has taken over
+    // the local fork has taken over, and the part workers are ended (the next run gets new ones)
     expect(split.s.idle(8)).toBe(true);
+    expect(split.closed).toEqual([0, 1]);
   });
 
   it('a jump to the end goes from the parts’ pieces to the end, with the CLI’s state', () => {
