@@ -9,7 +9,7 @@
 // same module takes whole steps, the sampler included (`steps`: sgdSteps.ts, sgdRowSweeps.ts,
 // sgdNormals.ts), so JavaScript calls it once per chunk of steps.
 import { F64, I32, V128, f64Load, f64Store, get, i32Const, moduleBytes, op, set, v128Load, v128Store, type FunctionSpec } from './wasmBytes.ts';
-import { logFunction } from './sgdLog.ts';
+import { logsFunction } from './sgdLog.ts';
 import { normalsFunction } from './sgdNormals.ts';
 import { stepBatchRowsFunction, stepsFunction, type StepCallees } from './sgdSteps.ts';
 import { rowCoefficientsFunction, rowDotsFunction, rowUpdatesFunction, stepRowsFunction, type SweepIndices } from './sgdRowSweeps.ts';
@@ -23,12 +23,11 @@ const { i32Add, i32Shl, i32ShrU, i32GeU, i32LtU, f64Add, f64Mul, f64x2Add, f64x2
  */
 const ORDER = [
   'rowDot', 'scaleAddRow', 'batchRow', 'stepRows', 'normals', 'stepBatchRows', 'steps',
-  'scaleAddDotRow', 'rowDots', 'rowCoefficients', 'rowUpdates', 'log',
+  'scaleAddDotRow', 'rowDots', 'rowCoefficients', 'rowUpdates', 'logs',
 ] as const;
 const indexOf = (name: (typeof ORDER)[number]) => ORDER.indexOf(name);
 const ROW_DOT = indexOf('rowDot'), SCALE_ADD_ROW = indexOf('scaleAddRow'), BATCH_ROW = indexOf('batchRow');
 const NORMALS = indexOf('normals'), STEP_BATCH_ROWS = indexOf('stepBatchRows'), SCALE_ADD_DOT_ROW = indexOf('scaleAddDotRow');
-const LOG = indexOf('log');
 const ROW_DOTS = indexOf('rowDots'), ROW_COEFFICIENTS = indexOf('rowCoefficients'), ROW_UPDATES = indexOf('rowUpdates');
 const SWEEPS: SweepIndices = {
   rowDot: ROW_DOT, scaleAddRow: SCALE_ADD_ROW, scaleAddDotRow: SCALE_ADD_DOT_ROW,
@@ -209,8 +208,8 @@ export interface SgdKernels {
   stepRows(w: number, x: number, n: number, d: number, norms: number, failed: number, coef: number, coefCount: number, y: number, xx: number, eta: number, rows: number): void;
   /** count standard normals at out from the generator state at rng (sgdNormals.ts); returns their sum of squares */
   normals(rng: number, out: number, count: number): number;
-  /** ln x for a positive normal double x, the very double math/log.ts gives (sgdLog.ts) */
-  log(x: number): number;
+  /** the `count` (even) doubles at `at`, positive and normal, replaced by the very logarithms math/log.ts gives (sgdLog.ts) */
+  logs(at: number, count: number): void;
   /** count whole SGD steps (sgdSteps.ts) */
   steps(
     count: number, w: number, x: number, c: number, xx: number, y: number, n: number, d: number, batch: number, norms: number, failed: number,
@@ -226,9 +225,9 @@ function kernelModule(): WebAssembly.Module | null {
   compiled = null;
   try {
     const fns = [
-      rowDot(), scaleAddRow(), batchRow(), stepRowsFunction(SWEEPS), normalsFunction(LOG), stepBatchRowsFunction(CALLEES),
+      rowDot(), scaleAddRow(), batchRow(), stepRowsFunction(SWEEPS), normalsFunction(), stepBatchRowsFunction(CALLEES),
       stepsFunction(CALLEES, STEP_BATCH_ROWS), scaleAddDotRow(), rowDotsFunction(SWEEPS), rowCoefficientsFunction(), rowUpdatesFunction(SWEEPS),
-      logFunction(),
+      logsFunction(),
     ];
     if (fns.some((f, i) => f.name !== ORDER[i])) throw new Error('the SGD module’s functions are out of order');
     const bytes = moduleBytes(fns);
@@ -258,7 +257,7 @@ export function sgdKernels(bytes: number): SgdKernels | null {
     batchRow: e.batchRow as SgdKernels['batchRow'],
     stepRows: e.stepRows as SgdKernels['stepRows'],
     normals: e.normals as SgdKernels['normals'],
-    log: e.log as SgdKernels['log'],
+    logs: e.logs as SgdKernels['logs'],
     steps: e.steps as SgdKernels['steps'],
   };
 }

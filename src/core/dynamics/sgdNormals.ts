@@ -2,7 +2,8 @@
 // so a seed gives the same sample stream here as in JavaScript (docs/model.md §10). The profile of
 // the batch-1 step at d = 100 put the sampler at a third of the step; here the generator, the
 // uniforms, the polar method and its logarithm (Rng.normal's own, math/log.ts, written out in
-// the module: sgdLog.ts) all run in the module, so each normal is the very double Rng.normal gives.
+// the module two at a time: sgdLog.ts) all run in the module, so each normal is the very double
+// Rng.normal gives.
 //
 // The generator's state lives in the module's memory at `rng`: xoshiro128**'s four 32-bit words
 // a, b, c, d at rng + 0, 4, 8, 12 and the spare normal of the polar method at rng + 16 (NaN when
@@ -10,26 +11,28 @@
 // by scratch room. The points are drawn a block at a time and only then turned into normals: the
 // draws and the accept/reject decisions come in the same order as Rng.normal's, so the stream is
 // the same, and the block's logarithms no longer wait one for another.
-import { F64, I32, get, i32Const, set, op, f64Load, f64Store, type FunctionSpec } from './wasmBytes.ts';
+import { F64, I32, V128, get, i32Const, set, op, f64Load, f64Store, f64x2Const, v128Load, v128Store, type FunctionSpec } from './wasmBytes.ts';
 import { op as w } from './wasmBytes.ts';
+import { LOG_LANE_LOCALS, logLanes } from './sgdLog.ts';
 
-const { i32Add, i32Shl, i32ShrU, i32GeU, i32LtU, i32And, i32Eqz, block, loop, end, brIf, call, f64Const, f64Add, f64Sub, f64Mul, f64Div, f64Sqrt, f64Gt, f64Eq } = op;
+const { i32Add, i32Shl, i32ShrU, i32GeU, i32LtU, i32And, i32Eqz, block, loop, end, brIf, f64Const, f64Add, f64Sub, f64Mul, f64Gt, f64Eq, f64x2Mul, f64x2Div, f64x2Sqrt } = op;
 
 /** points of the polar method drawn ahead, then turned into normals together */
 const PAIRS_PER_BLOCK = 32;
 
 /** byte offsets of the generator's state from `rng`, then room for a block of points (x, y, r) */
 export const RNG_WORDS = 0, RNG_SPARE = 16, RNG_PAIRS = 32, RNG_BYTES = RNG_PAIRS + 24 * PAIRS_PER_BLOCK;
+/** where the block's x, y and r (then factor) arrays start */
+const POINT_FIELD = (field: number) => RNG_PAIRS + 8 * PAIRS_PER_BLOCK * field;
 
 /**
  * normals(rng, out, count) → |x|²: fills count doubles at out with standard normals, as
  * GaussianSamples.next does with Rng.normal (the sum of squares in the same order).
- * `logIndex` is the module's index of its log (sgdLog.ts).
  */
-export function normalsFunction(logIndex: number): FunctionSpec {
+export function normalsFunction(): FunctionSpec {
   const RNG = 0, OUT = 1, COUNT = 2;
   const A = 3, B = 4, C = 5, D = 6, T = 7, M = 8, END = 9, J = 10, PAIRS = 11;
-  const SPARE = 12, SQ = 13, V = 14, X = 15, Y = 16, R = 17, FAC = 18;
+  const SPARE = 12, SQ = 13, V = 14, X = 15, Y = 16, R = 17, FAC = 18, RS = 19;
   // xoshiro128**: leaves the next 32-bit output on the stack under the state update
   const nextUint32 = [
     ...get(B), ...i32Const(5), ...w.i32Mul, ...i32Const(7), ...w.i32Rotl, ...i32Const(9), ...w.i32Mul,
@@ -49,8 +52,9 @@ export function normalsFunction(logIndex: number): FunctionSpec {
     ...nextUint32, ...i32Const(6), ...i32ShrU, ...w.i64ExtendI32U, ...w.i64Or,
     ...w.f64ConvertI64S, ...f64Const(2 ** -52), ...f64Mul, ...f64Const(1), ...f64Sub,
   ];
-  const pairAt = (field: number) => [...get(RNG), ...get(J), ...i32Const(24), ...w.i32Mul, ...i32Add, ...f64Load(RNG_PAIRS + 8 * field)];
-  const storePair = (field: number, value: number) => [...get(RNG), ...get(J), ...i32Const(24), ...w.i32Mul, ...i32Add, ...get(value), ...f64Store(RNG_PAIRS + 8 * field)];
+  const pointAddress = [...get(RNG), ...get(J), ...i32Const(3), ...i32Shl, ...i32Add];
+  const pairAt = (field: number) => [...pointAddress, ...f64Load(POINT_FIELD(field))];
+  const storePair = (field: number, value: number) => [...pointAddress, ...get(value), ...f64Store(POINT_FIELD(field))];
   const emit = [
     ...get(M), ...get(V), ...f64Store(),
     ...get(SQ), ...get(V), ...get(V), ...f64Mul, ...f64Add, ...set(SQ),
@@ -60,7 +64,7 @@ export function normalsFunction(logIndex: number): FunctionSpec {
     name: 'normals',
     params: [I32, I32, I32],
     results: [F64],
-    locals: [[9, I32], [7, F64]],
+    locals: [[9, I32], [7, F64], [1 + LOG_LANE_LOCALS, V128]],
     body: [
       ...get(RNG), ...w.i32Load(RNG_WORDS), ...set(A),
       ...get(RNG), ...w.i32Load(RNG_WORDS + 4), ...set(B),
@@ -90,11 +94,18 @@ export function normalsFunction(logIndex: number): FunctionSpec {
       ...storePair(0, X), ...storePair(1, Y), ...storePair(2, R),
       ...get(J), ...i32Const(1), ...i32Add, ...set(J),
       ...get(J), ...get(PAIRS), ...i32LtU, ...brIf(0), ...end,
-      // their normals x·f and y·f, f = √(−2 ln r / r): the points are independent, so the
-      // logarithms of a block overlap in the processor instead of waiting on the generator
+      // their factors f = √(−2 ln r / r), two at a time in place of their r (with an odd count
+      // the last lane's r is left over from an earlier block, or zero, and its factor unused)
       ...i32Const(0), ...set(J),
       ...loop,
-      ...f64Const(-2), ...pairAt(2), ...set(R), ...get(R), ...call(logIndex), ...f64Mul, ...get(R), ...f64Div, ...f64Sqrt, ...set(FAC),
+      ...pointAddress, ...pointAddress, ...v128Load(POINT_FIELD(2)), ...set(RS),
+      ...f64x2Const(-2), ...logLanes(RS, RS + 1), ...f64x2Mul, ...get(RS), ...f64x2Div, ...f64x2Sqrt, ...v128Store(POINT_FIELD(2)),
+      ...get(J), ...i32Const(2), ...i32Add, ...set(J),
+      ...get(J), ...get(PAIRS), ...i32LtU, ...brIf(0), ...end,
+      // their normals x·f and y·f
+      ...i32Const(0), ...set(J),
+      ...loop,
+      ...pairAt(2), ...set(FAC),
       ...pairAt(0), ...get(FAC), ...f64Mul, ...set(V), ...emit,
       ...pairAt(1), ...get(FAC), ...f64Mul, ...set(V),
       ...get(M), ...get(END), ...i32LtU, ...op.ifThen, ...emit, ...w.else, ...get(V), ...set(SPARE), ...end,

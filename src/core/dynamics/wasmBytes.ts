@@ -107,7 +107,26 @@ export const op = {
   i32Or: [0x72],
   f64ConvertI32S: [0xb7],
   select: [0x1b],
+  // the logarithm in two lanes (sgdLog.ts): 64-bit integer lanes, a lane-wise choice, and the
+  // conversion of two 32-bit integers to doubles
+  v128Or: simd(0x50),
+  v128Xor: simd(0x51),
+  v128Bitselect: simd(0x52),
+  i64x2Shl: simd(0xcb),
+  i64x2ShrS: simd(0xcc),
+  i64x2ShrU: simd(0xcd),
+  i64x2Add: simd(0xce),
+  i64x2Sub: simd(0xd1),
+  i64x2GtS: simd(0xd9),
+  /** of two vectors, the first one's low 32-bit halves of its 64-bit lanes, into 32-bit lanes 0 and 1 */
+  i64x2LowHalves: simd(0x0d, 0, 1, 2, 3, 8, 9, 10, 11, 0, 1, 2, 3, 8, 9, 10, 11),
+  f64x2ConvertLowI32x4S: simd(0xfe),
 };
+
+/** v128.const of two equal doubles */
+export const f64x2Const = (v: number) => simd(0x0c, ...new Uint8Array(Float64Array.of(v, v).buffer));
+/** v128.const of two equal 64-bit integers */
+export const i64x2Const = (v: number) => simd(0x0c, ...new Uint8Array(BigInt64Array.of(BigInt(v), BigInt(v)).buffer));
 
 export interface FunctionSpec {
   name: string;
