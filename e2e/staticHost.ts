@@ -32,7 +32,13 @@ export interface StaticHost {
 export async function startStaticHost(root: string, prefix = '/hall/'): Promise<StaticHost> {
   const replaced = new Map<string, string>();
   const served: string[] = [];
+  let underWay = 0;
+  let onDrained: (() => void) | null = null;
   const server: Server = createServer(async (req, res) => {
+    underWay++;
+    res.on('close', () => {
+      if (--underWay === 0) onDrained?.();
+    });
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (!path.startsWith(prefix)) {
       res.writeHead(404).end();
@@ -60,10 +66,13 @@ export async function startStaticHost(root: string, prefix = '/hall/'): Promise<
     url: `http://127.0.0.1:${port}${prefix}`,
     replace: (path, text) => replaced.set(path, text),
     served,
+    // no new connections; the requests under way finish first (cutting one is a reset the page
+    // logs as an error), then the idle kept-alive connections end
     close: () =>
       new Promise<void>((resolve) => {
-        server.closeAllConnections();
         server.close(() => resolve());
+        onDrained = () => server.closeAllConnections();
+        if (underWay === 0) onDrained();
       }),
   };
 }
