@@ -68,5 +68,7 @@ describe('samples on the time axis', () => {
       expect(plotTime(0, unit.perT)).toBe(T_FLOOR);
     }
     expect(timeUnitOf('t', PLAN).ticks([0.01, 0.1, 1, 10, 100, null])).toEqual(['0.01', '0.1', '1', '10', '100', '']);
+    // from 10⁴ up as powers of ten, which fit beside each other on a narrow plot
+    expect(timeUnitOf('t', PLAN).ticks([1000, 10000, 1e6, 1.0000000001e7, 3e7])).toEqual(['1,000', '10⁴', '10⁶', '10⁷', '30,000,000']);
   });
 });

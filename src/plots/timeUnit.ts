@@ -50,7 +50,10 @@ export function samplesAt(t: number, plan: SamplingPlan): number {
 
 const locale = () => (typeof navigator !== 'undefined' && navigator.language) || 'en-US';
 
-/** Flow time: as the axis always read (uPlot's own number format, three digits in the legend). */
+/** Decades from 10⁴ up read as powers of ten on the flow-time axis: "10,000" and "1,000,000" ran together at 1280×720. */
+const FIRST_POWER_TICK = 4;
+
+/** Flow time: the locale's numbers up to 1,000, powers of ten above (three digits in the legend). */
 const FLOW_TIME: TimeUnit = {
   key: 't',
   perT: 1,
@@ -60,7 +63,11 @@ const FLOW_TIME: TimeUnit = {
   upTo: (t) => `log time up to t = ${t.toPrecision(3)}`,
   ticks: (splits) => {
     const fmt = new Intl.NumberFormat(locale());
-    return splits.map((v) => (v === null ? '' : fmt.format(v)));
+    return splits.map((v) => {
+      if (v === null) return '';
+      const e = decade(v);
+      return e !== null && e >= FIRST_POWER_TICK ? powerOfTen(e) : fmt.format(v);
+    });
   },
 };
 
