@@ -161,11 +161,13 @@ export function BasinMap() {
           </Canvas>
         )}
       </div>
-      <p className="explore-note basin-hover" data-testid="basin-hover">
-        {hover
-          ? `A start at x = (${[hover.x, hover.y, hover.z].map((v) => v.toFixed(2)).join(', ')}) ${fateText(hover.code, k)}.`
-          : 'Point at the sphere to see what a start there becomes.'}
-      </p>
+      {view?.status !== 'unavailable' && (
+        <p className="explore-note basin-hover" data-testid="basin-hover">
+          {hover
+            ? `A start at x = (${[hover.x, hover.y, hover.z].map((v) => v.toFixed(2)).join(', ')}) ${fateText(hover.code, k)}.`
+            : 'Point at the sphere to see what a start there becomes.'}
+        </p>
+      )}
       <ul className="explore-legend" aria-label="basin map legend">
         {view?.spec &&
           legendItems(view).map((it) => (
