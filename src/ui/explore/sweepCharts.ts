@@ -89,7 +89,8 @@ function betaChart(c: SweepChartInput): SweepChart {
       Plot.ruleX(Number.isFinite(bc) ? [bc] : [], { stroke: t.accent, strokeWidth: 2, strokeDasharray: '5,4' }),
       Plot.ruleX(window.map((w) => w.to), { stroke: t.fg, strokeWidth: 1.5, strokeDasharray: '2,3' }),
       Plot.text(window.map((w) => w.to), { x: (d: number) => d, frameAnchor: 'bottom', dy: -14, text: (d: number) => `β_fold = ${d.toFixed(3)}`, fill: t.fg, stroke: t.panel, strokeWidth: 3, paintOrder: 'stroke' }),
-      Plot.text(Number.isFinite(bc) ? [bc] : [], { x: (d: number) => d, frameAnchor: 'top', dy: -8, text: (d: number) => `β_c = ${d.toFixed(3)}`, fill: t.accent }),
+      // inside the frame's top, haloed: above it, near β = 0, it ran into the y axis's title
+      Plot.text(Number.isFinite(bc) ? [bc] : [], { x: (d: number) => d, frameAnchor: 'top', dy: 12, text: (d: number) => `β_c = ${d.toFixed(3)}`, fill: t.accent, stroke: t.panel, strokeWidth: 3, paintOrder: 'stroke' }),
       Plot.ruleX(done, Plot.pointerX({ x: 'x', stroke: t.fg, strokeWidth: 1.5 })),
       Plot.tip(done, Plot.pointerX({
         x: 'x',
