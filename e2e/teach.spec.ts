@@ -231,6 +231,17 @@ test.describe('keyboard', () => {
     await page.keyboard.press('Escape');
     await expect(help).toBeHidden();
     await expect(page.locator('button[name=shortcuts]')).toBeFocused();
+    // Escape and ? back to back: the help is open again (the first one's close once shut it)
+    await page.locator('h1').click();
+    await page.keyboard.press('?');
+    await expect(help).toBeVisible();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('?');
+    await expect.poll(() => help.evaluate((d) => (d as HTMLDialogElement).open)).toBe(true);
+    // and stays open once the tasks queued by the keys (the dialog's close events) have run
+    const openAfterQueuedTasks = await help.evaluate((d) => new Promise<boolean>((done) => setTimeout(() => done((d as HTMLDialogElement).open))));
+    expect(openAfterQueuedTasks).toBe(true);
+    await expect(help).toBeVisible();
   });
 
   test('? opens the shortcuts help in embed mode too, where the teaching panel is hidden', async ({ page }) => {

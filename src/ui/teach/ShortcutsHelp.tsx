@@ -1,5 +1,5 @@
 // The keyboard-shortcuts help: a modal dialog that ? toggles and Escape closes.
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, type SyntheticEvent } from 'react';
 import { helpStore, useHelpOpen } from './helpDialog.ts';
 import { SHORTCUTS } from './useShortcuts.ts';
 import './shortcutsHelp.css';
@@ -15,8 +15,19 @@ export function ShortcutsHelp() {
     if (!open && dialog.open) dialog.close();
   }, [open]);
   const close = () => helpStore.getState().setOpen(false);
+  // The store opens and closes the dialog. Escape goes through it too, rather than closing the
+  // dialog natively; and a 'close' event, which comes a task later, only says the dialog is shut
+  // when it still is: Escape then ? in quick succession reopened it, and the close event of the
+  // first left the help shut with ? pressed.
+  const cancel = (e: SyntheticEvent<HTMLDialogElement>) => {
+    e.preventDefault();
+    close();
+  };
+  const closed = () => {
+    if (!ref.current?.open) close();
+  };
   return (
-    <dialog ref={ref} className="shortcuts-help" data-testid="shortcuts-help" aria-labelledby={titleId} onClose={close}>
+    <dialog ref={ref} className="shortcuts-help" data-testid="shortcuts-help" aria-labelledby={titleId} onCancel={cancel} onClose={closed}>
       <h2 id={titleId}>Keyboard shortcuts</h2>
       <table>
         <thead>
