@@ -115,8 +115,7 @@ export class FlowSession {
     const waiting = this.waiting;
     if (!waiting) return;
     this.waiting = null;
-    this.spoke = this.now();
-    this.longest = 0;
+    this.startRequest();
     const { request, cap } = waiting;
     const deadline = cap === Infinity ? this.now() + FINISH_SLICE_MS : Infinity;
     const reply = this.guarded(request.runId, () => this.advance(request, cap, deadline, false));
@@ -129,13 +128,18 @@ export class FlowSession {
     // comes after it, so replies keep the requests' order
     if (msg.type === 'configure') this.waiting = null;
     else this.answerWaiting();
-    this.spoke = this.now();
-    this.longest = 0;
+    this.startRequest();
     return this.guarded(msg.runId, () => {
       if (msg.type === 'configure') return this.configure(msg.runId, msg);
       if (msg.type === 'finish') return this.finish(msg);
       return msg.type === 'project' ? this.project(msg) : this.advance(msg);
     });
+  }
+
+  /** A request starts: the heartbeat and the longest piece count from here. */
+  private startRequest(): void {
+    this.spoke = this.now();
+    this.longest = 0;
   }
 
   private guarded(runId: number, work: () => FromWorker | null): FromWorker | null {

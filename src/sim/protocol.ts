@@ -7,6 +7,7 @@ import type { ModelSpec } from '../core/model/model.ts';
 import type { ProjectionChoice } from '../core/projection/projection.ts';
 import type { SamplingPlan } from '../core/dynamics/sgdPlan.ts';
 import type { CriticalPointKind } from '../core/analysis/criticalPoints.ts';
+import type { SavedState } from '../core/dynamics/dynamics.ts';
 
 /**
  * Neurons whose overlaps the plots trace (the first ones), also in a replayed history; a
@@ -197,8 +198,6 @@ export function fitsRun(b: FrameBuffers | undefined, n: number, k: number): b is
 // a part steps on in pieces of pieceT while it keeps hearing 'part-go', as far as the piece it
 // was last allowed, and sends its state after each piece. `generation` numbers the starts: a
 // saved state of an older start is dropped.
-import type { SavedState } from '../core/dynamics/dynamics.ts';
-
 export type ToPart =
   | {
       type: 'part-start';

@@ -26,18 +26,17 @@ export const LOG_LANE_LOCALS = 13;
 export function logLanes(x: number, first: number): number[] {
   const [BITS, HX, K, I, F, DK, S, Z, W, R, HFSQ, DKHI, DKLO] = Array.from({ length: LOG_LANE_LOCALS }, (_, i) => first + i);
   const c = f64x2Const, n = i64x2Const;
-  const shift = (by: number) => i32Const(by);
   return [
     ...get(x), ...set(BITS),
     // hx = the high 32 bits (x > 0, so a non-negative 64-bit lane), k its exponent
-    ...get(BITS), ...shift(32), ...i64x2ShrU, ...set(HX),
-    ...get(HX), ...shift(20), ...i64x2ShrS, ...n(1023), ...i64x2Sub, ...set(K),
+    ...get(BITS), ...i32Const(32), ...i64x2ShrU, ...set(HX),
+    ...get(HX), ...i32Const(20), ...i64x2ShrS, ...n(1023), ...i64x2Sub, ...set(K),
     ...get(HX), ...n(0x000fffff), ...v128And, ...set(HX),
     // the fraction in [√2/2, √2): past √2's top bits, halve it and count one more 2
     ...get(HX), ...n(0x95f64), ...i64x2Add, ...n(0x100000), ...v128And, ...set(I),
-    ...get(HX), ...get(I), ...n(0x3ff00000), ...v128Xor, ...v128Or, ...shift(32), ...i64x2Shl,
+    ...get(HX), ...get(I), ...n(0x3ff00000), ...v128Xor, ...v128Or, ...i32Const(32), ...i64x2Shl,
     ...get(BITS), ...n(0xffffffff), ...v128And, ...v128Or, ...c(1), ...f64x2Sub, ...set(F),
-    ...get(K), ...get(I), ...shift(20), ...i64x2ShrS, ...i64x2Add, ...set(K),
+    ...get(K), ...get(I), ...i32Const(20), ...i64x2ShrS, ...i64x2Add, ...set(K),
     ...get(K), ...get(K), ...i64x2LowHalves, ...f64x2ConvertLowI32x4S, ...set(DK),
     ...get(DK), ...c(LN2_HI), ...f64x2Mul, ...set(DKHI),
     ...get(DK), ...c(LN2_LO), ...f64x2Mul, ...set(DKLO),
