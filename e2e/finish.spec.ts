@@ -40,8 +40,6 @@ test('a playing run whose neurons have all settled finishes at once, says when, 
   test.setTimeout(120_000);
   const query = 'beta=0.2';
   const cli = cliFlow(query);
-  // at one decade per second a frame goes at most a quarter of a decade (sim/clock.ts): some
-  // frames land between rest (t ≈ 1100) and T ≈ 2900, 0.4 decades apart
   await page.goto(`/?${query}&speed=1`);
   const note = page.getByTestId('settled-note');
   await expect(note).toBeVisible({ timeout: 40_000 });
@@ -54,6 +52,11 @@ test('a playing run whose neurons have all settled finishes at once, says when, 
   await expect(note).toContainText('shown at T');
   await expect(page.locator('.readout.time')).toContainText('(end)');
   expect(await outcomeCounts(page)).toEqual(printed.counts);
+  // the time it settled is the run's (the first time of the plots' grid at rest), not that of
+  // the frame that brought the news: four times as fast, other frames, the same time
+  await page.goto(`/?${query}&speed=4`);
+  await expect(note).toBeVisible({ timeout: 40_000 });
+  expect(Number(await note.getAttribute('data-value'))).toBe(settledAt);
 });
 
 test('the SGD example says the worker is the limit while playing; Jump to end goes on in slices and Pause stops it there', async ({ page }) => {

@@ -20,7 +20,7 @@ export class FakeFlowWorker implements WorkerLike {
   private spec: ModelSpec | null = null;
   private t = 0;
   private stopped = false;
-  /** frames at or after this time report every neuron settled (Infinity: never) */
+  /** frames at or after this time report that every neuron settled then (Infinity: never) */
   settleAt = Infinity;
   /** how far in t one reply to `finish` goes (a long jump comes back in slices; Infinity: to T) */
   finishSlice = Infinity;
@@ -81,7 +81,7 @@ export class FakeFlowWorker implements WorkerLike {
           type: 'frame', runId: msg.runId, t: this.t, loss: -this.t / (1 + this.t), counts: emptyCounts(k), failed: 0, buffers,
           stats: { rhsEvals: 1, accepted: 1, rejected: 0, computeMs: 2 },
           ...(msg.history ? { history: historyOf(msg.history.filter((h) => h < this.t), k) } : {}),
-          ...(this.t >= this.settleAt && this.t < end ? { settled: true } : {}),
+          ...(this.t >= this.settleAt ? { settledAt: this.settleAt } : {}),
         };
       }
       case 'project': {

@@ -131,7 +131,7 @@ export function startRunner(store: AppStore, { createWorker, loop, clock, timers
     const now = loop.now();
     const done = frame.t >= tEnd;
     const s = store.getState();
-    const ends = endEarly(frame.t, done, frame.settled === true, s.playing);
+    const ends = endEarly(done, frame.settledAt, s.playing);
     if (done) pendingEnd = false;
     const limit = s.playing && !done && !ends && !pendingEnd ? rate.frame(frame.t, now, s.params.speed) : (rate.reset(), null);
     const readout = {
@@ -192,7 +192,6 @@ export function startRunner(store: AppStore, { createWorker, loop, clock, timers
     } else if (s.playing !== prev.playing && pendingEnd && frameData.t < tEnd) {
       // Play or Pause during a long jump: stay where the last slice got to
       pendingEnd = false;
-      settledAt = undefined;
     }
     if (s.stepNonce !== stepNonce) {
       stepNonce = s.stepNonce;
@@ -284,11 +283,12 @@ export function startRunner(store: AppStore, { createWorker, loop, clock, timers
 
   /**
    * A playing run whose neurons have all settled (the classification's own test, reported with
-   * the frame) goes to its end at once; the readout then says when it settled.
+   * the frame from the first time it held) goes to its end at once; at the end the readout says
+   * when it settled, however the end was reached.
    */
-  function endEarly(t: number, done: boolean, settled: boolean, playing: boolean): boolean {
-    if (done || !settled || !playing || pendingEnd) return false;
-    settledAt = t;
+  function endEarly(done: boolean, at: number | undefined, playing: boolean): boolean {
+    if (at !== undefined) settledAt = at;
+    if (done || at === undefined || !playing || pendingEnd) return false;
     pendingEnd = true;
     return true;
   }

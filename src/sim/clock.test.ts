@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextTarget, playedTimes, replayTargets, STEP_DECADES, stepTarget, T_FLOOR } from './clock.ts';
+import { firstGridIndexAfter, gridTime, nextGridTime, nextTarget, playedTimes, replayTargets, STEP_DECADES, stepTarget, T_FLOOR } from './clock.ts';
 
 describe('playback clock', () => {
   it('a step multiplies t by 10^0.1, as the shortcuts help says', () => {
@@ -44,5 +44,21 @@ describe('playedTimes', () => {
     expect(playedTimes(5, 5)).toEqual([]);
     expect(playedTimes(5, 4)).toEqual([]);
     expect(playedTimes(0, T_FLOOR)).toEqual([]);
+  });
+});
+
+describe('the grid', () => {
+  it('the first grid time after t is strictly after it, and the one before is not', () => {
+    expect(nextGridTime(0)).toBe(T_FLOOR);
+    expect(nextGridTime(-1)).toBe(T_FLOOR);
+    for (let i = 0; i < 200; i++) {
+      const g = gridTime(i);
+      // on the grid itself, the next one; just below it, itself
+      expect(firstGridIndexAfter(g)).toBe(i + 1);
+      expect(nextGridTime(g * (1 - 1e-12))).toBe(g);
+      const mid = g * 10 ** 0.02;
+      expect(firstGridIndexAfter(mid)).toBe(i + 1);
+    }
+    expect(playedTimes(0, 100)).toEqual(Array.from({ length: 80 }, (_, i) => gridTime(i)));
   });
 });

@@ -44,12 +44,33 @@ export function replayTargets(t: number): number[] {
 export function playedTimes(from: number, to: number): number[] {
   const out: number[] = [];
   if (!(to > T_FLOOR) || !(to > from)) return out;
-  const first = from > T_FLOOR ? Math.floor(Math.log10(from / T_FLOOR) * REPLAY_PER_DECADE) : 0;
-  for (let i = first; ; i++) {
-    const h = T_FLOOR * Math.pow(10, i / REPLAY_PER_DECADE);
+  for (let i = firstGridIndexAfter(from); ; i++) {
+    const h = gridTime(i);
     if (h >= to) return out;
-    if (h > from) out.push(h);
+    out.push(h);
   }
+}
+
+/** The i-th time of the fixed grid of REPLAY_PER_DECADE per decade from T_FLOOR (i = 0). */
+export function gridTime(i: number): number {
+  return T_FLOOR * Math.pow(10, i / REPLAY_PER_DECADE);
+}
+
+/** The index of the first grid time after t (0 for any t below T_FLOOR). */
+export function firstGridIndexAfter(t: number): number {
+  let i = t > T_FLOOR ? Math.max(0, Math.floor(Math.log10(t / T_FLOOR) * REPLAY_PER_DECADE)) : 0;
+  // the logarithm may round either way at a grid time: settle the index on the grid itself
+  while (i > 0 && gridTime(i - 1) > t) i--;
+  while (gridTime(i) <= t) i++;
+  return i;
+}
+
+/**
+ * The first grid time after t: where the stepping ahead of a sample-based run ends a piece
+ * besides its own ends, so the run's rest checks (flowSession.ts) find a saved state there.
+ */
+export function nextGridTime(t: number): number {
+  return gridTime(firstGridIndexAfter(t));
 }
 
 /** The history times a jump to `t` brings along: those of replayTargets (and 0) past what `shown` already has. */

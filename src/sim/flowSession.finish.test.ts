@@ -4,11 +4,14 @@
 // neuron has settled by the classification's own test.
 import { describe, expect, it } from 'vitest';
 import { buildModel, type ModelSpec } from '../core/model/model.ts';
-import { runToEnd } from '../core/outcomes/run.ts';
+import { classifyOptionsOf, runToEnd } from '../core/outcomes/run.ts';
 import { FlowSession } from './flowSession.ts';
 import { FRAME_WORK } from './protocol.ts';
 import type { FromWorker } from './protocol.ts';
 import { testSpec } from './testSpec.ts';
+import { gridTime, T_FLOOR } from './clock.ts';
+import { createDynamics } from '../core/dynamics/factory.ts';
+import { runAtRest } from '../core/outcomes/allSettled.ts';
 
 type Frame = Extract<FromWorker, { type: 'frame' }>;
 
@@ -58,7 +61,7 @@ describe('FlowSession finish (Jump to end)', () => {
     expectCliEnd(midRun.spec, end);
     // the plots' samples on the way, those below T
     expect(end.sampled).toEqual([4, 10, 100]);
-    expect(end.settled).toBeUndefined();
+    expect(end.settledAt).toBeUndefined();
   });
 
   it('squared loss: the same state and generalization error at T as the CLI', () => {
@@ -107,29 +110,52 @@ describe('FlowSession finish in slices', () => {
 });
 
 describe('FlowSession settled frames (early finish)', () => {
-  it('says when every neuron is at rest, and the counts then are already those at T', () => {
+  it('says from when every neuron is at rest: the first grid time the test holds, whatever the frames asked for', () => {
     // the page's default run (n = 300, d = 1000, β = 0.2): at rest near t ≈ 1100 of T ≈ 2900
-    const s = session({});
-    expect(s.advance(0.01).settled).toBeUndefined();
+    const slow = session({});
+    expect(slow.advance(0.01).settledAt).toBeUndefined();
     let settledAt = NaN;
     let counts;
-    for (let t = 0.1; t < s.tEnd; t *= 1.5) {
-      const f = s.advance(t);
-      if (f.settled) {
-        settledAt = t;
+    for (let t = 0.1; t < slow.tEnd; t *= 1.5) {
+      const f = slow.advance(t);
+      if (f.settledAt !== undefined) {
+        settledAt = f.settledAt;
         counts = f.counts;
+        expect(settledAt).toBeLessThanOrEqual(f.t);
         break;
       }
     }
     // this run comes to rest well before its end: the early finish has something to skip
-    expect(settledAt).toBeLessThan(s.tEnd / 2);
-    const end = s.finish();
+    expect(settledAt).toBeLessThan(slow.tEnd / 2);
+    // a grid time, at which the run's own test holds, and at the grid time before it does not
+    const i = Math.round(Math.log10(settledAt / T_FLOOR) * 20);
+    expect(settledAt).toBe(gridTime(i));
+    const model = buildModel(slow.spec);
+    const flow = createDynamics(model);
+    const atRest = runAtRest(model.geometry, model.kernel, classifyOptionsOf(model));
+    const u = new Float64Array(slow.spec.n * slow.spec.k);
+    flow.advanceTo(gridTime(i - 1), u);
+    expect(atRest(u, slow.spec.n, gridTime(i - 1), model.tEnd, flow.failed)).toBe(false);
+    flow.advanceTo(settledAt, u);
+    expect(atRest(u, slow.spec.n, settledAt, model.tEnd, flow.failed)).toBe(true);
+    // other frames (finer, coarser, one jump), the same time
+    const fine = session({});
+    let fineAt: number | undefined;
+    for (let t = 0.01; fineAt === undefined && t < fine.tEnd; t *= 1.13) fineAt = fine.advance(t).settledAt;
+    expect(fineAt).toBe(settledAt);
+    const jump = session({});
+    jump.advance(37);
+    expect(jump.finish().settledAt).toBe(settledAt);
+    // the counts then are already those at T, and the frame at T still says when the run settled
+    const end = slow.finish();
     expect(end.counts).toEqual(counts);
-    expectCliEnd(s.spec, end);
-    // a run with a neuron that never settles (one stays on its plateau to T) never says so
+    expect(end.settledAt).toBe(settledAt);
+    expectCliEnd(slow.spec, end);
+  });
+
+  it('never says so for a run with a neuron that never settles (one stays on its plateau to T)', () => {
     const plateau = session({ k: 3, n: 40, d: 50, beta: 0.2, seed: 2 });
-    for (let t = 0.1; t < plateau.tEnd; t *= 1.5) expect(plateau.advance(t).settled).toBeUndefined();
-    // a frame at T itself is the end, not an early one
-    expect(end.settled).toBeUndefined();
+    for (let t = 0.1; t < plateau.tEnd; t *= 1.5) expect(plateau.advance(t).settledAt).toBeUndefined();
+    expect(plateau.finish().settledAt).toBeUndefined();
   });
 });

@@ -12,7 +12,7 @@ import { classifyOptionsOf } from '../core/outcomes/run.ts';
 import { runAtRest } from '../core/outcomes/allSettled.ts';
 import { createDynamics } from '../core/dynamics/factory.ts';
 import type { Dynamics } from '../core/dynamics/dynamics.ts';
-import { T_FLOOR } from './clock.ts';
+import { gridTime, T_FLOOR } from './clock.ts';
 import { Lookahead, type StepsAhead } from './lookahead.ts';
 import { PartsLookahead, type PartLink } from './partsLookahead.ts';
 import { allocateFrameBuffers, fitsRun, FRAME_WORK, TRACED_ROWS, type FromPart, type FromWorker, type ProjectionView, type ReplayedHistory, type RunInfo, type ToWorker } from './protocol.ts';
@@ -69,6 +69,13 @@ export class FlowSession {
   private waiting: { request: Advance; cap: number | undefined } | null = null;
   /** the run-at-rest test of the current model, built on its first use */
   private restTest: { model: Model; test: ReturnType<typeof runAtRest> } | null = null;
+  /**
+   * The run is tested for rest at every time of the plots' grid (clock.ts) it passes, in order,
+   * whatever its frames: the grid index of the next test, and the first grid time found at rest.
+   * So "settled at" is the same on every machine, at every speed, and after any way there.
+   */
+  private restIndex = 0;
+  private settledAt: number | undefined = undefined;
 
   /**
    * `post` sends progress while a request runs, and a frame that waited for the part workers
@@ -165,6 +172,8 @@ export class FlowSession {
     this.projector = new NeuronProjector(model.geometry, msg.projection);
     this.t = 0;
     this.recorded = -Infinity;
+    this.restIndex = 0;
+    this.settledAt = undefined;
     this.latest = null;
     const info = this.info(model);
     return { type: 'configured', info, computeMs: this.now() - started };
@@ -257,17 +266,37 @@ export class FlowSession {
   }
 
   /** Takes the idle-time fork's latest saved state not past `goal`, if it is ahead of the run (lookahead.ts). */
-  private takeFork(goal: number): void {
-    if (this.lookahead) this.t = this.lookahead.takeOver(this.t, goal);
+  private takeFork(goal: number, out: Float64Array): void {
+    const ahead = this.lookahead;
+    if (!ahead) return;
+    // through the rest tests on the way: the steps ahead end pieces at grid times too
+    for (;;) {
+      const check = this.nextRestCheck();
+      this.t = ahead.takeOver(this.t, Math.min(goal, check));
+      if (this.t !== check) return;
+      this.flow!.advanceTo(this.t, out);
+      this.testRest(out);
+    }
   }
 
-  /** Whether every neuron is at rest at t (core/outcomes/allSettled.ts), so the run may end at once. */
-  private atRest(u: Float64Array, t: number): boolean {
+  /** The grid time of the next rest test (Infinity once the run has settled, or past the run's end). */
+  private nextRestCheck(): number {
+    if (this.settledAt !== undefined) return Infinity;
+    const g = gridTime(this.restIndex);
+    return g < this.model!.tEnd ? g : Infinity;
+  }
+
+  /**
+   * The rest test at the grid time the run is at, with its overlaps u: whether every neuron is at
+   * rest (core/outcomes/allSettled.ts), so a playing run may end at once.
+   */
+  private testRest(u: Float64Array): void {
     const model = this.model!;
     if (!this.restTest || this.restTest.model !== model) {
       this.restTest = { model, test: runAtRest(model.geometry, model.kernel, classifyOptionsOf(model)) };
     }
-    return this.restTest.test(u, model.spec.n, t, model.tEnd, this.flow!.failed);
+    if (this.restTest.test(u, model.spec.n, this.t, model.tEnd, this.flow!.failed)) this.settledAt = this.t;
+    else this.restIndex++;
   }
 
   /**
@@ -297,7 +326,8 @@ export class FlowSession {
     // the first of them here, and up to each next one on the way (replay); with part workers the
     // frame's cap counts from where the run is, as their pieces do
     const firstSample = msg.history?.find((h) => h >= this.t && h > this.recorded) ?? Infinity;
-    if (!this.lookahead?.apart) this.takeFork(Math.min(msg.t, this.model.tEnd, firstSample));
+    const buffers = fitsRun(msg.buffers, n, k) ? msg.buffers : allocateFrameBuffers(n, k);
+    if (!this.lookahead?.apart) this.takeFork(Math.min(msg.t, this.model.tEnd, firstSample), buffers.overlaps);
     let goal = this.goalOf(msg, cap);
     // where the steps ahead say: part workers send a frame where they have been, hold one they
     // will soon have until they do (partMessage, tick), and take a jump to the end from one of
@@ -310,11 +340,9 @@ export class FlowSession {
       }
       goal = Math.max(this.t, aim ?? goal);
     }
-    const buffers = fitsRun(msg.buffers, n, k) ? msg.buffers : allocateFrameBuffers(n, k);
     const history = msg.history ? this.replay(msg.history, goal, buffers.overlaps, deadline) : undefined;
     // a slice that ran out during the samples stops there: the next one takes them up
     if (!(this.now() >= deadline)) {
-      this.takeFork(goal);
       this.advanceInPieces(goal, buffers.overlaps, deadline);
     }
     // the goal, unless a jump to the end ran out of its slice of time before it
@@ -361,7 +389,7 @@ export class FlowSession {
       ...(this.flow.samples !== undefined ? { samples: this.flow.samples } : {}),
       ...(prediction ? { prediction } : {}),
       ...(history ? { history } : {}),
-      ...(target < this.model.tEnd && this.atRest(buffers.overlaps, target) ? { settled: true } : {}),
+      ...(this.settledAt !== undefined ? { settledAt: this.settledAt } : {}),
     };
   }
 
@@ -383,7 +411,6 @@ export class FlowSession {
       // out of time (a slice of a jump to the end): the samples reached so far, the rest next time
       if (this.now() >= deadline) return truncated(out, i, stride);
       const h = at[i];
-      this.takeFork(h);
       this.advanceInPieces(h, overlaps, deadline);
       if (this.t < h) return truncated(out, i, stride);
       this.recorded = h;
@@ -400,19 +427,23 @@ export class FlowSession {
 
   /**
    * Advances to `target` in pieces of about PIECE_MS, each a stretch of log t sized by the last
-   * one's time, with progress between them. The state at target is the same however the way
-   * is cut (each dynamics steps on its own step control and interpolates, see clock.ts).
+   * one's time, with progress between them, taking what the steps ahead have done on the way
+   * and stopping at each grid time for the rest test. The state at target is the same however
+   * the way is cut (each dynamics steps on its own step control and interpolates, see clock.ts).
    * Past `deadline` it stops after the piece under way, short of target (this.t says where).
    */
   private advanceInPieces(target: number, out: Float64Array, deadline = Infinity): void {
     const flow = this.flow!;
     for (;;) {
-      const to = Math.min(target, Math.max(this.t, T_FLOOR) * Math.pow(10, this.decades));
+      this.takeFork(target, out);
+      const check = this.nextRestCheck();
+      const to = Math.min(target, check, Math.max(this.t, T_FLOOR) * Math.pow(10, this.decades));
       const started = this.now();
       flow.advanceTo(to, out);
       const ms = this.now() - started;
       this.t = to;
       if (ms > this.longest) this.longest = ms;
+      if (to === check) this.testRest(out);
       if (to >= target) return;
       const grow = Math.min(2, Math.max(0.5, PIECE_MS / Math.max(ms, 0.5)));
       this.decades = Math.min(MAX_DECADES, Math.max(MIN_DECADES, this.decades * grow));

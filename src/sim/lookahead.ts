@@ -11,6 +11,7 @@
 // fork stops soon after the page stops asking (paused, hidden) and at the end of the run.
 import type { Dynamics, SavedState } from '../core/dynamics/dynamics.ts';
 import type { FromPart } from './protocol.ts';
+import { nextGridTime } from './clock.ts';
 
 /**
  * What steps a sample-based run ahead of its frames: this fork in the worker's idle time, or
@@ -120,7 +121,8 @@ export class Lookahead implements StepsAhead {
       this.saved = [];
     }
     while (this.t < this.tEnd) {
-      const to = Math.min(this.tEnd, this.t + this.pieceT);
+      // pieces end at the grid's times too, where the run tests for rest (flowSession.ts)
+      const to = Math.min(this.tEnd, this.t + this.pieceT, nextGridTime(this.t));
       fork.advanceTo(to, this.scratch);
       this.t = to;
       this.save(fork.saveState!());

@@ -6,6 +6,7 @@ import { buildModel } from '../core/model/model.ts';
 import { createDynamics } from '../core/dynamics/factory.ts';
 import type { Dynamics } from '../core/dynamics/dynamics.ts';
 import { LOOKAHEAD_WINDOW_MS } from './lookahead.ts';
+import { nextGridTime } from './clock.ts';
 import type { FromPart, ToPart } from './protocol.ts';
 
 export class PartSession {
@@ -71,7 +72,8 @@ export class PartSession {
     const started = this.now();
     if (!part || this.t >= this.tEnd || this.piece >= this.until || started - this.lastGo > LOOKAHEAD_WINDOW_MS) return false;
     do {
-      const to = Math.min(this.tEnd, this.t + this.pieceT);
+      // pieces end at the grid's times too, where the run tests for rest (flowSession.ts)
+      const to = Math.min(this.tEnd, this.t + this.pieceT, nextGridTime(this.t));
       part.advanceTo(to, this.scratch);
       this.t = to;
       this.piece++;

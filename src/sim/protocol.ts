@@ -165,10 +165,12 @@ export type FromWorker =
       /** the samples asked for with `history`, those reached before t */
       history?: ReplayedHistory;
       /**
-       * every neuron passes the classification's settled test at t (core/outcomes/allSettled.ts):
-       * nothing will move any more, so a playing run may finish at once
+       * the first time of the plots' grid (clock.ts), up to t, at which every neuron passed the
+       * classification's settled test (core/outcomes/allSettled.ts): nothing moves any more from
+       * there, so a playing run may finish at once. The run is tested at every grid time it
+       * passes, so this is the same whatever frames the page asked for.
        */
-      settled?: boolean;
+      settledAt?: number;
     }
   /**
    * The reply to `project`: the same state (t, overlaps, codes) with positions in the new
