@@ -36,6 +36,11 @@ test('k = 16: all 16 arrows are drawn and 16 labels sit apart', async ({ page })
   for (let j = 0; j < 16; j++) await expect(page.getByTestId(`vector-tag-${j}`).locator('.vector-label')).not.toContainText(',');
   await expect(page.getByTestId('projection-note')).toContainText('spread evenly');
   await expect(page.locator('.view-legend .swatch.diamond')).toHaveCount(8);
+  // the key of sixteen vectors is one strip on one row, clear of the sphere's foot (the labels
+  // on the sphere name each colour)
+  await expect(page.locator('.view-legend li')).toHaveCount(3);
+  const key = (await page.locator('.view-legend').boundingBox())!;
+  expect(key.height).toBeLessThan(40);
 });
 
 const LAYOUTS = [

@@ -1,27 +1,37 @@
 // Colour key of the neurons, drawn over the corner of the view.
-import { AVERAGE_COLOUR, codeColour, indexGlyph, OTHER_COLOUR } from '../view/palette.ts';
-import { vectorLabel } from './labels.ts';
+import { colourKey, type KeyEntry } from './colourKey.ts';
+
+function Swatch({ entry }: { entry: KeyEntry }) {
+  return <span className={`swatch ${entry.glyph}`} style={{ background: entry.colour }} />;
+}
 
 export function Legend({ k }: { k: number }) {
-  const entries = Array.from({ length: k }, (_, j) => ({ label: `→ ${vectorLabel(j)}`, colour: codeColour(j, k), glyph: indexGlyph(j) }));
+  const key = colourKey(k);
   return (
     <ul className="view-legend" aria-label="colour key of the neurons">
-      {entries.map((e) => (
-        <li key={e.label}>
-          <span className={`swatch ${e.glyph}`} style={{ background: e.colour }} />
-          {e.label}
-        </li>
-      ))}
-      {k >= 2 && (
-        <li>
-          <span className="swatch" style={{ background: AVERAGE_COLOUR }} />
-          at w̄
+      {key.named ? (
+        key.vectors.map((e) => (
+          <li key={e.text}>
+            <Swatch entry={e} />
+            {e.text}
+          </li>
+        ))
+      ) : (
+        <li title="a neuron takes the colour and shape of the index vector it is heading for, as that vector's label on the sphere shows">
+          <span className="swatch-strip" aria-hidden="true">
+            {key.vectors.map((e) => (
+              <Swatch key={e.text} entry={e} />
+            ))}
+          </span>
+          {key.stripText}
         </li>
       )}
-      <li>
-        <span className="swatch" style={{ background: OTHER_COLOUR }} />
-        other
-      </li>
+      {key.rest.map((e) => (
+        <li key={e.text}>
+          <Swatch entry={e} />
+          {e.text}
+        </li>
+      ))}
     </ul>
   );
 }

@@ -4,8 +4,8 @@
 // parameters in the current theme's colours. Everything is drawn, nothing is captured from
 // the DOM as an image.
 import type { OutcomeCounts } from '../../core/outcomes/classify.ts';
+import { colourKey } from '../../scene/colourKey.ts';
 import { vectorLabel } from '../../scene/labels.ts';
-import { AVERAGE_COLOUR, codeColour, indexGlyph, OTHER_COLOUR } from '../../view/palette.ts';
 import { sceneLabels } from '../../scene/sceneLabels.ts';
 import { fittedScale, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, viewCapture } from '../../scene/viewCapture.ts';
 import type { Params } from '../../url/schema.ts';
@@ -103,21 +103,23 @@ function composeViewImage(facts: ImageFacts, scale?: number): HTMLCanvasElement 
 
   // the colour key along the bottom edge of the view
   ctx.font = `13px system-ui, sans-serif`;
-  const entries = [
-    ...Array.from({ length: facts.k }, (_, j) => ({ text: `→ ${vectorLabel(j)}`, colour: codeColour(j, facts.k), diamond: indexGlyph(j) === 'diamond' })),
-    ...(facts.k >= 2 ? [{ text: 'at w̄', colour: AVERAGE_COLOUR, diamond: false }] : []),
-    { text: 'other', colour: OTHER_COLOUR, diamond: false },
-  ];
+  // (as the view's key: one strip of the vectors' swatches past a few of them)
+  const key = colourKey(facts.k);
+  const entries = key.named ? [...key.vectors, ...key.rest] : [{ ...key.vectors[0], text: key.stripText, strip: true }, ...key.rest];
+  const STRIP_STEP = 9;
   let x = 10, y = cssH - 14;
   for (const e of entries) {
-    const w = 20 + ctx.measureText(e.text).width + 12;
+    const strip = 'strip' in e;
+    const swatches = strip ? key.vectors.length * STRIP_STEP : 0;
+    const w = swatches + 20 + ctx.measureText(e.text).width + 12;
     if (x + w > cssW - 8) {
       x = 10;
       y -= 18;
     }
-    drawSwatch(ctx, x + 6, y, 5, e.colour, e.diamond);
+    if (strip) key.vectors.forEach((v, j) => drawSwatch(ctx, x + 4 + j * STRIP_STEP, y, 3.5, v.colour, v.glyph === 'diamond'));
+    else drawSwatch(ctx, x + 6, y, 5, e.colour, e.glyph === 'diamond');
     ctx.fillStyle = '#e8ecf4';
-    ctx.fillText(e.text, x + 15, y);
+    ctx.fillText(e.text, x + (strip ? swatches + 4 : 15), y);
     x += w;
   }
 
