@@ -101,7 +101,7 @@ export function OverlapPlot() {
             : []),
         ],
         cursor: { drag: { x: false, y: false } },
-        plugins: [annotationsPlugin(() => ({ lines: [{ axis: 'y', value: average, colour: t.muted, label: 'u* (average)' }], fontPx: t.fontPx - 1 }))],
+        plugins: [annotationsPlugin(() => ({ lines: [{ axis: 'y', value: average, colour: t.muted, label: 'u* (average)' }], fontPx: t.fontPx - 1, halo: t.panel }))],
       };
     },
     [info, k, m, sgd, unit],

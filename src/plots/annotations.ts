@@ -30,6 +30,22 @@ export interface Annotations {
   shades?: Shade[];
   points?: MarkedPoint[];
   fontPx?: number;
+  /** the chart's background: the lines' labels are outlined in it, so curves under them do not cut through the letters */
+  halo?: string;
+}
+
+/** A label in the current fill, over an outline in `halo` where given. */
+function labelText(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, halo: string | undefined, dpr: number): void {
+  if (halo) {
+    ctx.save();
+    ctx.setLineDash([]);
+    ctx.strokeStyle = halo;
+    ctx.lineWidth = 4 * dpr;
+    ctx.lineJoin = 'round';
+    ctx.strokeText(text, x, y);
+    ctx.restore();
+  }
+  ctx.fillText(text, x, y);
 }
 
 export function annotationsPlugin(get: () => Annotations): uPlot.Plugin {
@@ -57,7 +73,7 @@ export function annotationsPlugin(get: () => Annotations): uPlot.Plugin {
         ctx.restore();
       },
       draw: (u) => {
-        const { lines = [], points = [], fontPx = 12 } = get();
+        const { lines = [], points = [], fontPx = 12, halo } = get();
         const { ctx } = u;
         const { left, top, width, height } = u.bbox;
         const dpr = devicePixelRatio;
@@ -86,11 +102,11 @@ export function annotationsPlugin(get: () => Annotations): uPlot.Plugin {
             const right = at < left + width - 80 * dpr;
             ctx.textAlign = right ? 'left' : 'right';
             ctx.textBaseline = 'top';
-            ctx.fillText(l.label, at + (right ? 4 : -4) * dpr, top + 3 * dpr);
+            labelText(ctx, l.label, at + (right ? 4 : -4) * dpr, top + 3 * dpr, halo, dpr);
           } else {
             ctx.textAlign = 'right';
             ctx.textBaseline = 'bottom';
-            ctx.fillText(l.label, left + width - 4 * dpr, at - 2 * dpr);
+            labelText(ctx, l.label, left + width - 4 * dpr, at - 2 * dpr, halo, dpr);
           }
         }
         ctx.setLineDash([]);
