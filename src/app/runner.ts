@@ -88,10 +88,9 @@ export function startRunner(store: AppStore, { createWorker, loop, clock, timers
       else client.request(0);
     },
     onFrame(frame) {
-      // while playing, each frame waits in the tick instead (the pane shows t a frame later);
-      // a jump would show one pane at its end and the other far on the way for a long while
-      const jump = frame.t >= tEnd || (replayGoal > 0 && frame.t >= replayGoal);
-      if (jump && clock.holds(frame.t)) {
+      // a split view's panes show one time: a frame ahead of the second pane waits until that
+      // pane is there too (a step of play, a jump to a paused link's time or to the end)
+      if (clock.holds(frame.t)) {
         heldFrame = frame;
         clock.held = frame.t;
         return;

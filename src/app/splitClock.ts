@@ -1,8 +1,8 @@
 // The one clock of a split view (compare=…). The page's runner leads and the second pane's
 // runner follows: before each new frame the leader asks whether the follower still has to reach
-// its time, so both panes always show the same t. A frame of the leader that arrives ahead of the
-// follower (a jump: a paused link's time, or the end) is held back, not shown, until the
-// follower has reached it too; meanwhile the follower aims at the held time. The page wires one
+// its time, and a frame of the leader that arrives ahead of the follower (every step of play, and
+// a jump: a paused link's time, or the end) is held back, not shown, until the follower has
+// reached it too, meanwhile the follower aims at the held time: so both panes show the same t. The page wires one
 // of these into both runners.
 export class SplitClock {
   private behind: ((t: number) => boolean) | null = null;

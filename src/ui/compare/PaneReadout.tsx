@@ -11,12 +11,21 @@ export function PaneReadout({ readout, label, tol, testId }: { readout: Readout 
   }
   const k = counts.recovered.length;
   const covered = counts.recovered.filter((c) => c > 0).length;
-  const perVector = counts.recovered.map((c, j) => `v${j + 1} ${c}`).join(', ');
+  // neurons at the distorted minimum near v_j have arrived, as the sphere's tip labels count
+  // them, but are not recovered (overlap below 1 − tol): then both numbers, or the caption would
+  // say 0 under a tip labelled 96
+  const atMinimum = counts.atMinimum ?? [];
+  const distorted = atMinimum.some((c) => c > 0);
+  const arrived = counts.recovered.map((c, j) => c + (atMinimum[j] ?? 0));
+  const reached = arrived.filter((c) => c > 0).length;
+  const perVector = distorted
+    ? arrived.map((c, j) => `v${j + 1} ${c} (${counts.recovered[j]})`).join(', ')
+    : counts.recovered.map((c, j) => `v${j + 1} ${c}`).join(', ');
   const e = readout.generalizationError;
   return (
     <p className="pane-readout" data-testid={testId} data-counts={JSON.stringify(counts)} data-t={readout.t} data-covered={covered}>
-      <strong>{label}</strong> at t = {formatNumber(readout.t, 4)}: recovered {perVector} (tol {tol}); {counts.atAverage} at average,{' '}
-      {counts.other} other; {covered} of {k} index vectors covered
+      <strong>{label}</strong> at t = {formatNumber(readout.t, 4)}: {distorted ? 'arrived (recovered)' : 'recovered'} {perVector} (tol {tol}); {counts.atAverage} at average,{' '}
+      {counts.other} other; {distorted ? `${reached} of ${k} index vectors reached, ${covered} recovered` : `${covered} of ${k} index vectors covered`}
       {e !== undefined && <>; E[(f − f*)²] = <span data-testid={`${testId}-gen-error`}>{formatNumber(e, 4)}</span></>}
     </p>
   );
