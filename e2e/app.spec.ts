@@ -59,6 +59,24 @@ test('neurons near the centre are labelled as still searching, and the label goe
   await expect(page.getByTestId('search-hint')).toBeHidden();
 });
 
+test('the neurons still searching, those on the equator and the regime sentence’s escaped ones add up to n', async ({ page }) => {
+  // paused at t = 10, part of the way off the plateau (p = 3 is odd: some stall on the equator)
+  await page.goto('./?beta=0.255&t=10');
+  await expect.poll(() => simTime(page), { timeout: 30_000 }).toBe(10);
+  const sentence = page.getByTestId('regime-sentence');
+  await expect(sentence).toContainText('of 300 escaped');
+  const escaped = Number(/(\d+) of 300 escaped/.exec((await sentence.textContent()) ?? '')![1]);
+  // the hint is written when the view draws that frame
+  await expect(page.getByTestId('search-hint')).toContainText('still searching');
+  const hint = (await page.getByTestId('search-hint').textContent()) ?? '';
+  const searching = Number(/still searching: (\d+)/.exec(hint)?.[1] ?? 0);
+  const equator = Number(/on the equator \(no positive overlap\): (\d+)/.exec(hint)?.[1] ?? 0);
+  expect(escaped).toBeGreaterThan(0);
+  expect(searching).toBeGreaterThan(0);
+  expect(equator).toBeGreaterThan(0);
+  expect(escaped + searching + equator).toBe(300);
+});
+
 test('flow time advances while playing', async ({ page }) => {
   await page.goto('./');
   await expect.poll(() => simTime(page)).toBeGreaterThan(0);

@@ -1,15 +1,16 @@
 // All neurons as one THREE.Points draw call. The buffers are refilled from frameData in
 // useFrame only when its version changed; React never re-renders per frame. The same pass
-// counts the neurons still searching near the centre, for the search hint (LabelPlacer).
+// counts the neurons still searching (not escaped, by the regime sentence's own test, so the
+// hint, the sentence's "m of n escaped" and the equator count add up to n), for the search hint
+// (LabelPlacer).
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { BufferAttribute, BufferGeometry, DynamicDrawUsage } from 'three';
-import { mapRadius } from '../state/radial.ts';
 import { codeRgbTable } from './codeRgb.ts';
 import { indexGlyph } from '../view/palette.ts';
 import { createPointMaterial, pointOpacityFor, pointSizeFor, viewScale } from './pointMaterial.ts';
 import { useFrameSource } from './frameSource.ts';
-import { SEARCH_RADIUS } from './searchCount.ts';
+import { hasEscaped } from '../core/analysis/escape.ts';
 import { useViewLabels } from './sceneLabels.ts';
 
 export function Neurons() {
@@ -65,19 +66,17 @@ export function Neurons() {
     const out = pos.array as Float32Array, col = tint!.array as Float32Array, glyph = shape!.array as Float32Array;
     const k = fd.k;
     const src = fd.positions, codes = fd.codes, table = s.table, maxCode = fd.k + 1;
-    // only an exact picture (k ≤ 3) puts a searching neuron near the centre: a projection
-    // also draws converged neurons inside the ball
+    // the hint goes with an exact picture (k ≤ 3), where a searching neuron is the dot near the
+    // centre and a neuron at w̄ has every overlap above the escape level (u* ≥ 1/√3)
     const exact = fd.info?.projection === 'exact';
-    // positions carry the view's radial scale; the search radius is mapped the same way
-    const rSearch = mapRadius(SEARCH_RADIUS, fd.radialR0);
-    const r2Search = rSearch * rSearch;
+    const overlaps = fd.overlaps.length === n * k ? fd.overlaps : null;
     const written = s.codes;
     let recolour = !s.codesValid;
     let searching = 0;
     for (let i = 0; i < n; i++) {
       const o = i * 3;
       const x = src[o], y = src[o + 1], z = src[o + 2];
-      if (x * x + y * y + z * z < r2Search) searching++;
+      if (exact && overlaps && !hasEscaped(overlaps, i * k, k)) searching++;
       // a non-finite neuron keeps its previous place rather than poisoning the buffer
       if (Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(z)) {
         out[o] = x;
