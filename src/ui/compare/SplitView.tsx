@@ -7,6 +7,7 @@ import { useApp } from '../../state/store.ts';
 import { FullscreenButton } from '../FullscreenOverlay.tsx';
 import { CameraLink } from './CameraLink.tsx';
 import { PaneReadout } from './PaneReadout.tsx';
+import { paneTitle } from './paneTitle.ts';
 import './splitView.css';
 
 const FlowView = lazy(() => import('../../scene/FlowView.tsx'));
@@ -24,19 +25,19 @@ function SplitView({ left, right }: { left: string; right: string }) {
   const tol = useApp((s) => s.params.tol);
   return (
     <div className="split-view" data-testid="split-view">
-      <div className="split-pane" aria-label={`run with ${left}`} role="group">
-        <p className="pane-label">{left}</p>
+      <div className="split-pane" aria-label={`run with ${paneTitle(left)}`} role="group">
+        <p className="pane-label" title={left}>{paneTitle(left)}</p>
         <FlowView tools={<FullscreenButton />}>
           <CameraLink pane={0} />
         </FlowView>
-        <PaneReadout readout={readout} label={left} tol={tol} testId="pane-left" />
+        <PaneReadout readout={readout} label={paneTitle(left)} tol={tol} testId="pane-left" />
       </div>
-      <div className="split-pane" aria-label={`run with ${right}`} role="group">
-        <p className="pane-label">{right}</p>
+      <div className="split-pane" aria-label={`run with ${paneTitle(right)}`} role="group">
+        <p className="pane-label" title={right}>{paneTitle(right)}</p>
         <FlowView source={{ frames: compareFrames, info, readouts: compareStore }} tools={<FullscreenButton />} testId="flow-canvas-compare">
           <CameraLink pane={1} />
         </FlowView>
-        {fault ? <p className="pane-readout fault" role="alert">{right}: {fault}</p> : <PaneReadout readout={compareReadout} label={right} tol={tol} testId="pane-right" />}
+        {fault ? <p className="pane-readout fault" role="alert">{right}: {fault}</p> : <PaneReadout readout={compareReadout} label={paneTitle(right)} tol={tol} testId="pane-right" />}
       </div>
     </div>
   );
