@@ -259,14 +259,15 @@ export function startRunner(store: AppStore, { createWorker, loop, clock, timers
   };
 
   /**
-   * The playing frame `dt` seconds of wall time after the last one, at this speed; a frame that
-   * may go far (frameWork) brings the plots' samples on the way.
+   * The playing frame `dt` seconds of wall time after the last one, at this speed, with the
+   * plots' samples on the way (a fixed grid, sim/clock.ts): a frame may go far (up to a quarter
+   * second of play; past the frame cap when part workers have the steps; larger frames where
+   * the page is drawn in software), and the plots would join its ends with a straight line.
    */
   function requestPlaying(speed: number, dt: number): void {
     playTarget = nextTarget(frameData.t, speed, dt, tEnd);
-    const work = frameWork();
-    const history = work === undefined ? undefined : playedTimes(frameData.t, playTarget);
-    client.request(playTarget, history?.length ? history : undefined, work);
+    const history = playedTimes(frameData.t, playTarget);
+    client.request(playTarget, history.length ? history : undefined, frameWork());
   }
 
   /** The next playing frame at once, when nothing else (a redraw, a jump, a step, a held pane) waits for the worker. */
