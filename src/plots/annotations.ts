@@ -62,9 +62,11 @@ export function annotationsPlugin(get: () => Annotations): uPlot.Plugin {
           ctx.fillStyle = s.colour;
           ctx.globalAlpha = 0.28;
           ctx.fillRect(Math.min(a, b), top, Math.abs(b - a), height);
-          if (s.label) {
+          // a window narrower than its label keeps it unnamed: the label would spill over the
+          // lines and marks around it (the threshold chart's zoom below names it)
+          ctx.font = `${fontPx * devicePixelRatio}px system-ui, sans-serif`;
+          if (s.label && Math.abs(b - a) >= ctx.measureText(s.label).width + 6 * devicePixelRatio) {
             ctx.globalAlpha = 1;
-            ctx.font = `${fontPx * devicePixelRatio}px system-ui, sans-serif`;
             ctx.textAlign = 'center';
             ctx.textBaseline = 'bottom';
             ctx.fillText(s.label, (a + b) / 2, top + height - 3 * devicePixelRatio);
