@@ -87,6 +87,9 @@ test('the landscape toggle shades the sphere and marks every critical point the 
 test('the regime buttons put β below β_c, strictly inside (β_c, β_fold) and above β_fold (k = 3, p = 3)', async ({ page }) => {
   const cli = cliFlow<LandscapeReport>('k=3&p=3&n=10&T=1');
   await page.goto('./?k=3&p=3&beta=0.1&n=60');
+  // the button of the regime β is in shows as pressed, though β is not the button's own value
+  await expect(page.locator('button[name=regime-below]')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('button[name=regime-between]')).toHaveAttribute('aria-pressed', 'false');
   const report = await cli;
   const [c, fold] = [report.betaC[0], report.betaFold[0]];
   const beta = () => Number(new URL(page.url()).searchParams.get('beta'));

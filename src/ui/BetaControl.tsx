@@ -4,7 +4,7 @@
 import { getAppStore, useApp } from '../state/store.ts';
 import { FIELDS } from '../url/schema.ts';
 import { RangeControl } from './RangeControl.tsx';
-import { regimeTargets, type Regime } from './regimeTargets.ts';
+import { regimeAt, regimeTargets, type Regime } from './regimeTargets.ts';
 import { useRoomForBoth } from '../plots/PlotsPanel.tsx';
 import { thresholdViewStore, useThresholdViewOpen } from '../state/thresholdView.ts';
 import './betaControl.css';
@@ -64,6 +64,7 @@ function RegimeButtons() {
   const betaC = useApp((s) => s.info?.betaC ?? NO_ROOTS);
   const betaFold = useApp((s) => s.info?.betaFold ?? NO_ROOTS);
   const targets = regimeTargets(betaC, betaFold);
+  const regime = regimeAt(beta, betaC, betaFold);
   const missing = targets.filter((t) => t.beta === null);
   const thresholdOpen = useThresholdViewOpen();
   const both = useRoomForBoth();
@@ -75,7 +76,7 @@ function RegimeButtons() {
           type="button"
           name={`regime-${t.regime}`}
           disabled={t.beta === null}
-          aria-pressed={t.beta !== null && t.beta === beta}
+          aria-pressed={t.beta !== null && regime === t.regime}
           title={t.beta === null ? t.reason : `β = ${t.beta}: ${t.reason}`}
           aria-describedby={t.beta === null ? `regime-why-${t.regime}` : undefined}
           onClick={() => t.beta !== null && getAppStore().getState().setParam('beta', t.beta)}

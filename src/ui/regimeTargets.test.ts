@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { regimeTargets } from './regimeTargets.ts';
+import { regimeAt, regimeTargets } from './regimeTargets.ts';
 
 describe('regime targets', () => {
   it('k = 3, p = 3: one β in each regime, between strictly inside the window', () => {
@@ -39,5 +39,18 @@ describe('regime targets', () => {
     expect(below.beta).toBeCloseTo(0.02, 12);
     expect(above.beta!).toBeLessThanOrEqual(0.99);
     expect(above.beta!).toBeGreaterThan(0.97);
+  });
+
+  it('says which regime a β is in, each target in its own', () => {
+    const c = [0.25], fold = [0.2612038749637412];
+    expect(regimeAt(0.1, c, fold)).toBe('below');
+    expect(regimeAt(0.255, c, fold)).toBe('between');
+    expect(regimeAt(0.5, c, fold)).toBe('above');
+    // at the thresholds themselves, none
+    expect(regimeAt(0.25, c, fold)).toBeNull();
+    expect(regimeAt(fold[0], c, fold)).toBeNull();
+    for (const t of regimeTargets(c, fold)) expect(regimeAt(t.beta!, c, fold)).toBe(t.regime);
+    // no β_c: no regime below it; no window: none between
+    expect(regimeAt(0.1, [], [])).toBeNull();
   });
 });

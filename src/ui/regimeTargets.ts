@@ -41,3 +41,17 @@ export function regimeTargets(betaC: readonly number[], betaFold: readonly numbe
       : { regime: 'above', beta: tidy(Math.min(fold + MARGIN, (fold + MAX_BETA) / 2), fold, MAX_BETA + Number.EPSILON), reason: `β above β_fold = ${fold.toPrecision(4)}: only w̄ is a minimum` };
   return [below, between, above];
 }
+
+/**
+ * The regime β is in, by the same β_c and window as the targets (null where none applies, e.g.
+ * exactly at β_c): its button shows as pressed, wherever in the regime β was set.
+ */
+export function regimeAt(beta: number, betaC: readonly number[], betaFold: readonly number[]): Regime | null {
+  const c = betaC[0];
+  const window = bistableWindows([...betaC], [...betaFold])[0];
+  const fold = window ? window[1] : betaFold[0];
+  if (window && beta > window[0] && beta < window[1]) return 'between';
+  if (c !== undefined && c > 0 && beta < c) return 'below';
+  if (fold !== undefined && beta > fold) return 'above';
+  return null;
+}
