@@ -1,6 +1,7 @@
 // μ_span(β), the curvature of the loss at the average point inside span(V): negative means
 // saddle, positive minimum. Its zero crossings are β_c; the current β is marked on the curve,
 // and clicking or dragging on the plot sets β (the chart is a second handle on the slider).
+import { formatNumber } from '../view/format.ts';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type uPlot from 'uplot';
 import type { RunInfo } from '../sim/protocol.ts';
@@ -94,7 +95,7 @@ function muAt(curve: RunInfo['muCurve'], beta: number): number {
 
 function describeThreshold({ curve, thresholds, window, beta, kind }: ThresholdChartProps): string {
   if (!curve || curve.beta.length === 0) return 'No threshold plot: μ_span(β) exists only for equiangular index vectors with k ≥ 2.';
-  const roots = thresholds.length > 0 ? `marked at ${thresholds.map((t) => `${t.label} = ${t.beta.toPrecision(4)}`).join(', ')}` : 'never crosses zero';
+  const roots = thresholds.length > 0 ? `marked at ${thresholds.map((t) => `${t.label} = ${formatNumber(t.beta, 4)}`).join(', ')}` : 'never crosses zero';
   const at = beta !== null ? `; at the current β = ${beta.toFixed(3)} it is ${muAt(curve, beta).toPrecision(3)} (${kind ?? 'n/a'})` : '';
   const both = window ? ` Both minima coexist (bistable, the outcome depends on the start) for β in [${window.from.toPrecision(3)}, ${window.to.toPrecision(3)}], shaded.` : '';
   return `μ_span, the curvature at the average point inside span(V), against β from 0 to 0.99: ${roots}${at}.${both} Click or drag on the plot to set β.`;
@@ -198,7 +199,7 @@ function ThresholdChart(props: ThresholdChartProps) {
       <div className="threshold-labels" ref={labelLayer} aria-hidden="true" data-testid={`${testId}-labels`}>
         {thresholds.map((th) => (
           <span key={th.label} className={`threshold-label threshold-label-${th.side ?? 'after'}`} data-beta={th.beta}>
-            {th.label} = {th.beta.toPrecision(4)}
+            {th.label} = {formatNumber(th.beta, 4)}
           </span>
         ))}
       </div>
@@ -249,14 +250,14 @@ export function ThresholdPlot() {
       {window && zoom && (
         <>
           <figcaption className="zoom-caption">
-            Zoom on the window [β_c, β_fold] = [{window.from.toPrecision(4)}, {window.to.toPrecision(4)}]: both minima exist
+            Zoom on the window [β_c, β_fold] = [{formatNumber(window.from, 4)}, {formatNumber(window.to, 4)}]: both minima exist
           </figcaption>
           <ThresholdChart
             {...chart}
             pickStep={1e-4}
             xRange={zoom}
             testId="threshold-zoom"
-            label={`μ_span against β from ${zoom[0].toPrecision(3)} to ${zoom[1].toPrecision(3)}: the window where w̄ and the minima near the v_j are both minima, [${window.from.toPrecision(4)}, ${window.to.toPrecision(4)}], shaded. Click to set β.`}
+            label={`μ_span against β from ${zoom[0].toPrecision(3)} to ${zoom[1].toPrecision(3)}: the window where w̄ and the minima near the v_j are both minima, [${formatNumber(window.from, 4)}, ${formatNumber(window.to, 4)}], shaded. Click to set β.`}
           />
         </>
       )}
