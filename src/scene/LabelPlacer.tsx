@@ -8,6 +8,7 @@ import type { Readout } from '../state/store.ts';
 import { useReadoutSource } from './frameSource.ts';
 import { placeCornerNote, placeLabels, type Disc, type LabelItem, type Rect } from './labelLayout.ts';
 import { useViewLabels } from './sceneLabels.ts';
+import { clusterRadius } from './ClusterMarker.tsx';
 
 function searchText(near: number, counts: Readout['counts'] | null): string {
   const equator = Math.min(near, counts?.otherKinds.equator ?? 0);
@@ -99,11 +100,16 @@ export function LabelPlacer() {
       l.el.style.transform = `translate(${Math.round(r.x)}px, ${Math.round(r.y)}px)`;
     }
     const shown = list.filter((l) => !l.el.hidden && l.side !== 'corner');
+    const counts = readouts.getState().readout?.counts ?? null;
     const items: LabelItem[] = shown.map((l) => {
       p.set(l.anchor[0], l.anchor[1], l.anchor[2]).project(camera);
       const ax = ((p.x + 1) / 2) * size.width, ay = ((1 - p.y) / 2) * size.height;
       const dir = l.side === 'right' ? [1, 0] : l.side === 'below' ? [0, 1] : [ax - cx, ay - cy];
-      return { ax, ay, w: l.el.offsetWidth, h: l.el.offsetHeight, dx: dir[0], dy: dir[1], gap: l.side === 'right' ? 22 : l.side === 'below' ? 14 : 6 };
+      const gap = l.side === 'right' ? 22 : l.side === 'below' ? 14 : 6;
+      // clear of the disc of the neurons there (a projector's "v₁" in blue on its blue disc):
+      // its radius in pixels, taking the sphere's radius on screen as the scale
+      const clear = counts && l.cluster ? clusterRadius(l.cluster(counts)) * disc.r + 3 : 0;
+      return { ax, ay, w: l.el.offsetWidth, h: l.el.offsetHeight, dx: dir[0], dy: dir[1], gap: Math.max(gap, clear) };
     });
     const rects = placeLabels(items, size.width, size.height, 2, blocked);
     shown.forEach((l, i) => {

@@ -3,6 +3,7 @@
 // what the two share, one registry per view: each label's element, its 3-D anchor, its preferred side, and where it
 // was last placed (Save image draws the labels from there).
 import { createContext, useContext } from 'react';
+import type { OutcomeCounts } from '../core/outcomes/classify.ts';
 import type { Rect } from './labelLayout.ts';
 
 /** 'corner': a note that belongs to no point of the sphere, kept in the view's top-left corner */
@@ -12,6 +13,8 @@ export interface SceneLabel {
   el: HTMLElement;
   anchor: [number, number, number];
   side: LabelSide;
+  /** how many neurons the disc at the anchor stands for (ClusterMarker): the label keeps clear of it */
+  cluster?: (counts: OutcomeCounts) => number;
   /** placed box in CSS pixels of the view (null until placed or while hidden) */
   box: Rect | null;
 }
@@ -20,7 +23,7 @@ export interface SceneLabel {
 export interface ViewLabels {
   list: SceneLabel[];
   version: number;
-  /** neurons still near the centre in the frame drawn last (Neurons writes, LabelPlacer reads) */
+  /** neurons still searching in the frame drawn last (Neurons writes, LabelPlacer reads) */
   searching: number;
 }
 
