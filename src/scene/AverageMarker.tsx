@@ -7,6 +7,9 @@ import type { AveragePoint } from '../core/analysis/averagePoint.ts';
 import { ClusterMarker } from './ClusterMarker.tsx';
 import { DEGENERATE_COLOUR, MINIMUM_COLOUR, SADDLE_COLOUR } from '../view/palette.ts';
 
+/** The ring's outer radius (world units): the other labels keep off it (LabelPlacer). */
+export const AVERAGE_RING_RADIUS = 0.088;
+
 function averageColour(kind: AveragePoint['kind']): string {
   return kind === 'minimum' ? MINIMUM_COLOUR : kind === 'saddle' ? SADDLE_COLOUR : DEGENERATE_COLOUR;
 }
@@ -18,7 +21,7 @@ export function AverageMarker({ position, average }: { position: [number, number
     <group position={position}>
       <Billboard>
         <mesh renderOrder={4}>
-          <ringGeometry args={[0.07, 0.088, 48]} />
+          <ringGeometry args={[0.07, AVERAGE_RING_RADIUS, 48]} />
           <meshBasicMaterial color={colour} depthTest={false} transparent />
         </mesh>
       </Billboard>

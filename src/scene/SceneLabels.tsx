@@ -9,6 +9,7 @@ import type { AveragePoint } from '../core/analysis/averagePoint.ts';
 import { useSourceCounts } from './frameSource.ts';
 import type { MinimumAnchor } from './minimumAnchors.ts';
 import { AttractedCount } from './AttractedCount.tsx';
+import { AVERAGE_RING_RADIUS } from './AverageMarker.tsx';
 import { vectorLabel } from './labels.ts';
 import { indexColour, indexGlyph } from '../view/palette.ts';
 import { useViewLabels, type SceneLabel } from './sceneLabels.ts';
@@ -63,7 +64,7 @@ export function SceneLabels({ k, anchors }: { k: number; anchors: LabelAnchors }
   useLayoutEffect(() => {
     const list: SceneLabel[] = [];
     if (search.current) list.push({ el: search.current, anchor: [0, 0, 0], side: 'corner', box: null });
-    if (average.current && anchors.average) list.push({ el: average.current, anchor: anchors.average.position, side: 'right', cluster: (c) => c.atAverage, box: null });
+    if (average.current && anchors.average) list.push({ el: average.current, anchor: anchors.average.position, side: 'right', cluster: (c) => c.atAverage, marker: AVERAGE_RING_RADIUS, box: null });
     for (const j of drawn) {
       const el = tags.current[j];
       if (el) list.push({ el, anchor: [tips[3 * j], tips[3 * j + 1], tips[3 * j + 2]], side: 'outward', cluster: (c) => c.recovered[j] ?? 0, box: null });

@@ -15,6 +15,8 @@ export interface SceneLabel {
   side: LabelSide;
   /** how many neurons the disc at the anchor stands for (ClusterMarker): the label keeps clear of it */
   cluster?: (counts: OutcomeCounts) => number;
+  /** a marker drawn at the anchor (w̄'s ring), radius in world units: the other labels keep off it and its disc */
+  marker?: number;
   /** placed box in CSS pixels of the view (null until placed or while hidden) */
   box: Rect | null;
 }
