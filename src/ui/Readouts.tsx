@@ -2,7 +2,7 @@
 // The data-testid hooks are a stable interface for tests and users' scripts.
 import { allRecovered, unreachedIndices } from '../core/outcomes/classify.ts';
 import { useApp } from '../state/store.ts';
-import { formatNumber } from '../view/format.ts';
+import { formatCount, formatNumber } from '../view/format.ts';
 import { averageNone, betaCNone, betaFoldNone, indexMinimumNone } from './noneReasons.ts';
 
 export function TimeReadout() {
@@ -90,7 +90,7 @@ export function OutcomeReadout() {
   return (
     <div className="readout outcomes" data-testid="outcome-counts" data-counts={JSON.stringify(counts)}>
       <p>
-        Outcomes of {n} neurons (tol {tol}): {counts.atAverage} at average, {counts.other} other{otherDetail ? ` (${otherDetail})` : ''}
+        Outcomes of {formatCount(n)} neurons (tol {tol}): {formatCount(counts.atAverage)} at average, {formatCount(counts.other)} other{otherDetail ? ` (${otherDetail})` : ''}
       </p>
       {k <= COMPACT_ABOVE ? (
         <ul>

@@ -13,3 +13,8 @@ export function formatPower10(x: number): string {
   if (Math.abs(e - Math.round(e)) < 1e-9 && Math.abs(e) >= 3) return `10^${Math.round(e)}`;
   return formatNumber(x, 3);
 }
+
+/** A count with its thousands grouped (100,000 neurons), as the charts' axes write them. */
+export function formatCount(x: number): string {
+  return Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : String(x);
+}
