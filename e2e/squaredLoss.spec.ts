@@ -67,8 +67,10 @@ test('the split view runs both losses from the same neurons on one clock, with t
   // busy machine (a click after the end would replay the run from its start instead)
   await page.goto(`./?${query}&speed=0.3`);
   await expect(page.getByTestId('split-view')).toBeVisible();
-  await expect(page.locator('.pane-label')).toHaveText(['loss=corr', 'loss=mse']);
-  // both advance: while playing, the page's clock never runs more than a frame ahead of the second run
+  // the panes are named in the page's words; the link's syntax is in their tooltips
+  await expect(page.locator('.pane-label')).toHaveText(['correlation loss', 'squared loss']);
+  await expect(page.locator('.pane-label').first()).toHaveAttribute('title', 'loss=corr');
+  // both advance: while playing, the page shows no time the second run has not reached
   await expect.poll(() => paneTime(page, 'right'), { timeout: 120_000 }).toBeGreaterThan(1);
   // one clock: paused mid-run, both panes come to rest at the same time, short of T
   await page.locator('button[name=play]').click();
@@ -101,7 +103,7 @@ test('the split view runs both losses from the same neurons on one clock, with t
 test('a split view over β shows just below and just above β_c at once', async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto('./?compare=beta:0.3&beta=0.2&k=3&p=3&n=60&d=1000&T=1000&speed=4');
-  await expect(page.locator('.pane-label')).toHaveText(['beta=0.2', 'beta=0.3']);
+  await expect(page.locator('.pane-label')).toHaveText(['β = 0.2', 'β = 0.3']);
   await jumpToEnd(page, 100_000);
   await expect.poll(() => paneTime(page, 'right'), { timeout: 30_000 }).toBe(1000);
   const below = await paneCounts(page, 'left');
