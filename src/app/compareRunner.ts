@@ -71,6 +71,8 @@ export function startCompareRunner(store: AppStore, { createWorker, loop, clock,
             readout: { t: frame.t, loss: frame.loss, counts: frame.counts, failed: frame.failed, computeMs: frame.stats.computeMs, generalizationError: frame.generalizationError },
           });
         }
+        // the page's frame that waited for this one goes on screen with it
+        clock.arrived();
       },
       onProjected(msg) {
         if (msg.buffers) {

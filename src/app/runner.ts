@@ -122,8 +122,26 @@ export function startRunner(store: AppStore, { createWorker, loop, clock, timers
     },
   }, timers);
 
+  /**
+   * Shows the frame held for the split view's second pane once that pane has it too (with the
+   * readout at once, so both panes' captions say the same time); false while it still waits.
+   */
+  function releaseHeld(): boolean {
+    const frame = heldFrame;
+    if (!frame) return true;
+    if (frame.runId !== client.currentRunId) {
+      dropHeld();
+      return true;
+    }
+    if (clock.holds(frame.t)) return false;
+    dropHeld();
+    show(frame, true);
+    return true;
+  }
+  const unlead = clock.lead(() => void releaseHeld());
+
   /** A frame of the page's run: on screen, in the readout and (paused or at the end) in the link. */
-  function show(frame: FrameMessage): void {
+  function show(frame: FrameMessage, withReadout = false): void {
     if (frame.history) frameData.pushHistory(frame.history);
     frameData.push(frame.t, frame.loss, frame.buffers.positions, frame.buffers.codes, frame.buffers.overlaps, frame.generalizationError, frame.prediction);
     client.recycle(frame.buffers);
@@ -145,7 +163,7 @@ export function startRunner(store: AppStore, { createWorker, loop, clock, timers
     // frames are capped in work): the next one is asked for now, so the worker computes while
     // the page draws this one, instead of idling until the next animation frame
     if (s.playing && !done && !ends && frame.t < playTarget) playOn(now);
-    if (done || !s.playing || now - lastReadout > READOUT_INTERVAL_MS) {
+    if (withReadout || done || !s.playing || now - lastReadout > READOUT_INTERVAL_MS) {
       lastReadout = now;
       const stopped = done || !s.playing;
       store.setState({
@@ -210,15 +228,7 @@ export function startRunner(store: AppStore, { createWorker, loop, clock, timers
     }
     lastTour = now;
     // a split view's second run shares this clock: wait for it to reach the same time
-    if (heldFrame) {
-      const frame = heldFrame;
-      if (frame.runId !== client.currentRunId) dropHeld();
-      else if (clock.holds(frame.t)) return;
-      else {
-        dropHeld();
-        show(frame);
-      }
-    }
+    if (!releaseHeld()) return;
     if (client.busy || clock.holds(frameData.t)) return;
     if (heldInfo && (s.playing || pendingStep)) {
       const info = heldInfo;
@@ -310,6 +320,7 @@ export function startRunner(store: AppStore, { createWorker, loop, clock, timers
   return () => {
     loop.cancel(raf);
     unsubscribe();
+    unlead();
     client.dispose();
   };
 }

@@ -34,4 +34,15 @@ describe('SplitClock', () => {
     clock.held = null;
     expect(clock.target(3)).toBe(3);
   });
+
+  it('tells the leader when the follower has a new frame, until the leader withdraws', () => {
+    const clock = new SplitClock();
+    let heard = 0;
+    const withdraw = clock.lead(() => heard++);
+    clock.arrived();
+    expect(heard).toBe(1);
+    withdraw();
+    clock.arrived();
+    expect(heard).toBe(1);
+  });
 });

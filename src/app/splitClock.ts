@@ -22,6 +22,26 @@ export class SplitClock {
     return this.behind !== null && this.behind(t);
   }
 
+  private onArrived: (() => void) | null = null;
+
+  /**
+   * The leader's way to hear that the follower has shown a new frame, so a frame held for it
+   * goes on screen in the same turn rather than an animation frame later (in software a
+   * repaint is 0.1 s: the panes showed different times for that long); the returned function
+   * withdraws it.
+   */
+  lead(onArrived: () => void): () => void {
+    this.onArrived = onArrived;
+    return () => {
+      if (this.onArrived === onArrived) this.onArrived = null;
+    };
+  }
+
+  /** The follower has shown a new frame. */
+  arrived(): void {
+    this.onArrived?.();
+  }
+
   /** Where the follower is to go: the held frame's time, else the time the leader shows. */
   target(shown: number): number {
     return this.held ?? shown;
