@@ -72,6 +72,14 @@ test('the split view runs both losses from the same neurons on one clock, with t
   await expect(page.locator('.pane-label').first()).toHaveAttribute('title', 'loss=corr');
   // both advance: while playing, the page shows no time the second run has not reached
   await expect.poll(() => paneTime(page, 'right'), { timeout: 120_000 }).toBeGreaterThan(1);
+  // while playing, each time a pane moves on, both panes' captions say the same time
+  const bothTimes = () => page.evaluate(() => ['left', 'right'].map((side) => document.querySelector(`[data-testid=pane-${side}]`)?.getAttribute('data-t')));
+  for (let i = 0; i < 2; i++) {
+    const [, before] = await bothTimes();
+    await expect.poll(async () => (await bothTimes())[1], { timeout: 30_000 }).not.toBe(before);
+    const [left, right] = await bothTimes();
+    expect(left).toBe(right);
+  }
   // one clock: paused mid-run, both panes come to rest at the same time, short of T
   await page.locator('button[name=play]').click();
   await expect.poll(async () => (await paneTime(page, 'right')) - (await paneTime(page, 'left')), { timeout: 60_000 }).toBe(0);
