@@ -86,6 +86,7 @@ describe('the search phase', () => {
     // the regime is said as well: where the escaped neurons are going
     expect(r.kind).toBe('bistable');
     expect(describeRegime(inputOf({}, { t: 50, d: 1000, escaped: 150, n: 300 })).searching).toBeNull();
+    expect(describeRegime(inputOf({ beta: 0.255 }, { t: 3.162, d: 1000, escaped: 1234, n: 100000 })).searching).toContain('1,234 of 100,000 escaped');
   });
 
   it('scales: d^(1/2), d, d^(3/2) for p* = 3, 4, 5; log d for p* = 2; none for p* = 1', () => {

@@ -71,7 +71,8 @@ export function plateauScale(pStar: number, d: number): { label: string; value: 
 function searchingText(input: RegimeInput): string | null {
   const s = input.search;
   if (!s || !(s.n > 0) || s.escaped * 2 >= s.n) return null;
-  const escaped = `${s.escaped} of ${s.n} escaped`;
+  // thousands grouped, as the outcomes and the axes write counts (0 of 100,000)
+  const escaped = `${s.escaped.toLocaleString('en-US')} of ${s.n.toLocaleString('en-US')} escaped`;
   const scale = plateauScale(input.pStar, s.d);
   if (!scale) return `Leaving the start: ${escaped}.`;
   return `Searching the plateau: t = ${num(s.t / scale.value, 2)} × ${scale.label} (${scale.label} = ${num(scale.value, 3)}), ${escaped}.`;

@@ -48,7 +48,7 @@ export function LossControls() {
             <option value="">no split view</option>
             <option value="loss">the other loss</option>
             {across && <option value={across}>β = {across.slice(5)} (across β_c)</option>}
-            <option value="custom">KEY:VALUE…</option>
+            <option value="custom">one parameter changed (typed below)…</option>
           </select>
         </label>
         <label className="geometry-field">
