@@ -1,6 +1,7 @@
 // The counts under each pane of the split view, at the time both panes show: where the
 // neurons are, how many distinct index vectors are recovered, and, for the squared loss, the
 // honest measure of learning E[(f − f*)²]. data-counts carries the same JSON as the main readout.
+import { arrivedCount } from '../../core/outcomes/classify.ts';
 import type { Readout } from '../../state/store.ts';
 import { formatNumber } from '../../view/format.ts';
 
@@ -14,9 +15,8 @@ export function PaneReadout({ readout, label, tol, testId }: { readout: Readout 
   // neurons at the distorted minimum near v_j have arrived, as the sphere's tip labels count
   // them, but are not recovered (overlap below 1 − tol): then both numbers, or the caption would
   // say 0 under a tip labelled 96
-  const atMinimum = counts.atMinimum ?? [];
-  const distorted = atMinimum.some((c) => c > 0);
-  const arrived = counts.recovered.map((c, j) => c + (atMinimum[j] ?? 0));
+  const distorted = (counts.atMinimum ?? []).some((c) => c > 0);
+  const arrived = counts.recovered.map((_, j) => arrivedCount(counts, j));
   const reached = arrived.filter((c) => c > 0).length;
   const perVector = distorted
     ? arrived.map((c, j) => `v${j + 1} ${c} (${counts.recovered[j]})`).join(', ')
