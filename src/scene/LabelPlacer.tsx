@@ -8,7 +8,7 @@ import type { Readout } from '../state/store.ts';
 import { useReadoutSource } from './frameSource.ts';
 import { placeCornerNote, placeLabels, type Disc, type LabelItem, type Rect } from './labelLayout.ts';
 import { useViewLabels } from './sceneLabels.ts';
-import { clusterRadius } from './ClusterMarker.tsx';
+import { clusterCount, clusterRadius } from './ClusterMarker.tsx';
 
 function searchText(near: number, counts: Readout['counts'] | null): string {
   const equator = Math.min(near, counts?.otherKinds.equator ?? 0);
@@ -106,19 +106,14 @@ export function LabelPlacer() {
       const ax = ((p.x + 1) / 2) * size.width, ay = ((1 - p.y) / 2) * size.height;
       const dir = l.side === 'right' ? [1, 0] : l.side === 'below' ? [0, 1] : [ax - cx, ay - cy];
       const gap = l.side === 'right' ? 22 : l.side === 'below' ? 14 : 6;
-      // clear of the disc of the neurons there (a projector's "v₁" in blue on its blue disc) and
-      // of w̄'s ring: their radius in pixels, taking the sphere's radius on screen as the scale
-      const clear = Math.max(l.marker ?? 0, counts && l.cluster ? clusterRadius(l.cluster(counts)) : 0) * disc.r + 3;
-      return { ax, ay, w: l.el.offsetWidth, h: l.el.offsetHeight, dx: dir[0], dy: dir[1], gap: Math.max(gap, clear) };
+      // what is drawn at the anchor (the disc of the neurons there, w̄'s ring), in pixels with the
+      // sphere's radius on screen as the scale: the label keeps clear of it (a projector's "v₁"
+      // sat in blue on its blue disc), and w̄'s is no place for any other label either (at
+      // k = 16 on a phone v₁₀'s sat inside the ring)
+      const reach = Math.max(l.marker ?? 0, l.cluster !== undefined ? clusterRadius(clusterCount(counts, l.cluster)) : 0) * disc.r;
+      if (l.marker !== undefined) blocked.push({ x: ax - reach, y: ay - reach, w: 2 * reach, h: 2 * reach });
+      return { ax, ay, w: l.el.offsetWidth, h: l.el.offsetHeight, dx: dir[0], dy: dir[1], gap: Math.max(gap, reach + 3) };
     });
-    // w̄'s ring and disc are no place for another label (at k = 16 on a phone v₁₀ sat inside it)
-    for (const l of shown) {
-      if (l.marker === undefined) continue;
-      p.set(l.anchor[0], l.anchor[1], l.anchor[2]).project(camera);
-      const ax = ((p.x + 1) / 2) * size.width, ay = ((1 - p.y) / 2) * size.height;
-      const half = Math.max(l.marker, counts && l.cluster ? clusterRadius(l.cluster(counts)) : 0) * disc.r;
-      blocked.push({ x: ax - half, y: ay - half, w: 2 * half, h: 2 * half });
-    }
     const rects = placeLabels(items, size.width, size.height, 2, blocked);
     shown.forEach((l, i) => {
       const r = rects[i];

@@ -64,15 +64,15 @@ export function SceneLabels({ k, anchors }: { k: number; anchors: LabelAnchors }
   useLayoutEffect(() => {
     const list: SceneLabel[] = [];
     if (search.current) list.push({ el: search.current, anchor: [0, 0, 0], side: 'corner', box: null });
-    if (average.current && anchors.average) list.push({ el: average.current, anchor: anchors.average.position, side: 'right', cluster: (c) => c.atAverage, marker: AVERAGE_RING_RADIUS, box: null });
+    if (average.current && anchors.average) list.push({ el: average.current, anchor: anchors.average.position, side: 'right', cluster: 'average', marker: AVERAGE_RING_RADIUS, box: null });
     for (const j of drawn) {
       const el = tags.current[j];
-      if (el) list.push({ el, anchor: [tips[3 * j], tips[3 * j + 1], tips[3 * j + 2]], side: 'outward', cluster: (c) => c.recovered[j] ?? 0, box: null });
+      if (el) list.push({ el, anchor: [tips[3 * j], tips[3 * j + 1], tips[3 * j + 2]], side: 'outward', cluster: j, box: null });
     }
     // after the tips: a minimum's label gives way to its index vector's
     for (const m of anchors.minima) {
       const el = minimumTags.current[m.j];
-      if (el) list.push({ el, anchor: m.position, side: 'outward', cluster: (c) => c.atMinimum?.[m.j] ?? 0, box: null });
+      if (el) list.push({ el, anchor: m.position, side: 'outward', cluster: { minimum: m.j }, box: null });
     }
     labels.list = list;
     labels.version++;

@@ -3,7 +3,7 @@
 // what the two share, one registry per view: each label's element, its 3-D anchor, its preferred side, and where it
 // was last placed (Save image draws the labels from there).
 import { createContext, useContext } from 'react';
-import type { OutcomeCounts } from '../core/outcomes/classify.ts';
+import type { ClusterPoint } from './ClusterMarker.tsx';
 import type { Rect } from './labelLayout.ts';
 
 /** 'corner': a note that belongs to no point of the sphere, kept in the view's top-left corner */
@@ -13,8 +13,8 @@ export interface SceneLabel {
   el: HTMLElement;
   anchor: [number, number, number];
   side: LabelSide;
-  /** how many neurons the disc at the anchor stands for (ClusterMarker): the label keeps clear of it */
-  cluster?: (counts: OutcomeCounts) => number;
+  /** the point whose disc (ClusterMarker) is at the anchor: the label keeps clear of it */
+  cluster?: ClusterPoint;
   /** a marker drawn at the anchor (w̄'s ring), radius in world units: the other labels keep off it and its disc */
   marker?: number;
   /** placed box in CSS pixels of the view (null until placed or while hidden) */
