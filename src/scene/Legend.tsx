@@ -1,37 +1,32 @@
 // Colour key of the neurons, drawn over the corner of the view.
-import { colourKey, type KeyEntry } from './colourKey.ts';
+import { colourKey, type Swatch } from './colourKey.ts';
 
-function Swatch({ entry }: { entry: KeyEntry }) {
-  return <span className={`swatch ${entry.glyph}`} style={{ background: entry.colour }} />;
+function SwatchMark({ swatch }: { swatch: Swatch }) {
+  return <span className={`swatch ${swatch.glyph}`} style={{ background: swatch.colour }} />;
 }
 
+const STRIP_TITLE = "a neuron takes the colour and shape of the index vector it is heading for, as that vector's label on the sphere shows";
+
 export function Legend({ k }: { k: number }) {
-  const key = colourKey(k);
   return (
     <ul className="view-legend" aria-label="colour key of the neurons">
-      {key.named ? (
-        key.vectors.map((e) => (
-          <li key={e.text}>
-            <Swatch entry={e} />
+      {colourKey(k).map((e) =>
+        e.swatches.length > 1 ? (
+          <li key={e.text} title={STRIP_TITLE}>
+            <span className="swatch-strip" aria-hidden="true">
+              {e.swatches.map((s, j) => (
+                <SwatchMark key={j} swatch={s} />
+              ))}
+            </span>
             {e.text}
           </li>
-        ))
-      ) : (
-        <li title="a neuron takes the colour and shape of the index vector it is heading for, as that vector's label on the sphere shows">
-          <span className="swatch-strip" aria-hidden="true">
-            {key.vectors.map((e) => (
-              <Swatch key={e.text} entry={e} />
-            ))}
-          </span>
-          {key.stripText}
-        </li>
+        ) : (
+          <li key={e.text}>
+            <SwatchMark swatch={e.swatches[0]} />
+            {e.text}
+          </li>
+        ),
       )}
-      {key.rest.map((e) => (
-        <li key={e.text}>
-          <Swatch entry={e} />
-          {e.text}
-        </li>
-      ))}
     </ul>
   );
 }

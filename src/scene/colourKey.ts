@@ -1,4 +1,5 @@
-// What the colour key of the neurons says, for the view's key (Legend.tsx) and the saved image.
+// What the colour key of the neurons says, for the view's key (Legend.tsx) and the saved image:
+// its entries, each a text after one swatch or, for many index vectors, after a strip of them.
 import { AVERAGE_COLOUR, codeColour, indexGlyph, OTHER_COLOUR, type Glyph } from '../view/palette.ts';
 import { vectorLabel } from './labels.ts';
 
@@ -9,31 +10,25 @@ import { vectorLabel } from './labels.ts';
  */
 const NAMED_MAX = 6;
 
-export interface KeyEntry {
-  text: string;
+export interface Swatch {
   colour: string;
   glyph: Glyph;
 }
 
-export interface ColourKey {
-  /** each index vector's colour and shape, in order */
-  vectors: KeyEntry[];
-  /** whether each vector has an entry of its own (else one strip, with `stripText`) */
-  named: boolean;
-  stripText: string;
-  /** at w̄ (k ≥ 2) and other */
-  rest: KeyEntry[];
+export interface KeyEntry {
+  text: string;
+  /** one swatch, or the strip of every index vector's (drawn smaller) */
+  swatches: Swatch[];
 }
 
-export function colourKey(k: number): ColourKey {
-  const vectors = Array.from({ length: k }, (_, j): KeyEntry => ({ text: `→ ${vectorLabel(j)}`, colour: codeColour(j, k), glyph: indexGlyph(j) }));
-  return {
-    vectors,
-    named: k <= NAMED_MAX,
-    stripText: k > 0 ? `→ ${vectorLabel(0)} … ${vectorLabel(k - 1)}, as labelled` : '',
-    rest: [
-      ...(k >= 2 ? [{ text: 'at w̄', colour: AVERAGE_COLOUR, glyph: 'disc' as Glyph }] : []),
-      { text: 'other', colour: OTHER_COLOUR, glyph: 'disc' as Glyph },
-    ],
-  };
+export function colourKey(k: number): KeyEntry[] {
+  const vectors = Array.from({ length: k }, (_, j): Swatch => ({ colour: codeColour(j, k), glyph: indexGlyph(j) }));
+  const perVector = k <= NAMED_MAX
+    ? vectors.map((s, j) => ({ text: `→ ${vectorLabel(j)}`, swatches: [s] }))
+    : [{ text: `→ ${vectorLabel(0)} … ${vectorLabel(k - 1)}, as labelled`, swatches: vectors }];
+  return [
+    ...perVector,
+    ...(k >= 2 ? [{ text: 'at w̄', swatches: [{ colour: AVERAGE_COLOUR, glyph: 'disc' as Glyph }] }] : []),
+    { text: 'other', swatches: [{ colour: OTHER_COLOUR, glyph: 'disc' as Glyph }] },
+  ];
 }

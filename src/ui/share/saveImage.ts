@@ -104,20 +104,18 @@ function composeViewImage(facts: ImageFacts, scale?: number): HTMLCanvasElement 
   // the colour key along the bottom edge of the view
   ctx.font = `13px system-ui, sans-serif`;
   // (as the view's key: one strip of the vectors' swatches past a few of them)
-  const key = colourKey(facts.k);
-  const entries = key.named ? [...key.vectors, ...key.rest] : [{ ...key.vectors[0], text: key.stripText, strip: true }, ...key.rest];
   const STRIP_STEP = 9;
   let x = 10, y = cssH - 14;
-  for (const e of entries) {
-    const strip = 'strip' in e;
-    const swatches = strip ? key.vectors.length * STRIP_STEP : 0;
+  for (const e of colourKey(facts.k)) {
+    const strip = e.swatches.length > 1;
+    const swatches = strip ? e.swatches.length * STRIP_STEP : 0;
     const w = swatches + 20 + ctx.measureText(e.text).width + 12;
     if (x + w > cssW - 8) {
       x = 10;
       y -= 18;
     }
-    if (strip) key.vectors.forEach((v, j) => drawSwatch(ctx, x + 4 + j * STRIP_STEP, y, 3.5, v.colour, v.glyph === 'diamond'));
-    else drawSwatch(ctx, x + 6, y, 5, e.colour, e.glyph === 'diamond');
+    if (strip) e.swatches.forEach((v, j) => drawSwatch(ctx, x + 4 + j * STRIP_STEP, y, 3.5, v.colour, v.glyph === 'diamond'));
+    else drawSwatch(ctx, x + 6, y, 5, e.swatches[0].colour, e.swatches[0].glyph === 'diamond');
     ctx.fillStyle = '#e8ecf4';
     ctx.fillText(e.text, x + (strip ? swatches + 4 : 15), y);
     x += w;
