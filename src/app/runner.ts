@@ -148,7 +148,8 @@ export function startRunner(store: AppStore, { createWorker, loop, clock, timers
     const now = loop.now();
     const done = frame.t >= tEnd;
     const s = store.getState();
-    const ends = endEarly(done, frame.settledAt, s.playing);
+    if (frame.settledAt !== undefined) settledAt = frame.settledAt;
+    const ends = endEarly(done, s.playing);
     if (done) pendingEnd = false;
     const limit = s.playing && !done && !ends && !pendingEnd ? rate.frame(frame.t, now, s.params.speed) : (rate.reset(), null);
     const readout = {
@@ -293,12 +294,11 @@ export function startRunner(store: AppStore, { createWorker, loop, clock, timers
 
   /**
    * A playing run whose neurons have all settled (the classification's own test, reported with
-   * the frame from the first time it held) goes to its end at once; at the end the readout says
+   * each frame from the first time it held) goes to its end at once; at the end the readout says
    * when it settled, however the end was reached.
    */
-  function endEarly(done: boolean, at: number | undefined, playing: boolean): boolean {
-    if (at !== undefined) settledAt = at;
-    if (done || at === undefined || !playing || pendingEnd) return false;
+  function endEarly(done: boolean, playing: boolean): boolean {
+    if (done || settledAt === undefined || !playing || pendingEnd) return false;
     pendingEnd = true;
     return true;
   }
