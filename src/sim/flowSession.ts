@@ -437,7 +437,8 @@ export class FlowSession {
     for (;;) {
       this.takeFork(target, out);
       const check = this.nextRestCheck();
-      const to = Math.min(target, check, Math.max(this.t, T_FLOOR) * Math.pow(10, this.decades));
+      const planned = Math.max(this.t, T_FLOOR) * Math.pow(10, this.decades);
+      const to = Math.min(target, check, planned);
       const started = this.now();
       flow.advanceTo(to, out);
       const ms = this.now() - started;
@@ -445,8 +446,12 @@ export class FlowSession {
       if (ms > this.longest) this.longest = ms;
       if (to === check) this.testRest(out);
       if (to >= target) return;
-      const grow = Math.min(2, Math.max(0.5, PIECE_MS / Math.max(ms, 0.5)));
-      this.decades = Math.min(MAX_DECADES, Math.max(MIN_DECADES, this.decades * grow));
+      // only a piece of the planned length says how long such a piece takes: one cut short at a
+      // rest test took less, and would grow the next ones past PIECE_MS once the tests stop
+      if (to === planned) {
+        const grow = Math.min(2, Math.max(0.5, PIECE_MS / Math.max(ms, 0.5)));
+        this.decades = Math.min(MAX_DECADES, Math.max(MIN_DECADES, this.decades * grow));
+      }
       if (this.now() >= deadline) return;
       this.beat();
     }
