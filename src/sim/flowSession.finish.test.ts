@@ -9,7 +9,7 @@ import { FlowSession } from './flowSession.ts';
 import { FRAME_WORK } from './protocol.ts';
 import type { FromWorker } from './protocol.ts';
 import { testSpec } from './testSpec.ts';
-import { gridTime, T_FLOOR } from './clock.ts';
+import { firstGridIndexAfter, gridTime } from './clock.ts';
 import { createDynamics } from '../core/dynamics/factory.ts';
 import { runAtRest } from '../core/outcomes/allSettled.ts';
 
@@ -128,7 +128,7 @@ describe('FlowSession settled frames (early finish)', () => {
     // this run comes to rest well before its end: the early finish has something to skip
     expect(settledAt).toBeLessThan(slow.tEnd / 2);
     // a grid time, at which the run's own test holds, and at the grid time before it does not
-    const i = Math.round(Math.log10(settledAt / T_FLOOR) * 20);
+    const i = firstGridIndexAfter(settledAt) - 1;
     expect(settledAt).toBe(gridTime(i));
     const model = buildModel(slow.spec);
     const flow = createDynamics(model);
